@@ -1,0 +1,114 @@
+package cn.shegong.portal.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the portal can be told, parsed once at start from the environment with safe defaults.
+ *
+ * @param dbUrl explicit database URL (PORTAL_DB_URL); empty means "local server, else embedded"
+ */
+public record AppConfig(
+    int httpPort,
+    Optional<String> dbUrl,
+    Path indexDir,
+    Path dataDir,
+    Path seedsDir,
+    int dbPoolSize,
+    int dbPoolMaxWait,
+    int dbConnectTimeoutMs,
+    int dbStatementTimeoutMs,
+    String publicBaseUrl,
+    boolean tls,
+    List<String> trustedProxies,
+    String mapTilesUrl,
+    String mapTilesAttribution,
+    Optional<Path> synonymsFile) {
+
+  public static AppConfig fromEnv() {
+    return from(System.getenv());
+  }
+
+  public static AppConfig from(Map<String, String> env) {
+    int port = intOf(env, "PORTAL_HTTP_PORT", 8080);
+    return new AppConfig(
+        port,
+        Optional.ofNullable(env.get("PORTAL_DB_URL")).filter(s -> !s.isBlank()),
+        Path.of(env.getOrDefault("PORTAL_INDEX_DIR", "index")),
+        Path.of(env.getOrDefault("PORTAL_DATA_DIR", "data")),
+        Path.of(env.getOrDefault("PORTAL_SEEDS_DIR", "seeds")),
+        intOf(env, "PORTAL_DB_POOL_SIZE", 8),
+        intOf(env, "PORTAL_DB_POOL_MAX_WAIT", 256),
+        intOf(env, "PORTAL_DB_CONNECT_TIMEOUT_MS", 2000),
+        intOf(env, "PORTAL_DB_STATEMENT_TIMEOUT_MS", 5000),
+        stripSlash(env.getOrDefault("PORTAL_PUBLIC_URL", "http://localhost:" + port)),
+        Boolean.parseBoolean(env.getOrDefault("PORTAL_TLS", "false")),
+        List.of(env.getOrDefault("PORTAL_TRUSTED_PROXIES", "").split("\\s*,\\s*")).stream()
+            .filter(s -> !s.isBlank()).toList(),
+        env.getOrDefault("PORTAL_MAP_TILES", ""),
+        env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
+        Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of));
+  }
+
+  /** The same configuration with other values, for tests and for several processes on one machine. */
+  public AppConfig with(Map<String, String> overrides) {
+    Map<String, String> env = new java.util.HashMap<>(asEnv());
+    env.putAll(overrides);
+    return from(env);
+  }
+
+  /** The effective configuration for the start-up log: no secrets. */
+  public String describe() {
+    return "port=" + httpPort
+        + " db=" + dbUrl.map(AppConfig::redact).orElse("(local or embedded)")
+        + " index=" + indexDir.toAbsolutePath()
+        + " data=" + dataDir.toAbsolutePath()
+        + " seeds=" + seedsDir.toAbsolutePath()
+        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait
+        + " statementTimeoutMs=" + dbStatementTimeoutMs
+        + " publicUrl=" + publicBaseUrl
+        + " tls=" + tls
+        + " trustedProxies=" + trustedProxies
+        + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
+  }
+
+  static String redact(String url) {
+    return url.replaceAll("(//[^:/@]+):[^@]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
+  private Map<String, String> asEnv() {
+    Map<String, String> m = new java.util.HashMap<>();
+    m.put("PORTAL_HTTP_PORT", String.valueOf(httpPort));
+    dbUrl.ifPresent(u -> m.put("PORTAL_DB_URL", u));
+    m.put("PORTAL_INDEX_DIR", indexDir.toString());
+    m.put("PORTAL_DATA_DIR", dataDir.toString());
+    m.put("PORTAL_SEEDS_DIR", seedsDir.toString());
+    m.put("PORTAL_DB_POOL_SIZE", String.valueOf(dbPoolSize));
+    m.put("PORTAL_DB_POOL_MAX_WAIT", String.valueOf(dbPoolMaxWait));
+    m.put("PORTAL_DB_CONNECT_TIMEOUT_MS", String.valueOf(dbConnectTimeoutMs));
+    m.put("PORTAL_DB_STATEMENT_TIMEOUT_MS", String.valueOf(dbStatementTimeoutMs));
+    m.put("PORTAL_PUBLIC_URL", publicBaseUrl);
+    m.put("PORTAL_TLS", String.valueOf(tls));
+    m.put("PORTAL_TRUSTED_PROXIES", String.join(",", trustedProxies));
+    m.put("PORTAL_MAP_TILES", mapTilesUrl);
+    m.put("PORTAL_MAP_ATTRIBUTION", mapTilesAttribution);
+    synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
+    return m;
+  }
+
+  private static int intOf(Map<String, String> env, String key, int dflt) {
+    String v = env.get(key);
+    if (v == null || v.isBlank()) return dflt;
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got: " + v);
+    }
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,53 @@
+package cn.shegong.portal.news;
+
+import cn.shegong.portal.common.DatePrecision;
+import cn.shegong.portal.common.Region;
+import cn.shegong.portal.common.Zones;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A news report or announcement. {@code body} is plain text, paragraphs separated by blank lines. */
+public record Article(
+    long id,
+    String slug,
+    String title,
+    String subtitle,
+    String kicker,
+    String summary,
+    String body,
+    String source,
+    String author,
+    Region region,
+    List<String> tags,
+    OffsetDateTime publishedAt,
+    DatePrecision datePrecision,
+    ArticleStatus status,
+    String note,
+    int version,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  public String url() {
+    return "/news/" + slug;
+  }
+
+  public LocalDate publishedDate() {
+    return publishedAt == null ? null : publishedAt.atZoneSameInstant(Zones.CHINA).toLocalDate();
+  }
+
+  /** The date as precisely as the source states it, e.g. 2024年9月. */
+  public String displayDate() {
+    LocalDate d = publishedDate();
+    return d == null ? "" : datePrecision.format(d);
+  }
+
+  /** Paragraphs of the body; a paragraph starting with "## " is a sub-heading, "图：" a photo caption. */
+  public List<String> paragraphs() {
+    return Paragraphs.split(body);
+  }
+
+  public boolean isPublic() {
+    return status == ArticleStatus.PUBLISHED;
+  }
+}
