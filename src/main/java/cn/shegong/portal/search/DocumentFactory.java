@@ -1,0 +1,76 @@
+package cn.shegong.portal.search;
+
+import static cn.shegong.portal.search.SearchFields.*;
+
+import cn.shegong.portal.common.Zones;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/** Turns an {@link Indexable} into a Lucene document: folded text, pinyin, facets, sort keys and a geo point. */
+public final class DocumentFactory {
+  private DocumentFactory() {}
+
+  public static Document build(Indexable item) {
+    Document doc = new Document();
+    doc.add(new StringField(UID, item.uid(), Field.Store.YES));
+    keyword(doc, TYPE, item.type());
+    doc.add(new StoredField(ID, item.id()));
+    doc.add(new StoredField(SLUG, item.slug()));
+    // stored as written; the indexed copy is folded (same length, so snippet offsets still fit)
+    doc.add(new StoredField(TITLE, item.title()));
+    doc.add(new TextField(TITLE, TextNormalizer.normalize(item.title()), Field.Store.NO));
+    doc.add(new StoredField(BODY, item.body()));
+    doc.add(new TextField(BODY, TextNormalizer.normalize(item.body()), Field.Store.NO));
+    String region = item.regionDisplay();
+    doc.add(new StoredField(REGION, region));
+    // a station is found by the place it is in; an article by what it says (its region stays a facet and pinyin)
+    if (TYPE_STATION.equals(item.type())) {
+      doc.add(new TextField(REGION, TextNormalizer.normalize(String.join(" ",
+          item.province(), item.city(), item.district(), item.township())), Field.Store.NO));
+    }
+    pinyin(doc, TITLE_PINYIN, TITLE_INITIALS, item.title());
+    pinyin(doc, REGION_PINYIN, REGION_INITIALS, String.join(" ", RegionNames.core(item.province()),
+        RegionNames.core(item.city()), RegionNames.core(item.district()), RegionNames.core(item.township())));
+    keyword(doc, KIND, item.kind());
+    keyword(doc, PROVINCE, item.province());
+    keyword(doc, STATUS, item.status());
+    keyword(doc, ORIGIN, item.origin());
+    if (item.date() != null) {
+      keyword(doc, YEAR, String.valueOf(item.date().getYear()));
+      doc.add(new NumericDocValuesField(DATE, item.date().atStartOfDay(Zones.CHINA).toInstant().toEpochMilli()));
+      doc.add(new StoredField(DATE_TEXT, item.dateText()));
+    }
+    if (item.latitude() != null && item.longitude() != null) {
+      doc.add(new LatLonPoint(GEO, item.latitude(), item.longitude()));
+      doc.add(new LatLonDocValuesField(GEO, item.latitude(), item.longitude()));
+      doc.add(new StoredField(GEO + "_lat", item.latitude()));
+      doc.add(new StoredField(GEO + "_lon", item.longitude()));
+    }
+    return doc;
+  }
+
+  private static void keyword(Document doc, String field, String value) {
+    if (value == null || value.isEmpty()) return;
+    doc.add(new StringField(field, value, Field.Store.YES));
+    doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+  }
+
+  /** One token per Han character: full syllables in one field, initials in the other. */
+  private static void pinyin(Document doc, String fullField, String initialsField, String text) {
+    List<String> syllables = Pinyin.syllables(TextNormalizer.normalize(text));
+    if (syllables.isEmpty()) return;
+    doc.add(new TextField(fullField, String.join(" ", syllables), Field.Store.NO));
+    doc.add(new TextField(initialsField,
+        syllables.stream().map(s -> s.substring(0, 1)).collect(Collectors.joining(" ")), Field.Store.NO));
+  }
+}

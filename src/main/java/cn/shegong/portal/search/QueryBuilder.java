@@ -1,0 +1,174 @@
+package cn.shegong.portal.search;
+
+import static cn.shegong.portal.search.SearchFields.*;
+
+import cn.shegong.portal.search.QueryWords.Kind;
+import cn.shegong.portal.search.QueryWords.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds Lucene queries from {@link QueryWords} programmatically (no query parser ever sees user input).
+ * Strict: every word required, each word (or one of its synonyms) as an adjacent phrase in title, body, region
+ * or, for Latin letters, as pinyin of title or region; the title weighs most; words standing close together
+ * score extra. Loose: any word.
+ */
+public final class QueryBuilder {
+  static final float TITLE_BOOST = 3f;
+  static final float REGION_BOOST = 1.5f;
+  static final float PROXIMITY_BOOST = 2f;
+  static final int NEAR_SLOP = 12;
+  static final int RUN_SLOP = 8;
+
+  private final Synonyms synonyms;
+
+  public QueryBuilder(Synonyms synonyms) {
+    this.synonyms = synonyms;
+  }
+
+  public Query strict(List<Word> words) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Word w : words) b.add(word(w), Occur.MUST);
+    for (List<Word> run : hanRuns(words)) if (run.size() > 1) b.add(together(run), Occur.MUST);
+    proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
+    return b.build();
+  }
+
+  public Query loose(List<Word> words) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Word w : words) {
+      b.add(word(w), Occur.SHOULD);
+      syllablesAnywhere(w).ifPresent(q -> b.add(q, Occur.SHOULD));
+    }
+    proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
+    return b.setMinimumNumberShouldMatch(1).build();
+  }
+
+  /** Any of the word's forms in any field that can hold it. */
+  Query word(Word w) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (w.kind() == Kind.HAN) {
+      for (String form : synonyms.expand(w.text())) {
+        b.add(new BoostQuery(han(TITLE, form), TITLE_BOOST), Occur.SHOULD);
+        b.add(han(BODY, form), Occur.SHOULD);
+        b.add(new BoostQuery(han(REGION, form), REGION_BOOST), Occur.SHOULD);
+      }
+    } else {
+      String t = w.text();
+      b.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), TITLE_BOOST), Occur.SHOULD);
+      b.add(new TermQuery(new Term(BODY, t)), Occur.SHOULD);
+      b.add(new BoostQuery(new TermQuery(new Term(REGION, t)), REGION_BOOST), Occur.SHOULD);
+      if (t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        syllables(w).ifPresent(syllables -> {
+          b.add(new BoostQuery(tokens(TITLE_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);
+          b.add(new BoostQuery(tokens(REGION_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);
+        });
+        if (t.length() >= 2 && t.length() <= 12) {
+          List<String> initials = t.chars().mapToObj(c -> String.valueOf((char) c)).toList();
+          b.add(tokens(TITLE_INITIALS, initials), Occur.SHOULD);
+          b.add(tokens(REGION_INITIALS, initials), Occur.SHOULD);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /** Whether {@link #loose} can find more than {@link #strict} for these words. */
+  public static boolean hasLooserForm(List<Word> words) {
+    return words.size() > 1 || words.stream().anyMatch(w -> syllables(w).filter(s -> s.size() > 1).isPresent());
+  }
+
+  private static Optional<List<String>> syllables(Word w) {
+    if (w.kind() != Kind.LATIN || !w.text().chars().allMatch(c -> c >= 'a' && c <= 'z')) return Optional.empty();
+    return Pinyin.split(w.text());
+  }
+
+  /** Typed pinyin whose syllables all occur in the title or region, in any order (the loose reading). */
+  private static Optional<Query> syllablesAnywhere(Word w) {
+    return syllables(w).filter(s -> s.size() > 1).map(syllables -> {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (String s : syllables) {
+        all.add(new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(TITLE_PINYIN, s)), Occur.SHOULD)
+            .add(new BoostQuery(new TermQuery(new Term(REGION_PINYIN, s)), REGION_BOOST), Occur.SHOULD)
+            .build(), Occur.MUST);
+      }
+      return all.build();
+    });
+  }
+
+  /** Han text as indexed by {@link SearchAnalyzers.HanBigramAnalyzer}: one unigram, or a phrase of bigrams. */
+  static Query han(String field, String text) {
+    if (text.length() == 1) return new TermQuery(new Term(field, text));
+    PhraseQuery.Builder p = new PhraseQuery.Builder();
+    for (int i = 0; i + 1 < text.length(); i++) p.add(new Term(field, text.substring(i, i + 2)), i);
+    return p.build();
+  }
+
+  static SpanQuery hanSpan(String field, String text) {
+    if (text.length() == 1) return new SpanTermQuery(new Term(field, text));
+    SpanQuery[] grams = new SpanQuery[text.length() - 1];
+    for (int i = 0; i + 1 < text.length(); i++) grams[i] = new SpanTermQuery(new Term(field, text.substring(i, i + 2)));
+    return grams.length == 1 ? grams[0] : new SpanNearQuery(grams, 0, true);
+  }
+
+  private static Query tokens(String field, List<String> tokens) {
+    if (tokens.size() == 1) return new TermQuery(new Term(field, tokens.get(0)));
+    PhraseQuery.Builder p = new PhraseQuery.Builder();
+    for (int i = 0; i < tokens.size(); i++) p.add(new Term(field, tokens.get(i)), i);
+    return p.build();
+  }
+
+  /**
+   * Han words typed without a space between them are one thought: they must stand close together, unless one
+   * of them is in the title (then the title names the topic and the others may be anywhere).
+   */
+  private Query together(List<Word> run) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String field : List.of(TITLE, BODY)) b.add(near(field, run, RUN_SLOP), Occur.SHOULD);
+    for (Word w : run) for (String form : synonyms.expand(w.text())) b.add(han(TITLE, form), Occur.SHOULD);
+    return new org.apache.lucene.search.ConstantScoreQuery(b.build());
+  }
+
+  private SpanQuery near(String field, List<Word> words, int slop) {
+    List<SpanQuery> parts = new ArrayList<>();
+    for (Word w : words) {
+      List<SpanQuery> forms = synonyms.expand(w.text()).stream().map(f -> hanSpan(field, f)).toList();
+      parts.add(forms.size() == 1 ? forms.get(0) : new SpanOrQuery(forms.toArray(SpanQuery[]::new)));
+    }
+    return new SpanNearQuery(parts.toArray(SpanQuery[]::new), slop, false);
+  }
+
+  private static List<List<Word>> hanRuns(List<Word> words) {
+    java.util.Map<Integer, List<Word>> runs = new java.util.LinkedHashMap<>();
+    for (Word w : words) if (w.kind() == Kind.HAN) runs.computeIfAbsent(w.run(), k -> new ArrayList<>()).add(w);
+    return new ArrayList<>(runs.values());
+  }
+
+  /** Closer is better: the Han words near one another in the body, and each typed run as one phrase. */
+  private Optional<Query> proximity(List<Word> words) {
+    List<Word> han = words.stream().filter(w -> w.kind() == Kind.HAN).toList();
+    if (han.size() < 2) return Optional.empty();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String field : List.of(TITLE, BODY)) b.add(near(field, han, NEAR_SLOP), Occur.SHOULD);
+    for (List<Word> run : hanRuns(words)) {
+      if (run.size() < 2) continue;
+      String joined = String.join("", run.stream().map(Word::text).toList());
+      b.add(new BoostQuery(han(TITLE, joined), TITLE_BOOST), Occur.SHOULD);
+      b.add(han(BODY, joined), Occur.SHOULD);
+    }
+    return Optional.of(new BoostQuery(b.build(), PROXIMITY_BOOST));
+  }
+}

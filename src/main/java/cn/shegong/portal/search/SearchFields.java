@@ -1,0 +1,36 @@
+package cn.shegong.portal.search;
+
+/** Field names of the search index; changing what a field holds means bumping {@link #SCHEMA_VERSION}. */
+public final class SearchFields {
+  /** Stored in the commit user data; an index written with another version is rebuilt at start. */
+  public static final String SCHEMA_VERSION = "3";
+
+  public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
+  public static final String TYPE = "type"; // article | station
+  public static final String ID = "id";
+  public static final String SLUG = "slug";
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+  public static final String REGION = "region";
+  public static final String TITLE_PINYIN = "title_py";
+  public static final String TITLE_INITIALS = "title_pyi";
+  public static final String REGION_PINYIN = "region_py";
+  public static final String REGION_INITIALS = "region_pyi";
+  public static final String KIND = "kind";
+  public static final String PROVINCE = "province";
+  public static final String YEAR = "year";
+  public static final String STATUS = "status";
+  public static final String ORIGIN = "origin";
+  public static final String DATE = "date"; // epoch millis, doc values for sorting
+  public static final String DATE_TEXT = "date_text";
+  public static final String GEO = "geo";
+
+  public static final String TYPE_ARTICLE = "article";
+  public static final String TYPE_STATION = "station";
+
+  private SearchFields() {}
+
+  public static String uid(String type, long id) {
+    return type + ":" + id;
+  }
+}
