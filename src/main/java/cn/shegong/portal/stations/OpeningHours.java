@@ -1,5 +1,7 @@
 package cn.shegong.portal.stations;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -77,8 +79,28 @@ public record OpeningHours(List<Interval> intervals) {
     return lines;
   }
 
+  /** The jsonb form stored in stations.opening_hours: [{"day":1,"open":"09:00","close":"17:00"}]. */
+  public JsonArray toJson() {
+    JsonArray a = new JsonArray();
+    for (Interval i : intervals) {
+      a.add(new JsonObject().put("day", i.day().getValue()).put("open", i.open().toString())
+          .put("close", i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString()));
+    }
+    return a;
+  }
+
+  public static OpeningHours fromJson(JsonArray a) {
+    if (a == null) return UNKNOWN;
+    List<Interval> out = new ArrayList<>();
+    for (int k = 0; k < a.size(); k++) {
+      JsonObject o = a.getJsonObject(k);
+      out.add(new Interval(DayOfWeek.of(o.getInteger("day")), parseTime(o.getString("open")), parseTime(o.getString("close"))));
+    }
+    return new OpeningHours(out);
+  }
+
   private List<String> spansOf(DayOfWeek d) {
-    return intervals.stream().filter(i -> i.day() == d).map(i -> i.open() + "-" + i.close()).toList();
+    return intervals.stream().filter(i -> i.day() == d).map(i -> i.open() + "-" + (i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString())).toList();
   }
 
   private static List<DayOfWeek> parseDays(String spec) {

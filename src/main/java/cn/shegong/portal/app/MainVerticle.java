@@ -1,0 +1,80 @@
+package cn.shegong.portal.app;
+
+import cn.shegong.portal.db.Database;
+import cn.shegong.portal.news.NewsRoutes;
+import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.stations.StationRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads top to bottom: database, seeds, features, static files, one failure handler, the HTTP server. */
+public final class MainVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(MainVerticle.class);
+
+  private final AppConfig config;
+  private final Readiness readiness = new Readiness();
+  private Database database;
+  private HttpServer server;
+
+  public MainVerticle(AppConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    log.info("Starting with {}", config.describe());
+    return Database.open(vertx, config)
+        .compose(db -> {
+          database = db;
+          return new SeedImporter(vertx, db.pool(), config.seedsDir()).importIfEmpty();
+        })
+        .compose(seeded -> {
+          Portal portal = new Portal(vertx, config, database, new Pages(vertx, config), readiness);
+          return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+              .requestHandler(router(portal))
+              .listen(config.httpPort());
+        })
+        .onSuccess(s -> {
+          server = s;
+          log.info("Portal listening on http://localhost:{}", s.actualPort());
+        });
+  }
+
+  private Router router(Portal portal) {
+    Router router = Router.router(vertx);
+    // HEAD is answered as GET; the HTTP server leaves out the body
+    router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config));
+    new HealthRoutes(portal).mount(router);
+    new HomeRoutes(portal).mount(router);
+    new NewsRoutes(portal).mount(router);
+    new StationRoutes(portal).mount(router);
+    router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(new ErrorPages(portal.pages())::handle);
+    return router;
+  }
+
+  /** The port actually bound, for tests that ask for port 0. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  @Override
+  public Future<?> stop() {
+    readiness.startDraining();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
+    return closed.eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
+  }
+}

@@ -1,0 +1,63 @@
+package cn.shegong.portal.app;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateExceptionHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Renders FreeMarker pages from {@code templates/}. Only {@code .ftlh} templates exist, and FreeMarker
+ * escapes every {@code ${…}} in them for HTML.
+ */
+public final class Pages {
+  public static final String SITE_NAME = "社工服务地图";
+
+  private final FreeMarkerTemplateEngine engine;
+  private final AppConfig config;
+
+  public Pages(Vertx vertx, AppConfig config) {
+    this.config = config;
+    this.engine = FreeMarkerTemplateEngine.create(vertx, "ftlh");
+    Configuration fm = engine.unwrap();
+    fm.setIncompatibleImprovements(Configuration.VERSION_2_3_34);
+    // records expose their components as properties (article.title) with this wrapper version
+    fm.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    fm.setRecognizeStandardFileExtensions(true);
+    fm.setDefaultEncoding("UTF-8");
+    fm.setOutputEncoding("UTF-8");
+    fm.setNumberFormat("computer");
+    fm.setBooleanFormat("c");
+    fm.setAPIBuiltinEnabled(false);
+    fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    fm.setLogTemplateExceptions(false);
+    fm.setWrapUncheckedExceptions(true);
+    fm.setFallbackOnNullLoopVariable(false);
+  }
+
+  public Future<Void> render(RoutingContext ctx, String template, Map<String, Object> model) {
+    return render(ctx, 200, template, model);
+  }
+
+  public Future<Void> render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
+    return html(ctx, template, model).compose(body -> ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(body));
+  }
+
+  /** The rendered page as text, for callers that send it themselves (previews, error pages). */
+  public Future<String> html(RoutingContext ctx, String template, Map<String, Object> model) {
+    Map<String, Object> data = new HashMap<>(model);
+    data.putIfAbsent("siteName", SITE_NAME);
+    data.putIfAbsent("baseUrl", config.publicBaseUrl());
+    data.putIfAbsent("path", ctx == null ? "/" : ctx.normalizedPath());
+    data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
+    data.putIfAbsent("canonical", config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
+    return engine.render(data, "templates/" + template).map(b -> b.toString());
+  }
+}

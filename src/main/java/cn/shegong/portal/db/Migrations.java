@@ -1,0 +1,22 @@
+package cn.shegong.portal.db;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Flyway over JDBC; blocking, so callers run it on a worker thread. */
+final class Migrations {
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+  private Migrations() {}
+
+  static void migrate(DatabaseLocation location) {
+    var result = Flyway.configure()
+        .dataSource(location.jdbcUrl(), location.user(), location.password())
+        .locations("classpath:db/migration")
+        .connectRetries(2)
+        .load()
+        .migrate();
+    log.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+  }
+}

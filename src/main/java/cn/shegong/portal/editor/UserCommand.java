@@ -1,0 +1,66 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.db.Database;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Tuple;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/** {@code ./portal user add LOGIN --role editor|admin}: the password comes from stdin, never from arguments. */
+public final class UserCommand {
+  static final int MIN_PASSWORD = 12;
+
+  private UserCommand() {}
+
+  public static int run(AppConfig config, String[] args) throws IllegalArgumentException {
+    if (args.length != 4 || !args[0].equals("add") || !args[2].equals("--role")) {
+      throw new IllegalArgumentException("usage: ./portal user add LOGIN --role editor|admin");
+    }
+    String login = args[1];
+    String role = args[3];
+    if (!login.matches("[A-Za-z0-9_.@-]{2,64}")) throw new IllegalArgumentException("LOGIN: 2–64 letters, digits or _.@-");
+    if (!role.equals("editor") && !role.equals("admin")) throw new IllegalArgumentException("--role must be editor or admin");
+    char[] password = readPassword();
+    if (password.length < MIN_PASSWORD) throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD + " characters");
+    String hash = PasswordHasher.hash(password);
+    Arrays.fill(password, '\0');
+    Vertx vertx = Vertx.vertx();
+    try {
+      Database db = Database.open(vertx, config).await(2, TimeUnit.MINUTES);
+      var rows = db.pool().preparedQuery("INSERT INTO users (login, password_hash, role) VALUES ($1, $2, $3) "
+              + "ON CONFLICT (login) DO NOTHING RETURNING id")
+          .execute(Tuple.of(login, hash, role)).await(30, TimeUnit.SECONDS);
+      db.close(vertx).await(30, TimeUnit.SECONDS);
+      if (rows.size() == 0) throw new IllegalArgumentException("a user called " + login + " exists already");
+      System.out.println("created " + role + " " + login);
+      return 0;
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalArgumentException("the database did not answer in time");
+    } finally {
+      vertx.close();
+    }
+  }
+
+  private static char[] readPassword() {
+    Console console = System.console();
+    if (console != null) {
+      char[] first = console.readPassword("Password: ");
+      char[] again = console.readPassword("Again: ");
+      if (first == null || !Arrays.equals(first, again)) throw new IllegalArgumentException("the passwords differ");
+      return first;
+    }
+    try {
+      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      if (line == null) throw new IllegalArgumentException("no password on stdin");
+      return line.toCharArray();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not read the password from stdin");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package cn.shegong.portal.news;
+
+import cn.shegong.portal.common.DatePrecision;
+import cn.shegong.portal.common.Region;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for articles and their row mapping. Only {@code status = 'published'} rows are public. */
+public final class ArticleRepository {
+  public static final String COLUMNS = "a.id, a.slug, a.title, a.subtitle, a.kicker, a.summary, a.body, a.source, "
+      + "a.author, a.province, a.city, a.district, a.tags, a.published_at, a.date_precision, a.status, a.note, "
+      + "a.version, a.created_at, a.updated_at";
+
+  private final SqlClient db;
+
+  public ArticleRepository(SqlClient db) {
+    this.db = db;
+  }
+
+  public Future<Optional<Article>> findPublishedBySlug(String slug) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.slug = $1 AND a.status = 'published'")
+        .execute(Tuple.of(slug))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+  }
+
+  /** Newest first; ties broken by id so pages never overlap. */
+  public Future<List<Article>> listPublished(int offset, int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.status = 'published' "
+            + "ORDER BY a.published_at DESC, a.id DESC OFFSET $1 LIMIT $2")
+        .execute(Tuple.of(offset, limit))
+        .map(ArticleRepository::mapAll);
+  }
+
+  public Future<Long> countPublished() {
+    return db.query("SELECT count(*) FROM articles WHERE status = 'published'").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Published articles that mention a station, newest first. */
+  public Future<List<Article>> listPublishedForStation(long stationId, int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a JOIN article_stations l ON l.article_id = a.id "
+            + "WHERE l.station_id = $1 AND a.status = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT $2")
+        .execute(Tuple.of(stationId, limit))
+        .map(ArticleRepository::mapAll);
+  }
+
+  /** Inserts unless the slug exists (seeds are idempotent); answers the id of the new row, or empty. */
+  public Future<Optional<Long>> insertIfAbsent(ArticleDraft d, String origin) {
+    return db.preparedQuery("INSERT INTO articles (slug, title, subtitle, kicker, summary, body, source, author, "
+            + "province, city, district, tags, published_at, date_precision, status, note, origin) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+            + "ON CONFLICT (slug) DO NOTHING RETURNING id")
+        .execute(Tuple.from(new Object[] {d.slug(), d.title(), d.subtitle(), d.kicker(), d.summary(), d.body(), d.source(),
+            d.author(), d.region().province(), d.region().city(), d.region().district(),
+            d.tags().toArray(String[]::new), d.publishedAt(), d.datePrecision().code(), d.status().code(), d.note(),
+            origin}))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+  }
+
+  public static List<Article> mapAll(Iterable<Row> rows) {
+    List<Article> out = new ArrayList<>();
+    for (Row r : rows) out.add(map(r));
+    return out;
+  }
+
+  public static Article map(Row r) {
+    String[] tags = r.getArrayOfStrings("tags");
+    return new Article(r.getLong("id"), r.getString("slug"), r.getString("title"), r.getString("subtitle"),
+        r.getString("kicker"), r.getString("summary"), r.getString("body"), r.getString("source"),
+        r.getString("author"), new Region(r.getString("province"), r.getString("city"), r.getString("district")),
+        tags == null ? List.of() : List.of(tags), r.getOffsetDateTime("published_at"),
+        DatePrecision.fromCode(r.getString("date_precision")), ArticleStatus.fromCode(r.getString("status")),
+        r.getString("note"), r.getInteger("version"), r.getOffsetDateTime("created_at"),
+        r.getOffsetDateTime("updated_at"));
+  }
+}
