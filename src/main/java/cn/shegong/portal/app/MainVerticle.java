@@ -2,6 +2,7 @@ package cn.shegong.portal.app;
 
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.news.NewsRoutes;
+import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.stations.StationRoutes;
 import io.vertx.core.Future;
@@ -21,6 +22,7 @@ public final class MainVerticle extends VerticleBase {
   private final AppConfig config;
   private final Readiness readiness = new Readiness();
   private Database database;
+  private SearchModule search;
   private HttpServer server;
 
   public MainVerticle(AppConfig config) {
@@ -35,7 +37,10 @@ public final class MainVerticle extends VerticleBase {
           database = db;
           return new SeedImporter(vertx, db.pool(), config.seedsDir()).importIfEmpty();
         })
-        .compose(seeded -> {
+        .compose(seeded -> SearchModule.start(vertx, database, config))
+        .compose(started -> {
+          search = started;
+          readiness.register("index", search::ready);
           Portal portal = new Portal(vertx, config, database, new Pages(vertx, config), readiness);
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router(portal))
@@ -56,6 +61,7 @@ public final class MainVerticle extends VerticleBase {
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
     new StationRoutes(portal).mount(router);
+    search.mount(router, portal.pages());
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new ErrorPages(portal.pages())::handle);
@@ -75,6 +81,8 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> stop() {
     readiness.startDraining();
     Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
+    return closed
+        .eventually(() -> search == null ? Future.succeededFuture() : search.close())
+        .eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
   }
 }

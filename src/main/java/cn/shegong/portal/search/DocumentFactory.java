@@ -35,7 +35,7 @@ public final class DocumentFactory {
     doc.add(new StoredField(REGION, region));
     // a station is found by the place it is in; an article by what it says (its region stays a facet and pinyin)
     if (TYPE_STATION.equals(item.type())) {
-      doc.add(new TextField(REGION, TextNormalizer.normalize(String.join(" ",
+      doc.add(new TextField(REGION_TEXT, TextNormalizer.normalize(String.join(" ",
           item.province(), item.city(), item.district(), item.township())), Field.Store.NO));
     }
     pinyin(doc, TITLE_PINYIN, TITLE_INITIALS, item.title());

@@ -63,13 +63,13 @@ public final class QueryBuilder {
       for (String form : synonyms.expand(w.text())) {
         b.add(new BoostQuery(han(TITLE, form), TITLE_BOOST), Occur.SHOULD);
         b.add(han(BODY, form), Occur.SHOULD);
-        b.add(new BoostQuery(han(REGION, form), REGION_BOOST), Occur.SHOULD);
+        b.add(new BoostQuery(han(REGION_TEXT, form), REGION_BOOST), Occur.SHOULD);
       }
     } else {
       String t = w.text();
       b.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), TITLE_BOOST), Occur.SHOULD);
       b.add(new TermQuery(new Term(BODY, t)), Occur.SHOULD);
-      b.add(new BoostQuery(new TermQuery(new Term(REGION, t)), REGION_BOOST), Occur.SHOULD);
+      b.add(new BoostQuery(new TermQuery(new Term(REGION_TEXT, t)), REGION_BOOST), Occur.SHOULD);
       if (t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
         syllables(w).ifPresent(syllables -> {
           b.add(new BoostQuery(tokens(TITLE_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);

@@ -11,7 +11,8 @@ public final class SearchFields {
   public static final String SLUG = "slug";
   public static final String TITLE = "title";
   public static final String BODY = "body";
-  public static final String REGION = "region";
+  public static final String REGION = "region"; // stored display form
+  public static final String REGION_TEXT = "region_text"; // searchable, stations only
   public static final String TITLE_PINYIN = "title_py";
   public static final String TITLE_INITIALS = "title_pyi";
   public static final String REGION_PINYIN = "region_py";

@@ -1,0 +1,172 @@
+package cn.shegong.portal.search;
+
+import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.app.Pages;
+import cn.shegong.portal.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search feature: owns the index (one {@link IndexWorker} at a time), follows the change log, and answers
+ * searches. A missing, unreadable or outdated index is rebuilt in the background while the portal serves;
+ * until then searches fail with {@link NotReady}.
+ */
+public final class SearchModule {
+  private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
+  static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
+  static final long POLL_MS = 1000;
+
+  /** The index is being built; the message is shown to readers. */
+  public static final class NotReady extends RuntimeException {
+    NotReady() {
+      super("索引正在建立，请稍候", null, false, false);
+    }
+  }
+
+  private final Vertx vertx;
+  private final Database database;
+  private final IndexGenerations generations;
+  private final SearchEngine engine;
+  private final Suggester suggester;
+  private volatile IndexWorker worker;
+  private volatile ChangeFollower follower;
+  private volatile boolean closed;
+  private volatile Future<IndexBuilder.Built> building;
+
+  private SearchModule(Vertx vertx, Database database, Path indexDir, Synonyms synonyms) {
+    this.vertx = vertx;
+    this.database = database;
+    this.generations = new IndexGenerations(indexDir);
+    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT);
+    this.suggester = new Suggester(engine);
+  }
+
+  /** Opens the index, or starts rebuilding it; completes as soon as the portal may serve (not when built). */
+  public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
+    return vertx.executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
+        .map(synonyms -> new SearchModule(vertx, database, config.indexDir(), synonyms))
+        .compose(module -> module.openOrRebuild().map(module));
+  }
+
+  private Future<Void> openOrRebuild() {
+    return vertx.executeBlocking(this::openCurrent, false).compose(opened -> {
+      if (opened.isPresent()) {
+        serve(opened.get());
+        return Future.succeededFuture();
+      }
+      rebuild(); // in the background: the portal answers meanwhile
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The current generation if it opens and was written with this schema; otherwise nothing (rebuild). */
+  private Optional<SearchIndex> openCurrent() {
+    Optional<Path> current = generations.current();
+    if (current.isEmpty()) {
+      log.info("No search index under {}: building it", generations.root());
+      return Optional.empty();
+    }
+    try {
+      SearchIndex index = SearchIndex.open(current.get());
+      if (!SearchFields.SCHEMA_VERSION.equals(index.schema())) {
+        log.info("Search index schema {} is outdated (now {}): rebuilding", index.schema(), SearchFields.SCHEMA_VERSION);
+        index.close();
+        return Optional.empty();
+      }
+      generations.removeOthers(current.get());
+      log.info("Search index opened at position {}: catching up", index.position());
+      return Optional.of(index);
+    } catch (Exception e) {
+      log.warn("Search index {} unusable ({}): rebuilding", current.get(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** Rebuilds into a fresh generation and switches to it; searches keep using the old one until then. */
+  public Future<IndexBuilder.Built> rebuild() {
+    if (building != null) return building;
+    Future<IndexBuilder.Built> f = new IndexBuilder(vertx, database.pool(), generations).rebuild()
+        .compose(built -> switchTo(built.path()).map(built))
+        .onFailure(e -> {
+          log.error("Search index rebuild failed; trying again in 10 s", e);
+          vertx.setTimer(10_000, id -> {
+            if (!closed && worker == null) rebuild();
+          });
+        })
+        .eventually(() -> {
+          building = null;
+          return Future.succeededFuture();
+        });
+    building = f;
+    return f;
+  }
+
+  private Future<Void> switchTo(Path gen) {
+    IndexWorker old = worker;
+    ChangeFollower oldFollower = follower;
+    Future<Void> stopped = oldFollower == null ? Future.succeededFuture() : oldFollower.stop();
+    return stopped
+        .compose(v -> old == null ? Future.succeededFuture() : old.close())
+        .compose(v -> vertx.executeBlocking(() -> SearchIndex.open(gen), false))
+        .map(index -> {
+          serve(index);
+          return null;
+        });
+  }
+
+  private void serve(SearchIndex index) {
+    if (closed) {
+      IndexWorker.of(vertx, index, 1).close();
+      return;
+    }
+    IndexWorker w = IndexWorker.of(vertx, index, 2);
+    worker = w;
+    ChangeFollower f = new ChangeFollower(vertx, database.pool(), database.connectOptions(), () -> worker,
+        index.position(), POLL_MS);
+    follower = f;
+    f.start();
+  }
+
+  public void mount(Router router, Pages pages) {
+    new SearchRoutes(this, pages).mount(router);
+  }
+
+  /** For /ready: true once an index is open. */
+  public Future<Boolean> ready() {
+    return Future.succeededFuture(worker != null && !closed);
+  }
+
+  public Future<SearchResult> search(SearchRequest request) {
+    IndexWorker w = worker;
+    if (w == null) return Future.failedFuture(new NotReady());
+    return w.withSearcher(searcher -> engine.search(searcher, request));
+  }
+
+  public Future<List<Suggester.Suggestion>> suggest(String prefix) {
+    IndexWorker w = worker;
+    if (w == null) return Future.failedFuture(new NotReady());
+    return w.withSearcher(searcher -> suggester.suggest(searcher, prefix, 8));
+  }
+
+  /** Wakes the change-log follower now (tests, and callers that just wrote). */
+  public void catchUp() {
+    ChangeFollower f = follower;
+    if (f != null) f.wake();
+  }
+
+  public Future<Void> close() {
+    closed = true;
+    ChangeFollower f = follower;
+    IndexWorker w = worker;
+    worker = null;
+    Future<Void> stopped = f == null ? Future.succeededFuture() : f.stop();
+    return stopped.compose(v -> w == null ? Future.succeededFuture() : w.close());
+  }
+}
