@@ -132,23 +132,36 @@ public final class QueryBuilder {
   }
 
   /**
-   * Han words typed without a space between them are one thought: they must stand close together, unless one
-   * of them is in the title (then the title names the topic and the others may be anywhere).
+   * Han words typed without a space between them are one thought: they must stand close together and in the
+   * typed order, unless the title holds one of them and the others stand together in the text (then the title
+   * names the topic: 服务品牌 finds “拉萨社工”品牌建设 whose body is about services).
    */
   private Query together(List<Word> run) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String field : List.of(TITLE, BODY)) b.add(near(field, run, RUN_SLOP), Occur.SHOULD);
-    for (Word w : run) for (String form : synonyms.expand(w.text())) b.add(han(TITLE, form), Occur.SHOULD);
+    for (String field : List.of(TITLE, BODY)) b.add(near(field, run, RUN_SLOP, true), Occur.SHOULD);
+    for (Word inTitle : run) {
+      List<Word> rest = run.stream().filter(w -> w != inTitle).toList();
+      BooleanQuery.Builder titled = new BooleanQuery.Builder();
+      titled.add(anyForm(TITLE, inTitle), Occur.MUST);
+      titled.add(rest.size() == 1 ? anyForm(BODY, rest.get(0)) : near(BODY, rest, RUN_SLOP, true), Occur.MUST);
+      b.add(titled.build(), Occur.SHOULD);
+    }
     return new org.apache.lucene.search.ConstantScoreQuery(b.build());
   }
 
-  private SpanQuery near(String field, List<Word> words, int slop) {
+  private Query anyForm(String field, Word w) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String form : synonyms.expand(w.text())) b.add(han(field, form), Occur.SHOULD);
+    return b.build();
+  }
+
+  private SpanQuery near(String field, List<Word> words, int slop, boolean inOrder) {
     List<SpanQuery> parts = new ArrayList<>();
     for (Word w : words) {
       List<SpanQuery> forms = synonyms.expand(w.text()).stream().map(f -> hanSpan(field, f)).toList();
       parts.add(forms.size() == 1 ? forms.get(0) : new SpanOrQuery(forms.toArray(SpanQuery[]::new)));
     }
-    return new SpanNearQuery(parts.toArray(SpanQuery[]::new), slop, false);
+    return new SpanNearQuery(parts.toArray(SpanQuery[]::new), slop, inOrder);
   }
 
   private static List<List<Word>> hanRuns(List<Word> words) {
@@ -162,7 +175,7 @@ public final class QueryBuilder {
     List<Word> han = words.stream().filter(w -> w.kind() == Kind.HAN).toList();
     if (han.size() < 2) return Optional.empty();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String field : List.of(TITLE, BODY)) b.add(near(field, han, NEAR_SLOP), Occur.SHOULD);
+    for (String field : List.of(TITLE, BODY)) b.add(near(field, han, NEAR_SLOP, false), Occur.SHOULD);
     for (List<Word> run : hanRuns(words)) {
       if (run.size() < 2) continue;
       String joined = String.join("", run.stream().map(Word::text).toList());

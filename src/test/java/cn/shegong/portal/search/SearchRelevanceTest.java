@@ -76,7 +76,14 @@ class SearchRelevanceTest {
       try {
         JsonObject body = SearchTesting.api(portal, "type=news&limit=10&q=" + enc(q));
         List<Long> ids = new ArrayList<>();
-        body.getJsonArray("hits").forEach(h -> ids.add(((JsonObject) h).getLong("id")));
+        StringBuilder scores = new StringBuilder();
+        double top = body.getJsonArray("hits").isEmpty() ? 1 : body.getJsonArray("hits").getJsonObject(0).getDouble("score");
+        body.getJsonArray("hits").forEach(h -> {
+          ids.add(((JsonObject) h).getLong("id"));
+          scores.append(String.format(" %.2f:%s", ((JsonObject) h).getDouble("score") / top,
+              ((JsonObject) h).getString("title").substring(0, 6)));
+        });
+        System.out.println("    " + q + scores);
         return ids;
       } catch (Exception e) {
         throw new IllegalStateException(e);
