@@ -46,14 +46,26 @@ public final class QueryBuilder {
     return b.build();
   }
 
+  /** Any word; a lone Han character only adds to the score unless the query has nothing longer. */
   public Query loose(List<Word> words) {
+    boolean anyLonger = words.stream().anyMatch(w -> !isSingleHan(w));
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Word w : words) {
-      b.add(word(w), Occur.SHOULD);
-      syllablesAnywhere(w).ifPresent(q -> b.add(q, Occur.SHOULD));
+      if (anyLonger && isSingleHan(w)) {
+        b.add(word(w), Occur.SHOULD);
+        continue;
+      }
+      any.add(word(w), Occur.SHOULD);
+      syllablesAnywhere(w).ifPresent(q -> any.add(q, Occur.SHOULD));
     }
+    b.add(any.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
     proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
-    return b.setMinimumNumberShouldMatch(1).build();
+    return b.build();
+  }
+
+  private static boolean isSingleHan(Word w) {
+    return w.kind() == Kind.HAN && w.text().length() == 1;
   }
 
   /** Any of the word's forms in any field that can hold it. */
