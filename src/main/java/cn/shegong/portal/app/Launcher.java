@@ -17,6 +17,8 @@ public final class Launcher {
         serve                                 start the portal (default) on PORTAL_HTTP_PORT (8080)
         user add LOGIN --role editor|admin    create an account; the password is read from stdin
                                               when stdin is not a terminal, else asked twice
+        reindex                               rebuild the search index from the database
+        generate --articles N --stations M    add clearly synthetic rows (benchmarks only)
         --help                                this text
       Configuration comes from the environment: PORTAL_HTTP_PORT, PORTAL_DB_URL, PORTAL_INDEX_DIR,
       PORTAL_DATA_DIR, PORTAL_SEEDS_DIR (see README.md).""";
@@ -34,6 +36,8 @@ public final class Launcher {
       return switch (command) {
         case "serve" -> serve(AppConfig.fromEnv());
         case "user" -> UserCommand.run(AppConfig.fromEnv(), rest);
+        case "reindex" -> cn.shegong.portal.search.ReindexCommand.run(AppConfig.fromEnv());
+        case "generate" -> cn.shegong.portal.synthetic.GenerateCommand.run(AppConfig.fromEnv(), rest);
         case "--help", "-h", "help" -> {
           System.out.println(USAGE);
           yield 0;

@@ -43,7 +43,6 @@ public final class IndexBuilder {
                   index.commit(horizon);
                   index.close();
                   generations.promote(index.path());
-                  generations.removeOthers(index.path());
                   return new Built(index.path(), n, (System.nanoTime() - started) / 1_000_000);
                 }))
                 .onFailure(e -> worker.executeBlocking(() -> {

@@ -39,6 +39,7 @@ public final class SearchModule {
   private volatile ChangeFollower follower;
   private volatile boolean closed;
   private volatile Future<IndexBuilder.Built> building;
+  private long generationTimer = -1;
 
   private SearchModule(Vertx vertx, Database database, Path indexDir, Synonyms synonyms) {
     this.vertx = vertx;
@@ -52,7 +53,20 @@ public final class SearchModule {
   public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
     return vertx.executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
         .map(synonyms -> new SearchModule(vertx, database, config.indexDir(), synonyms))
-        .compose(module -> module.openOrRebuild().map(module));
+        .compose(module -> module.openOrRebuild().map(module))
+        .onSuccess(module -> module.generationTimer = vertx.setPeriodic(POLL_MS, id -> module.followGeneration()));
+  }
+
+  /** `./portal reindex` in another process promotes a new generation: switch to it. */
+  private void followGeneration() {
+    IndexWorker w = worker;
+    if (w == null || building != null || closed) return;
+    vertx.executeBlocking(generations::current, false).onSuccess(current -> {
+      if (current.isPresent() && !current.get().equals(w.index().path()) && worker == w && building == null) {
+        log.info("A new search index generation was promoted: switching to {}", current.get());
+        switchTo(current.get()).onFailure(e -> log.warn("Cannot switch to {}: {}", current.get(), e.toString()));
+      }
+    });
   }
 
   private Future<Void> openOrRebuild() {
@@ -108,17 +122,21 @@ public final class SearchModule {
     return f;
   }
 
+  /** Opens the new generation first, then serves it, then closes the old one: searches never see a gap. */
   private Future<Void> switchTo(Path gen) {
     IndexWorker old = worker;
     ChangeFollower oldFollower = follower;
     Future<Void> stopped = oldFollower == null ? Future.succeededFuture() : oldFollower.stop();
     return stopped
-        .compose(v -> old == null ? Future.succeededFuture() : old.close())
         .compose(v -> vertx.executeBlocking(() -> SearchIndex.open(gen), false))
-        .map(index -> {
+        .compose(index -> {
           serve(index);
+          return old == null ? Future.succeededFuture() : old.close();
+        })
+        .compose(v -> vertx.executeBlocking(() -> {
+          generations.removeOthers(gen);
           return null;
-        });
+        }, false));
   }
 
   private void serve(SearchIndex index) {
@@ -163,6 +181,7 @@ public final class SearchModule {
 
   public Future<Void> close() {
     closed = true;
+    if (generationTimer >= 0) vertx.cancelTimer(generationTimer);
     ChangeFollower f = follower;
     IndexWorker w = worker;
     worker = null;
