@@ -160,6 +160,23 @@ class SearchFollowsDatabaseTest {
     assertEquals(seedTotal, total(portal, "社工"));
   }
 
+  @Test
+  @Order(5)
+  @DisplayName("generate adds labelled synthetic rows; reindex in another process swaps a new generation in")
+  void generateAndReindex() throws Exception {
+    String before = Files.readString(portal.indexDir().resolve("CURRENT")).strip();
+    assertEquals(0, cn.shegong.portal.synthetic.GenerateCommand.run(portal.config(),
+        new String[] {"--articles", "30", "--stations", "10"}));
+    assertEquals("40", portal.database().queryOne("SELECT (SELECT count(*) FROM articles WHERE origin = 'synthetic')"
+        + " + (SELECT count(*) FROM stations WHERE origin = 'synthetic')"));
+    assertEquals(0, ReindexCommand.run(portal.config()));
+    assertNotEquals(before, Files.readString(portal.indexDir().resolve("CURRENT")).strip());
+    awaitSearch(portal, "q=" + enc("测试数据"), b -> b.getLong("total") == 40
+        && b.getJsonArray("hits").stream().allMatch(h -> ((JsonObject) h).getBoolean("synthetic")), 5000);
+    portal.database().exec(insertArticle("after-swap", "玳瑁湾换代之后的新闻", "published"));
+    awaitSearch(portal, "q=" + enc("玳瑁湾"), b -> finds(b, "after-swap"), WITHIN_MS);
+  }
+
   private static TestPortal waitReady(TestPortal p) throws Exception {
     SearchTesting.awaitIndex(p);
     return p;
