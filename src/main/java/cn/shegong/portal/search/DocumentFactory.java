@@ -43,6 +43,8 @@ public final class DocumentFactory {
         RegionNames.core(item.city()), RegionNames.core(item.district()), RegionNames.core(item.township())));
     keyword(doc, KIND, item.kind());
     keyword(doc, PROVINCE, item.province());
+    keyword(doc, CITY, item.city());
+    keyword(doc, DISTRICT, item.district());
     keyword(doc, STATUS, item.status());
     keyword(doc, ORIGIN, item.origin());
     if (item.date() != null) {

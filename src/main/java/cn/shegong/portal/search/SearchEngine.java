@@ -112,6 +112,8 @@ public final class SearchEngine {
     }
     if (!req.kind().isEmpty()) b.add(new TermQuery(new Term(KIND, req.kind())), Occur.FILTER);
     if (!req.province().isEmpty()) b.add(new TermQuery(new Term(PROVINCE, req.province())), Occur.FILTER);
+    if (!req.city().isEmpty()) b.add(new TermQuery(new Term(CITY, req.city())), Occur.FILTER);
+    if (!req.district().isEmpty()) b.add(new TermQuery(new Term(DISTRICT, req.district())), Occur.FILTER);
     if (!req.year().isEmpty()) b.add(new TermQuery(new Term(YEAR, req.year())), Occur.FILTER);
     if (req.latitude() != null) {
       b.add(LatLonPoint.newDistanceQuery(GEO, req.latitude(), req.longitude(), req.radiusKm() * 1000), Occur.FILTER);

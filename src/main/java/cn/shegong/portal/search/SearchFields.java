@@ -3,7 +3,7 @@ package cn.shegong.portal.search;
 /** Field names of the search index; changing what a field holds means bumping {@link #SCHEMA_VERSION}. */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
-  public static final String SCHEMA_VERSION = "3";
+  public static final String SCHEMA_VERSION = "4";
 
   public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
   public static final String TYPE = "type"; // article | station
@@ -19,6 +19,8 @@ public final class SearchFields {
   public static final String REGION_INITIALS = "region_pyi";
   public static final String KIND = "kind";
   public static final String PROVINCE = "province";
+  public static final String CITY = "city";
+  public static final String DISTRICT = "district";
   public static final String YEAR = "year";
   public static final String STATUS = "status";
   public static final String ORIGIN = "origin";

@@ -173,12 +173,6 @@ public final class SearchModule {
     return w.withSearcher(searcher -> suggester.suggest(searcher, prefix, 8));
   }
 
-  /** Wakes the change-log follower now (tests, and callers that just wrote). */
-  public void catchUp() {
-    ChangeFollower f = follower;
-    if (f != null) f.wake();
-  }
-
   public Future<Void> close() {
     closed = true;
     if (generationTimer >= 0) vertx.cancelTimer(generationTimer);

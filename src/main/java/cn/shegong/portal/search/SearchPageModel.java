@@ -25,6 +25,8 @@ final class SearchPageModel {
     params.put("type", req.type().equals("all") ? "" : req.type());
     params.put("kind", req.kind());
     params.put("province", req.province());
+    params.put("city", req.city());
+    params.put("district", req.district());
     params.put("year", req.year());
     params.put("sort", req.sort().equals("relevance") ? "" : req.sort());
 

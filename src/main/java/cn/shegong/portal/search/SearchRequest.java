@@ -7,6 +7,7 @@ import java.util.function.Function;
  * One search as the page and the API receive it, already validated.
  *
  * @param type all | news | stations
+ * @param kind psych | medical | township; province, city, district and year filter alike; empty means any
  * @param sort relevance | date | distance
  * @param latitude with longitude and radiusKm: only stations within that distance (a "near" search)
  */
@@ -15,6 +16,8 @@ public record SearchRequest(
     String type,
     String kind,
     String province,
+    String city,
+    String district,
     String year,
     String sort,
     int offset,
@@ -64,7 +67,7 @@ public record SearchRequest(
     Double km = decimal(param.apply("km"), 0.1, 2000, "km");
     if ("distance".equals(sort) && lat == null) throw new Invalid("按距离排序需要提供 lat 与 lon。");
     return new SearchRequest(q, type, text(param.apply("kind")), text(param.apply("province")),
-        text(param.apply("year")), sort, offset, limit, lat, lon, km == null ? 50 : km);
+        text(param.apply("city")), text(param.apply("district")), text(param.apply("year")), sort, offset, limit, lat, lon, km == null ? 50 : km);
   }
 
   public int page() {
