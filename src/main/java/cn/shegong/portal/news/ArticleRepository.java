@@ -41,6 +41,42 @@ public final class ArticleRepository {
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
+  /** Published articles matching a filter, newest first; ties broken by id so pages never overlap. */
+  public Future<List<Article>> list(ArticleFilter filter, int offset, int limit) {
+    return list(ArticleWhere.of(filter), offset, limit);
+  }
+
+  public Future<Long> count(ArticleFilter filter) {
+    ArticleWhere w = ArticleWhere.of(filter);
+    return db.preparedQuery("SELECT count(*) FROM articles a" + w.sql()).execute(w.tuple())
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** For feeds: like {@link #list} but without synthetic benchmark rows. */
+  public Future<List<Article>> listReal(ArticleFilter filter, int limit) {
+    return list(ArticleWhere.of(filter).realOnly(), 0, limit);
+  }
+
+  private Future<List<Article>> list(ArticleWhere w, int offset, int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a" + w.sql()
+            + " ORDER BY a.published_at DESC, a.id DESC OFFSET " + w.next(1) + " LIMIT " + w.next(2))
+        .execute(w.tuple(offset, limit))
+        .map(ArticleRepository::mapAll);
+  }
+
+  /** Other published articles sharing the most tags, then the same province or city, newest first. */
+  public Future<List<Article>> related(Article article, int limit) {
+    return db.preparedQuery("SELECT * FROM (SELECT " + COLUMNS + ", cardinality(ARRAY(SELECT unnest(a.tags) INTERSECT "
+            + "SELECT unnest($2::text[]))) AS shared_tags, "
+            + "(CASE WHEN a.city <> '' AND a.city = $4 THEN 2 WHEN a.province <> '' AND a.province = $3 THEN 1 "
+            + "ELSE 0 END) AS same_place FROM articles a WHERE a.status = 'published' AND a.id <> $1 "
+            + "AND (a.tags && $2::text[] OR (a.province <> '' AND a.province = $3)) "
+            + ") r ORDER BY r.shared_tags + r.same_place DESC, r.published_at DESC, r.id DESC LIMIT $5")
+        .execute(Tuple.of(article.id(), article.tags().toArray(String[]::new), article.region().province(),
+            article.region().city(), limit))
+        .map(ArticleRepository::mapAll);
+  }
+
   /** Published articles that mention a station, newest first. */
   public Future<List<Article>> listPublishedForStation(long stationId, int limit) {
     return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a JOIN article_stations l ON l.article_id = a.id "
