@@ -13,7 +13,10 @@ import java.time.temporal.ChronoUnit;
 public final class ArticleMeta {
   private ArticleMeta() {}
 
-  /** A schema.org NewsArticle; the text of the article is left to the page itself. */
+  /**
+   * A schema.org NewsArticle; the text of the article is left to the page itself. A date known only to the
+   * month or year is given as such (ISO 8601 "2023-10", "2023"), never as an invented day.
+   */
   public static JsonObject jsonLd(Article a, String absoluteUrl, String siteName, String siteUrl) {
     JsonObject ld = new JsonObject()
         .put("@context", "https://schema.org")
@@ -22,7 +25,7 @@ public final class ArticleMeta {
         .put("url", absoluteUrl)
         .put("mainEntityOfPage", new JsonObject().put("@type", "WebPage").put("@id", absoluteUrl))
         .put("inLanguage", "zh-CN")
-        .put("datePublished", iso(a.publishedAt()))
+        .put("datePublished", a.datePrecision() == DatePrecision.DAY ? iso(a.publishedAt()) : isoDate(a))
         .put("dateModified", iso(a.updatedAt() == null ? a.publishedAt() : a.updatedAt()))
         .put("publisher", new JsonObject().put("@type", "Organization").put("name", siteName).put("url", siteUrl));
     if (!a.subtitle().isBlank()) ld.put("alternativeHeadline", a.subtitle());

@@ -195,6 +195,7 @@ class NewsPagesTest {
         "author first; no source printed, so the portal is the publisher");
     String month = page("/news/shibo-gaoxin-hospital-village-doctors");
     assertTrue(month.contains("<time datetime=\"2023-10\">2023年10月</time>"), "month precision is not dressed up as a day");
+    assertEquals("2023-10", jsonLd(month).getString("datePublished"), "nor in the JSON-LD");
   }
 
   @Test
