@@ -22,6 +22,7 @@ public final class SearchModule {
   private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
+  static final long INITIAL_BUILD_WAIT_MS = 5000;
 
   /** The index is being built; the message is shown to readers. */
   public static final class NotReady extends RuntimeException {
@@ -75,8 +76,9 @@ public final class SearchModule {
         serve(opened.get());
         return Future.succeededFuture();
       }
-      rebuild(); // in the background: the portal answers meanwhile
-      return Future.succeededFuture();
+      // in the background: the portal answers meanwhile; a small database is usually done before start ends
+      Future<IndexBuilder.Built> built = rebuild();
+      return Future.any(built, vertx.timer(INITIAL_BUILD_WAIT_MS)).<Void>mapEmpty().otherwiseEmpty();
     });
   }
 

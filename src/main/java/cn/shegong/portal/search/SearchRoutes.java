@@ -125,8 +125,9 @@ final class SearchRoutes {
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) return;
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(body.encode());
+    // < > & as JSON unicode escapes: the query is echoed back, and no consumer should ever see markup in it
+    String encoded = body.encode().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(encoded);
   }
 
 }
