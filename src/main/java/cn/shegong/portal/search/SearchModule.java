@@ -23,6 +23,7 @@ public final class SearchModule {
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
+  static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
 
   /** The index is being built; the message is shown to readers. */
   public static final class NotReady extends RuntimeException {
@@ -78,7 +79,8 @@ public final class SearchModule {
       }
       // in the background: the portal answers meanwhile; a small database is usually done before start ends
       Future<IndexBuilder.Built> built = rebuild();
-      return Future.any(built, vertx.timer(INITIAL_BUILD_WAIT_MS)).<Void>mapEmpty().otherwiseEmpty();
+      long wait = Long.getLong(INITIAL_BUILD_WAIT_PROPERTY, INITIAL_BUILD_WAIT_MS);
+      return Future.any(built, vertx.timer(Math.max(1, wait))).<Void>mapEmpty().otherwiseEmpty();
     });
   }
 
