@@ -72,7 +72,7 @@ public final class QueryBuilder {
   Query word(Word w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (w.kind() == Kind.HAN) {
-      for (String form : synonyms.expand(w.text())) {
+      for (String form : forms(w)) {
         b.add(new BoostQuery(han(TITLE, form), TITLE_BOOST), Occur.SHOULD);
         b.add(han(BODY, form), Occur.SHOULD);
         b.add(new BoostQuery(han(REGION_TEXT, form), REGION_BOOST), Occur.SHOULD);
@@ -95,6 +95,15 @@ public final class QueryBuilder {
       }
     }
     return b.build();
+  }
+
+  /**
+   * The word and its synonyms, less any form that contains another (社会工作者 contains 社会工作): it could not
+   * match a document the shorter one misses, and each phrase costs time on every document.
+   */
+  private List<String> forms(Word w) {
+    List<String> all = List.copyOf(synonyms.expand(w.text()));
+    return all.stream().filter(f -> all.stream().noneMatch(o -> !o.equals(f) && f.contains(o))).toList();
   }
 
   /** Whether {@link #loose} can find more than {@link #strict} for these words. */
@@ -163,14 +172,14 @@ public final class QueryBuilder {
 
   private Query anyForm(String field, Word w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String form : synonyms.expand(w.text())) b.add(han(field, form), Occur.SHOULD);
+    for (String form : forms(w)) b.add(han(field, form), Occur.SHOULD);
     return b.build();
   }
 
   private SpanQuery near(String field, List<Word> words, int slop, boolean inOrder) {
     List<SpanQuery> parts = new ArrayList<>();
     for (Word w : words) {
-      List<SpanQuery> forms = synonyms.expand(w.text()).stream().map(f -> hanSpan(field, f)).toList();
+      List<SpanQuery> forms = forms(w).stream().map(f -> hanSpan(field, f)).toList();
       parts.add(forms.size() == 1 ? forms.get(0) : new SpanOrQuery(forms.toArray(SpanQuery[]::new)));
     }
     return new SpanNearQuery(parts.toArray(SpanQuery[]::new), slop, inOrder);
