@@ -11,15 +11,7 @@ import java.util.Set;
  * escape each segment themselves, so nothing from the content or the query is ever emitted as markup.
  */
 public record Snippet(List<Segment> segments) {
-  public record Segment(String text, boolean hit) {
-    public String getText() { // FreeMarker's bean wrapper reads getters
-      return text;
-    }
-
-    public boolean isHit() {
-      return hit;
-    }
-  }
+  public record Segment(String text, boolean hit) {}
 
   static final int WINDOW = 110;
   static final int LEAD = 24;
