@@ -1,0 +1,105 @@
+package cn.shegong.portal.stations;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Filtered, paged station queries for the list, the map and the open-data API. The SQL text is assembled
+ * from fixed fragments only; every value travels as a $n parameter.
+ */
+public final class StationSearch {
+  /** A station in a result, with its distance when the query was "near a point". */
+  public record Hit(Station station, Double distanceKm) {
+    public String distanceLabel() {
+      if (distanceKm == null) return "";
+      return distanceKm < 1 ? Math.round(distanceKm * 1000) + " 米" : String.format(java.util.Locale.ROOT, "%.1f 公里", distanceKm);
+    }
+  }
+
+  private final SqlClient db;
+
+  public StationSearch(SqlClient db) {
+    this.db = db;
+  }
+
+  public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
+    Sql q = new Sql(filter);
+    String distance = q.distance == null ? "NULL::double precision" : q.distance;
+    String order = q.distance == null ? "s.province, s.city, s.district, s.name, s.id" : "distance_km, s.id";
+    String sql = "SELECT " + StationRepository.COLUMNS + ", " + distance + " AS distance_km FROM stations s "
+        + q.where + " ORDER BY " + order + " OFFSET " + q.param(offset) + " LIMIT " + q.param(limit);
+    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(rows -> {
+      List<Hit> hits = new ArrayList<>();
+      for (Row r : rows) hits.add(new Hit(StationRepository.map(r), r.getDouble("distance_km")));
+      return hits;
+    });
+  }
+
+  public Future<Long> count(StationFilter filter) {
+    Sql q = new Sql(filter);
+    return db.preparedQuery("SELECT count(*) FROM stations s " + q.where).execute(Tuple.from(q.params))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The mean position of the stations in a place, standing in for "where the resident is". */
+  public Future<Optional<double[]>> centroid(String province, String city, String district) {
+    return db.preparedQuery("SELECT avg(latitude), avg(longitude) FROM stations WHERE latitude IS NOT NULL "
+            + "AND ($1 = '' OR province = $1) AND ($2 = '' OR city = $2) AND ($3 = '' OR district = $3)")
+        .execute(Tuple.of(province, city, district))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          Double lat = r.getDouble(0);
+          return lat == null ? Optional.<double[]>empty() : Optional.of(new double[] {lat, r.getDouble(1)});
+        });
+  }
+
+  private static String likePattern(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** WHERE clause and its parameters for one filter. */
+  private static final class Sql {
+    final List<Object> params = new ArrayList<>();
+    final StringBuilder where = new StringBuilder("WHERE TRUE");
+    String distance;
+
+    Sql(StationFilter f) {
+      if (f.kind() != null) where.append(" AND s.kind = ").append(param(f.kind().code()));
+      if (!f.province().isEmpty()) where.append(" AND s.province = ").append(param(f.province()));
+      if (!f.city().isEmpty()) where.append(" AND s.city = ").append(param(f.city()));
+      if (!f.district().isEmpty()) where.append(" AND s.district = ").append(param(f.district()));
+      if (!f.service().isEmpty()) where.append(" AND ").append(param(f.service())).append(" = ANY (s.services)");
+      if (!f.target().isEmpty()) where.append(" AND ").append(param(f.target())).append(" = ANY (s.target_groups)");
+      if (!f.text().isEmpty()) {
+        String p = param(likePattern(f.text()));
+        where.append(" AND (s.name ILIKE ").append(p).append(" ESCAPE '\\' OR s.address ILIKE ").append(p)
+            .append(" ESCAPE '\\' OR s.organization ILIKE ").append(p).append(" ESCAPE '\\')");
+      }
+      f.nearby().ifPresent(this::near);
+    }
+
+    private void near(NearbyQuery n) {
+      String lat = param(n.latitude());
+      String lon = param(n.longitude());
+      distance = NearbyQuery.distanceSql(lat, lon);
+      where.append(" AND s.latitude IS NOT NULL");
+      if (n.radiusKm() == null) return;
+      double dLat = n.latitudeDelta();
+      where.append(" AND s.latitude BETWEEN ").append(param(n.latitude() - dLat)).append(" AND ")
+          .append(param(n.latitude() + dLat));
+      n.longitudeDelta().ifPresent(dLon -> where.append(" AND s.longitude BETWEEN ")
+          .append(param(n.longitude() - dLon)).append(" AND ").append(param(n.longitude() + dLon)));
+      where.append(" AND ").append(distance).append(" <= ").append(param(n.radiusKm()));
+    }
+
+    String param(Object value) {
+      params.add(value);
+      return "$" + params.size();
+    }
+  }
+}
