@@ -28,7 +28,7 @@ public final class StationSearch {
   }
 
   public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
-    Sql q = new Sql(filter);
+    Sql q = new Sql(filter, true);
     String distance = q.distance == null ? "NULL::double precision" : q.distance;
     String order = q.distance == null ? "s.province, s.city, s.district, s.name, s.id" : "distance_km, s.id";
     String sql = "SELECT " + StationRepository.COLUMNS + ", " + distance + " AS distance_km FROM stations s "
@@ -41,7 +41,7 @@ public final class StationSearch {
   }
 
   public Future<Long> count(StationFilter filter) {
-    Sql q = new Sql(filter);
+    Sql q = new Sql(filter, false);
     return db.preparedQuery("SELECT count(*) FROM stations s " + q.where).execute(Tuple.from(q.params))
         .map(rows -> rows.iterator().next().getLong(0));
   }
@@ -66,9 +66,11 @@ public final class StationSearch {
   private static final class Sql {
     final List<Object> params = new ArrayList<>();
     final StringBuilder where = new StringBuilder("WHERE TRUE");
+    final boolean withDistance;
     String distance;
 
-    Sql(StationFilter f) {
+    Sql(StationFilter f, boolean withDistance) {
+      this.withDistance = withDistance;
       if (f.kind() != null) where.append(" AND s.kind = ").append(param(f.kind().code()));
       if (!f.province().isEmpty()) where.append(" AND s.province = ").append(param(f.province()));
       if (!f.city().isEmpty()) where.append(" AND s.city = ").append(param(f.city()));
@@ -84,10 +86,11 @@ public final class StationSearch {
     }
 
     private void near(NearbyQuery n) {
+      where.append(" AND s.latitude IS NOT NULL");
+      if (n.radiusKm() == null && !withDistance) return;
       String lat = param(n.latitude());
       String lon = param(n.longitude());
       distance = NearbyQuery.distanceSql(lat, lon);
-      where.append(" AND s.latitude IS NOT NULL");
       if (n.radiusKm() == null) return;
       double dLat = n.latitudeDelta();
       where.append(" AND s.latitude BETWEEN ").append(param(n.latitude() - dLat)).append(" AND ")
