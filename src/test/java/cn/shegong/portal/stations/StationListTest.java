@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ class StationListTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
+    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
   }
 
   @AfterAll
