@@ -122,7 +122,7 @@
     box.hidden = false;
     var legend = $('map-legend');
     if (legend) legend.hidden = false;
-    var map = L.map(box, { keyboard: true, attributionControl: true, minZoom: 3 });
+    var map = L.map(box, { keyboard: true, attributionControl: true, minZoom: 3, maxZoom: 18 });
     map.attributionControl.setPrefix('Leaflet');
     map.fitBounds([[18, 73], [54, 135]]);
     var tiles = box.getAttribute('data-tiles');

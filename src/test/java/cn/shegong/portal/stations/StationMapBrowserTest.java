@@ -1,0 +1,121 @@
+package cn.shegong.portal.stations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shegong.portal.testing.Browser;
+import cn.shegong.portal.testing.TestPortal;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The service map in headless Debian Chromium")
+class StationMapBrowserTest {
+  static TestPortal portal;
+
+  @BeforeAll
+  static void start(Vertx vertx) throws Exception {
+    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    portal.destroy().await(1, TimeUnit.MINUTES);
+  }
+
+  static String base() {
+    return "http://localhost:" + portal.port();
+  }
+
+  @Test
+  @DisplayName("opens /stations, sees markers over the bundled outline, opens a popup and follows it to the station page")
+  void markerPopupToStationPage() {
+    try (Browser browser = Browser.start(1280, 900)) {
+      WebDriver d = browser.driver();
+      try {
+        d.get(base() + "/stations");
+        browser.waitUpTo(Duration.ofSeconds(60))
+            .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
+        assertEquals("32", d.findElement(By.id("station-map")).getAttribute("data-loaded"), "every station on the map");
+        assertTrue(!d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(), "markers or clusters");
+        browser.waitUpTo(Duration.ofSeconds(30))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
+        WebElement marker = stationMarker(browser);
+        String title = marker.getAttribute("title");
+        marker.click();
+        WebElement link = browser.waitUpTo(Duration.ofSeconds(20)).until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup-content a.map-popup-name")));
+        String name = link.getText();
+        assertTrue(title.startsWith(name), "the popup is the clicked station's: " + title + " / " + name);
+        assertTrue(d.findElement(By.cssSelector(".leaflet-popup-content")).getText().matches("(?s).*(心理健康社工站|医务社工|镇\\(街道\\)社工站).*"),
+            "the popup names the kind");
+        link.click();
+        browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/stations/[a-z0-9-]+$"));
+        assertEquals(name, d.findElement(By.tagName("h1")).getText());
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-map-failure") + ")", e);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("at 360 px wide the list page needs no sideways scrolling and the large-text switch works")
+  void narrowScreen() {
+    try (Browser browser = Browser.start(360, 800)) {
+      WebDriver d = browser.driver();
+      try {
+        d.get(base() + "/stations?kind=psych");
+        browser.waitUpTo(Duration.ofSeconds(60))
+            .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        long scrollWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
+        long clientWidth = (Long) js.executeScript("return document.documentElement.clientWidth;");
+        assertTrue(scrollWidth <= clientWidth, "no horizontal overflow: " + scrollWidth + " > " + clientWidth);
+        String before = (String) js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
+        d.findElement(By.id("large-text-toggle")).click();
+        String after = (String) js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
+        assertEquals("16px", before);
+        assertEquals("20px", after);
+        d.get(base() + "/stations/jiading-jiangqiao-psych-station");
+        assertEquals("20px", js.executeScript("return getComputedStyle(document.documentElement).fontSize;"),
+            "the switch persists without an account");
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-narrow-failure") + ")", e);
+      }
+    }
+  }
+
+  /** A single-station marker; clusters are opened until one shows. */
+  private static WebElement stationMarker(Browser browser) {
+    WebDriver d = browser.driver();
+    for (int i = 0; i < 6; i++) {
+      List<WebElement> markers = d.findElements(By.cssSelector("#station-map .station-marker"));
+      for (WebElement m : markers) if (m.isDisplayed()) return m;
+      d.findElements(By.cssSelector("#station-map .marker-cluster")).get(0).click();
+      sleep(800);
+    }
+    throw new AssertionError("no single-station marker after opening clusters");
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
