@@ -5,6 +5,7 @@ import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.stations.StationRoutes;
 import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /** Reads top to bottom: database, seeds, features, static files, one failure handler, the HTTP server. */
 public final class MainVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(MainVerticle.class);
+
+  private static final long SHUTDOWN_GRACE_SECONDS = 20;
 
   private final AppConfig config;
   private final Readiness readiness = new Readiness();
@@ -36,7 +39,11 @@ public final class MainVerticle extends VerticleBase {
           return new SeedImporter(vertx, db.pool(), config.seedsDir()).importIfEmpty();
         })
         .compose(seeded -> {
-          Portal portal = new Portal(vertx, config, database, new Pages(vertx, config), readiness);
+          Pages pages = new Pages(vertx, config);
+          return pages.warmUp(vertx).map(pages);
+        })
+        .compose(pages -> {
+          Portal portal = new Portal(vertx, config, database, pages, readiness);
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router(portal))
               .listen(config.httpPort());
@@ -51,7 +58,7 @@ public final class MainVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
-    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config));
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
     new HealthRoutes(portal).mount(router);
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
@@ -71,10 +78,19 @@ public final class MainVerticle extends VerticleBase {
     return readiness;
   }
 
+  /**
+   * Graceful: /ready turns 503 first and stays so for the drain period (load balancers stop sending),
+   * then the server stops accepting and lets in-flight requests finish, then features and the pool close.
+   */
   @Override
   public Future<?> stop() {
     readiness.startDraining();
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
+    log.info("Draining for {} ms before closing", config.shutdownDrainMs());
+    Future<Void> drained = config.shutdownDrainMs() <= 0 ? Future.succeededFuture()
+        : vertx.timer(config.shutdownDrainMs()).mapEmpty();
+    return drained
+        .compose(v -> server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS))
+        .eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx))
+        .onComplete(v -> log.info("Stopped"));
   }
 }
