@@ -25,6 +25,8 @@ public record ReportForm(String field, String correctValue, String contact, Stri
     else if (v.isEmpty()) error = "请填写正确的信息。";
     else if (v.length() > MAX_VALUE) error = "正确信息最多 " + MAX_VALUE + " 个字。";
     else if (c.length() > MAX_CONTACT) error = "联系方式最多 " + MAX_CONTACT + " 个字。";
+    // PostgreSQL refuses NUL in text; no real correction contains one
+    else if (v.indexOf('\0') >= 0 || c.indexOf('\0') >= 0) error = "填写的内容含有无效字符。";
     return new ReportForm(FIELDS.containsKey(f) ? f : "", v, c, error, false);
   }
 

@@ -42,6 +42,10 @@ public record StationFilter(
     return new StationFilter(kind, "", "", "", service, target, text, point);
   }
 
+  public StationFilter withNear(NearbyQuery point) {
+    return new StationFilter(kind, province, city, district, service, target, text, point);
+  }
+
   /** The filters as a query string without page ("kind=psych&near=…"), for bookmarkable links. */
   public String queryString() {
     List<String> parts = new ArrayList<>();

@@ -27,7 +27,32 @@ public final class StationSearch {
     this.db = db;
   }
 
+  /** Rings tried, in km, for "nearest first" without a radius: enough stations in a ring are the nearest ones. */
+  private static final double[] RINGS_KM = {25, 100, 400, 1500};
+  private static final int MAX_RING_ROWS = 5000;
+
   public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
+    if (filter.near() != null && filter.near().radiusKm() == null && (long) offset + limit <= MAX_RING_ROWS) {
+      return nearest(filter, offset, limit, 0);
+    }
+    return query(filter, offset, limit);
+  }
+
+  /**
+   * Nearest first over the whole table would compute 30,000 distances per request. If a ring already holds
+   * offset + limit stations, they are exactly the nearest ones, and the index finds the ring cheaply.
+   */
+  private Future<List<Hit>> nearest(StationFilter filter, int offset, int limit, int ring) {
+    if (ring == RINGS_KM.length) return query(filter, offset, limit);
+    NearbyQuery n = filter.near();
+    StationFilter inRing = filter.withNear(new NearbyQuery(n.latitude(), n.longitude(), RINGS_KM[ring]));
+    int need = offset + limit;
+    return query(inRing, 0, need).compose(hits -> hits.size() >= need
+        ? Future.succeededFuture(hits.subList(offset, need))
+        : nearest(filter, offset, limit, ring + 1));
+  }
+
+  private Future<List<Hit>> query(StationFilter filter, int offset, int limit) {
     Sql q = new Sql(filter, true);
     String distance = q.distance == null ? "NULL::double precision" : q.distance;
     String order = q.distance == null ? "s.province, s.city, s.district, s.name, s.id" : "distance_km, s.id";

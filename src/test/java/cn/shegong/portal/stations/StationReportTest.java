@@ -114,6 +114,9 @@ class StationReportTest {
     assertTrue(noField.bodyAsString().contains(">新电话</textarea>"));
     var unknownField = post(form(token(), "password", "x", null), origin());
     assertEquals(400, unknownField.statusCode());
+    var nul = post(form(token(), "phone", "021\u00001234", null), origin());
+    assertEquals(400, nul.statusCode());
+    assertTrue(nul.bodyAsString().contains("无效字符"));
     assertEquals(0, reports());
   }
 
