@@ -137,14 +137,14 @@
     map.addLayer(cluster);
     var near = box.getAttribute('data-near');
     loadMarkers(map, box, cluster, 0, L.latLngBounds([])).then(function (bounds) {
-      box.setAttribute('data-ready', 'true');
       if (near) {
         var at = near.split(',').map(Number);
         L.circleMarker(at, { radius: 7, color: '#1b1f23', weight: 3, fillColor: '#f0a500', fillOpacity: 1 })
           .bindTooltip('查找的位置').addTo(map);
         if (bounds.isValid()) bounds.extend(at); else bounds = L.latLngBounds([at, at]);
       }
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13, animate: false });
+      box.setAttribute('data-ready', 'true');
     }).catch(function () {
       var status = $('locate-status');
       if (status) status.textContent = '地图数据加载失败，请使用下方的列表。';

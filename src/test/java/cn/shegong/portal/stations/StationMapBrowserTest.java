@@ -8,7 +8,6 @@ import cn.shegong.portal.testing.TestPortal;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,9 +54,7 @@ class StationMapBrowserTest {
         assertTrue(!d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(), "markers or clusters");
         browser.waitUpTo(Duration.ofSeconds(30))
             .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
-        WebElement marker = stationMarker(browser);
-        String title = marker.getAttribute("title");
-        marker.click();
+        String title = openStationPopup(browser);
         WebElement link = browser.waitUpTo(Duration.ofSeconds(20)).until(
             ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup-content a.map-popup-name")));
         String name = link.getText();
@@ -99,13 +97,25 @@ class StationMapBrowserTest {
     }
   }
 
-  /** A single-station marker; clusters are opened until one shows. */
-  private static WebElement stationMarker(Browser browser) {
+  /**
+   * Clicks a single-station marker, opening clusters until one shows; answers its title. Leaflet redraws
+   * markers while clusters animate, so an element found a moment ago may be gone: then look again.
+   */
+  private static String openStationPopup(Browser browser) {
     WebDriver d = browser.driver();
-    for (int i = 0; i < 6; i++) {
-      List<WebElement> markers = d.findElements(By.cssSelector("#station-map .station-marker"));
-      for (WebElement m : markers) if (m.isDisplayed()) return m;
-      d.findElements(By.cssSelector("#station-map .marker-cluster")).get(0).click();
+    for (int i = 0; i < 10; i++) {
+      try {
+        for (WebElement m : d.findElements(By.cssSelector("#station-map .station-marker"))) {
+          if (m.isDisplayed()) {
+            String title = m.getAttribute("title");
+            m.click();
+            return title;
+          }
+        }
+        d.findElements(By.cssSelector("#station-map .marker-cluster")).get(0).click();
+      } catch (StaleElementReferenceException e) {
+        // redrawn under us; the next round finds the new elements
+      }
       sleep(800);
     }
     throw new AssertionError("no single-station marker after opening clusters");
