@@ -1,7 +1,10 @@
 package cn.shegong.portal.app;
 
 import cn.shegong.portal.db.Database;
+import cn.shegong.portal.news.ArticleApi;
+import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
+import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.stations.StationRoutes;
 import io.vertx.core.Future;
@@ -62,6 +65,9 @@ public final class MainVerticle extends VerticleBase {
     new HealthRoutes(portal).mount(router);
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
+    new FeedRoutes(portal).mount(router);
+    new SitemapRoutes(portal).mount(router);
+    new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
