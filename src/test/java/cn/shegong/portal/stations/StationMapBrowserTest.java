@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -94,6 +95,37 @@ class StationMapBrowserTest {
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-narrow-failure") + ")", e);
       }
+    }
+  }
+
+  @Test
+  @DisplayName("when the configured tile server fails, the outline appears under the markers, and a marker opens by keyboard")
+  void tilesFailKeyboardWorks(Vertx vertx) throws Exception {
+    // nothing listens on port 9: every tile fails, as on an intranet without the tile server
+    TestPortal offline = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000",
+        "PORTAL_MAP_TILES", "http://127.0.0.1:9/{z}/{x}/{y}.png", "PORTAL_MAP_ATTRIBUTION", "测试瓦片"))
+        .start().await(2, TimeUnit.MINUTES);
+    try (Browser browser = Browser.start(1024, 800)) {
+      WebDriver d = browser.driver();
+      try {
+        d.get("http://localhost:" + offline.port() + "/stations?q=" + java.net.URLEncoder.encode("江桥", "UTF-8"));
+        browser.waitUpTo(Duration.ofSeconds(60))
+            .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
+        browser.waitUpTo(Duration.ofSeconds(30))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
+        assertTrue(d.findElement(By.cssSelector(".leaflet-control-attribution")).getText().contains("测试瓦片"));
+        WebElement marker = d.findElement(By.cssSelector("#station-map .station-marker"));
+        assertEquals("0", marker.getAttribute("tabindex"), "markers are in the tab order");
+        ((JavascriptExecutor) d).executeScript("arguments[0].focus();", marker);
+        marker.sendKeys(Keys.ENTER);
+        WebElement link = browser.waitUpTo(Duration.ofSeconds(20)).until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content a.map-popup-name")));
+        assertEquals("江桥镇心理健康社工站", link.getText());
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-offline-failure") + ")", e);
+      }
+    } finally {
+      offline.destroy().await(1, TimeUnit.MINUTES);
     }
   }
 
