@@ -21,6 +21,7 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Builds Lucene queries from {@link QueryWords} programmatically (no query parser ever sees user input).
+ * Closeness is a separate query, applied to the best hits only (see {@link SearchEngine}).
  * Strict: every word required, each word (or one of its synonyms) as an adjacent phrase in title, body, region
  * or, for Latin letters, as pinyin of title or region; the title weighs most; words standing close together
  * score extra. Loose: any word.
@@ -42,7 +43,6 @@ public final class QueryBuilder {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Word w : words) b.add(word(w), Occur.MUST);
     for (List<Word> run : hanRuns(words)) if (run.size() > 1) b.add(together(run), Occur.MUST);
-    proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
     return b.build();
   }
 
@@ -60,7 +60,6 @@ public final class QueryBuilder {
       syllablesAnywhere(w).ifPresent(q -> any.add(q, Occur.SHOULD));
     }
     b.add(any.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
-    proximity(words).ifPresent(q -> b.add(q, Occur.SHOULD));
     return b.build();
   }
 
@@ -192,7 +191,7 @@ public final class QueryBuilder {
   }
 
   /** Closer is better: the Han words near one another in the body, and each typed run as one phrase. */
-  private Optional<Query> proximity(List<Word> words) {
+  public Optional<Query> proximity(List<Word> words) {
     List<Word> han = words.stream().filter(w -> w.kind() == Kind.HAN).toList();
     if (han.size() < 2) return Optional.empty();
     BooleanQuery.Builder b = new BooleanQuery.Builder();

@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -31,6 +32,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /** Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds nothing. */
 public final class SearchEngine {
+  static final int RESCORE_TOP = 200;
+
   private final QueryWords queryWords;
   private final QueryBuilder queries;
   private final Synonyms synonyms;
@@ -54,24 +57,29 @@ public final class SearchEngine {
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
     Query filters = filters(req);
-    SearchResult strict = run(searcher, req, and(queries.strict(words), filters), words, false);
+    Query closeness = queries.proximity(words).orElse(null);
+    SearchResult strict = run(searcher, req, and(queries.strict(words), filters), closeness, words, false);
     boolean looserExists = QueryBuilder.hasLooserForm(words);
     if (strict.total() > 0 || !looserExists) return strict;
-    return run(searcher, req, and(queries.loose(words), filters), words, true);
+    return run(searcher, req, and(queries.loose(words), filters), closeness, words, true);
   }
 
-  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query query, List<Word> words, boolean partial)
-      throws IOException {
+  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query query, Query closeness, List<Word> words,
+      boolean partial) throws IOException {
+    boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
+    int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
     var top = switch (req.sort()) {
       case "date" -> new TopFieldCollectorManager(
           new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted, null, 1000);
       case "distance" -> new TopFieldCollectorManager(
           new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), wanted, null, 1000);
-      default -> new TopScoreDocCollectorManager(wanted, 1000);
+      default -> new TopScoreDocCollectorManager(collect, 1000);
     };
     Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounter()));
     TopDocs topDocs = (TopDocs) both[0];
+    // words standing close together: scored for the best hits only, spans on every match cost too much
+    if (rescore) topDocs = QueryRescorer.rescore(searcher, topDocs, closeness, 1.0, wanted);
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) both[1];
     List<SearchHit> hits = new ArrayList<>();
