@@ -1,6 +1,8 @@
 package cn.shegong.portal.app;
 
 import cn.shegong.portal.db.Database;
+import cn.shegong.portal.editor.EditorRoutes;
+import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.stations.StationRoutes;
@@ -37,6 +39,7 @@ public final class MainVerticle extends VerticleBase {
         })
         .compose(seeded -> {
           Portal portal = new Portal(vertx, config, database, new Pages(vertx, config), readiness);
+          new Scheduler(database.pool()).start(vertx, config.tls());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router(portal))
               .listen(config.httpPort());
@@ -56,6 +59,7 @@ public final class MainVerticle extends VerticleBase {
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
     new StationRoutes(portal).mount(router);
+    new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new ErrorPages(portal.pages())::handle);

@@ -1,0 +1,46 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.app.Portal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The editors' desk under /editor and the editor API under /api/editor. Request bodies are read only
+ * here, size-limited; file uploads only on the CSV import route.
+ */
+public final class EditorRoutes {
+  static final long FORM_LIMIT = 2L * 1024 * 1024;
+  static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
+
+  private final Portal portal;
+
+  public EditorRoutes(Portal portal) {
+    this.portal = portal;
+  }
+
+  public void mount(Router router) {
+    BodyHandler forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
+    BodyHandler uploads = BodyHandler.create(portal.config().dataDir().resolve("uploads").toString())
+        .setBodyLimit(UPLOAD_LIMIT).setDeleteUploadedFilesOnEnd(true);
+    router.route("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx));
+    Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
+    router.route("/editor/*").handler(new DeskAuth(sessions));
+    new LoginRoutes(portal, sessions).mount(router);
+    new ArticleDeskRoutes(portal).mount(router);
+    new ArticleStateRoutes(portal).mount(router);
+    new AuditRoutes(portal).mount(router);
+    new UserAdminRoutes(portal).mount(router);
+    new StationDeskRoutes(portal).mount(router);
+    new ReportQueueRoutes(portal).mount(router);
+    new StationImportRoutes(portal).mount(router);
+
+    router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
+    router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    new ArticleApiRoutes(portal).mount(router);
+  }
+
+  private static boolean isUpload(RoutingContext ctx) {
+    return ctx.normalizedPath().equals(StationImportRoutes.UPLOAD);
+  }
+}
