@@ -82,7 +82,7 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
     for (String k : List.of("subtitle", "kicker", "summary", "source", "author", "province", "city", "district")) {
       if (f.getOrDefault(k, "").length() > MAX_TEXT) errors.add(k + " 最多 " + MAX_TEXT + " 个字");
     }
-    if (tags.size() > 30 || tags.stream().anyMatch(t -> t.length() > 40)) errors.add("标签最多 30 个，每个不超过 40 个字");
+    if (tags.size() > 30 || tags.stream().anyMatch(t -> t.length() > 80)) errors.add("标签最多 30 个，每个不超过 80 个字");
     DatePrecision dp = DatePrecision.DAY;
     try {
       dp = DatePrecision.fromCode(precision);
