@@ -31,9 +31,9 @@ public final class EditorRoutes {
     new ArticleStateRoutes(portal).mount(router);
     new AuditRoutes(portal).mount(router);
     new UserAdminRoutes(portal).mount(router);
+    new StationImportRoutes(portal).mount(router); // before /editor/stations/:id
     new StationDeskRoutes(portal).mount(router);
     new ReportQueueRoutes(portal).mount(router);
-    new StationImportRoutes(portal).mount(router);
 
     router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
     router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
