@@ -41,7 +41,7 @@ public record AppConfig(
         Path.of(env.getOrDefault("PORTAL_SEEDS_DIR", "seeds")),
         intOf(env, "PORTAL_DB_POOL_SIZE", 8),
         intOf(env, "PORTAL_DB_POOL_MAX_WAIT", 256),
-        intOf(env, "PORTAL_DB_CONNECT_TIMEOUT_MS", 2000),
+        intOf(env, "PORTAL_DB_CONNECT_TIMEOUT_MS", 3000),
         intOf(env, "PORTAL_DB_STATEMENT_TIMEOUT_MS", 5000),
         stripSlash(env.getOrDefault("PORTAL_PUBLIC_URL", "http://localhost:" + port)),
         Boolean.parseBoolean(env.getOrDefault("PORTAL_TLS", "false")),

@@ -54,7 +54,7 @@ public final class MainVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
-    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config));
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
     new HealthRoutes(portal).mount(router);
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);

@@ -1,0 +1,77 @@
+package cn.shegong.portal.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shegong.portal.testing.TcpProxy;
+import cn.shegong.portal.testing.TestDatabase;
+import cn.shegong.portal.testing.TestPortal;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("When PostgreSQL goes away")
+class DatabaseOutageTest {
+  static TestDatabase db;
+  static TcpProxy proxy;
+  static TestPortal portal;
+
+  @BeforeAll
+  static void start(Vertx vertx) throws Exception {
+    db = TestDatabase.create();
+    proxy = new TcpProxy(vertx, TestDatabase.HOST, TestDatabase.PORT);
+    int port = proxy.up().await(10, TimeUnit.SECONDS);
+    String viaProxy = "postgresql://" + TestDatabase.USER + "@127.0.0.1:" + port + "/" + db.name();
+    portal = TestPortal.forDatabase(vertx, db, Files.createTempDirectory("portal-index-"),
+        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000"));
+    portal.start().await(2, TimeUnit.MINUTES);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    portal.destroy().await(1, TimeUnit.MINUTES);
+  }
+
+  private static HttpResponse<Buffer> get(String uri) throws Exception {
+    return portal.client().get(uri).timeout(10_000).send().await(15, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("ready says 503 within seconds, pages answer a Chinese 503 quickly, and all recovers without a restart")
+  void outageAndRecovery() throws Exception {
+    assertEquals(200, get("/news").statusCode());
+    proxy.down().await(5, TimeUnit.SECONDS);
+
+    long t0 = System.nanoTime();
+    var ready = get("/ready");
+    assertEquals(503, ready.statusCode());
+    assertEquals("down", ready.bodyAsJsonObject().getString("database"));
+    var page = get("/news");
+    long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(503, page.statusCode());
+    assertTrue(page.bodyAsString().contains("暂时无法访问"), "a Chinese unavailable page");
+    assertTrue(elapsedMs < 5000, "answered quickly, took " + elapsedMs + " ms");
+    assertEquals(200, get("/health").statusCode(), "liveness does not depend on the database");
+    var api = get("/news/zibo-social-work-talent");
+    assertEquals(503, api.statusCode());
+
+    proxy.up().await(5, TimeUnit.SECONDS);
+    int status = 0;
+    for (int i = 0; i < 40 && status != 200; i++) {
+      Thread.sleep(250);
+      status = get("/ready").statusCode();
+    }
+    assertEquals(200, status, "ready again once PostgreSQL is back");
+    assertEquals(200, get("/news").statusCode());
+  }
+}
