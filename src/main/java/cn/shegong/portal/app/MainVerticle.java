@@ -40,7 +40,9 @@ public final class MainVerticle extends VerticleBase {
         .compose(seeded -> {
           Portal portal = new Portal(vertx, config, database, new Pages(vertx, config), readiness);
           new Scheduler(database.pool()).start(vertx, config.tls());
-          return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+          return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+                  // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
+                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
               .requestHandler(router(portal))
               .listen(config.httpPort());
         })

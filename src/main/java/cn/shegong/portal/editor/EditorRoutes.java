@@ -10,7 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * here, size-limited; file uploads only on the CSV import route.
  */
 public final class EditorRoutes {
-  static final long FORM_LIMIT = 2L * 1024 * 1024;
+  public static final long FORM_LIMIT = 2L * 1024 * 1024;
   static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
   private final Portal portal;

@@ -81,7 +81,12 @@ final class LoginRoutes {
   }
 
   private Future<Void> succeed(RoutingContext ctx, String login, Account acc, String accountKey) {
+    // a fresh id at every login; any session this browser held before ends here
+    var previous = ctx.request().getCookie(Sessions.COOKIE);
+    Future<Void> endPrevious = previous == null ? Future.succeededFuture()
+        : sessions.delete(Secrets.sha256Hex(previous.getValue()));
     return throttle.reset(accountKey)
+        .compose(v -> endPrevious)
         .compose(v -> sessions.create(acc.id()))
         .compose(raw -> AuditLog.record(portal.pool(), login, "login", "user", acc.id(), new JsonObject())
             .onSuccess(v -> {

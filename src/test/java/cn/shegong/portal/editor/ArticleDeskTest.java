@@ -109,6 +109,12 @@ class ArticleDeskTest {
     assertEquals(400, d.statusCode());
     assertTrue(d.bodyAsString().contains("日期无效"));
     assertEquals(before, q("SELECT count(*) FROM articles"));
+    long longOne = create(article("长文章", "一段很长的正文。".repeat(6_000)));
+    assertEquals("48000", q("SELECT length(body) FROM articles WHERE id = " + longOne), "long bodies are fine");
+    before = q("SELECT count(*) FROM articles");
+    var huge = alice.post("/editor/articles", article("太大", "字".repeat(1_000_000)));
+    assertEquals(413, huge.statusCode(), "forms are size-limited");
+    assertEquals(400, alice.post("/editor/articles", article("太长", "字".repeat(ArticleInput.MAX_BODY + 1))).statusCode());
     assertEquals(404, alice.get("/editor/articles/999999/edit").statusCode());
     assertEquals(404, alice.get("/editor/articles/abc/edit").statusCode());
   }

@@ -150,6 +150,32 @@ class EditorLoginTest {
   }
 
   @Test
+  @DisplayName("logging in again from the same browser replaces its session: the old id stops working")
+  void reloginReplacesSession() throws Exception {
+    DeskClient first = DeskClient.login(portal, "alice");
+    var again = portal.client().post("/editor/login").putHeader("Cookie", Sessions.COOKIE + "=" + first.cookie)
+        .sendForm(DeskClient.form("login", "alice", "password", DeskClient.PASSWORD)).await(30, TimeUnit.SECONDS);
+    assertEquals(303, again.statusCode());
+    assertNotEquals(first.cookie, DeskClient.sessionCookie(again));
+    assertEquals(303, first.get("/editor/articles").statusCode());
+  }
+
+  @Test
+  @DisplayName("desk pages load their CSS from a file and carry no inline script or style (the CSP forbids them)")
+  void noInlineCode() throws Exception {
+    DeskClient admin = DeskClient.login(portal, "root");
+    for (String uri : new String[] {"/editor/articles", "/editor/articles/new", "/editor/stations", "/editor/stations/new",
+        "/editor/stations/import", "/editor/reports", "/editor/audit", "/editor/users", "/editor/login"}) {
+      var r = uri.equals("/editor/login") ? portal.client().get(uri).send().await(20, TimeUnit.SECONDS) : admin.get(uri);
+      String html = r.bodyAsString();
+      assertTrue(html.contains("/static/css/editor.css"), uri);
+      assertFalse(html.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "inline script on " + uri);
+      assertFalse(html.contains(" style="), "inline style on " + uri);
+      assertEquals("no-store", r.getHeader("Cache-Control"), uri);
+    }
+  }
+
+  @Test
   @DisplayName("readers get no cookie anywhere outside the desk, the login page included")
   void readersGetNoCookie() throws Exception {
     for (String uri : new String[] {"/", "/news", "/stations", "/editor/login"}) {
