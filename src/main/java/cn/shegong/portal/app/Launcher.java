@@ -16,7 +16,8 @@ public final class Launcher {
   static final String USAGE = """
       用法 / usage: ./portal [command]
         serve                                 start the portal (default) on PORTAL_HTTP_PORT (8080)
-        user add LOGIN --role editor|admin    create an account; the password is read from stdin
+        user add LOGIN --role editor|admin|contributor
+                                              create an account; the password is read from stdin
                                               when stdin is not a terminal, else asked twice
         token create LOGIN                    print a new API token for that account (last line; shown once)
         --help                                this text

@@ -27,10 +27,15 @@ final class ArticleApiRoutes {
     router.get(BASE + "/:id").handler(ctx -> articles.find(Desk.id(ctx, "id"))
         .onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
     router.put(BASE + "/:id").handler(this::update);
-    router.post(BASE + "/:id/publish").handler(ctx -> articles.publish(Desk.id(ctx, "id"), actor(ctx))
-        .onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
-    router.post(BASE + "/:id/unpublish").handler(ctx -> articles.unpublish(Desk.id(ctx, "id"), actor(ctx))
-        .onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
+    router.post(BASE + "/:id/publish").handler(this::mayPublish).handler(ctx -> articles.publish(Desk.id(ctx, "id"),
+        actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
+    router.post(BASE + "/:id/unpublish").handler(this::mayPublish).handler(ctx -> articles.unpublish(Desk.id(ctx, "id"),
+        actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
+  }
+
+  private void mayPublish(RoutingContext ctx) {
+    if (Roles.mayPublish(ctx.get(ApiAuth.USER))) ctx.next();
+    else ctx.fail(new HttpError(403, "撰稿人不能发布或撤下文章，请编辑处理。"));
   }
 
   private void list(RoutingContext ctx) {

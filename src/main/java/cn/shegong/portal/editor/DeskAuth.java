@@ -5,7 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /**
  * In front of every /editor route but the login page: a live session, the right role for the normalised
@@ -13,7 +12,6 @@ import java.util.List;
  */
 final class DeskAuth implements Handler<RoutingContext> {
   static final String LOGIN = "/editor/login";
-  static final List<String> ADMIN_ONLY = List.of("/editor/users");
 
   private final Sessions sessions;
 
@@ -38,8 +36,9 @@ final class DeskAuth implements Handler<RoutingContext> {
             return;
           }
           DeskSession session = found.get();
-          if (adminOnly(path) && !session.user().admin()) {
-            ctx.fail(new HttpError(403, "只有管理员可以管理账号。"));
+          var refusal = Roles.refusal(session.user(), ctx.request().method(), path);
+          if (refusal.isPresent()) {
+            ctx.fail(new HttpError(403, refusal.get()));
             return;
           }
           if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD
@@ -50,10 +49,6 @@ final class DeskAuth implements Handler<RoutingContext> {
           ctx.put(Desk.SESSION, session);
           ctx.next();
         });
-  }
-
-  static boolean adminOnly(String path) {
-    return ADMIN_ONLY.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
   }
 
   private static void anonymous(RoutingContext ctx) {

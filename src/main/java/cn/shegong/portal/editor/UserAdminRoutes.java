@@ -51,7 +51,7 @@ final class UserAdminRoutes {
     String role = Desk.form(ctx, "role");
     String password = ctx.request().getFormAttribute("password");
     String problem = !login.matches("[A-Za-z0-9_.@-]{2,64}") ? "登录名应为 2–64 个字母、数字或 _.@-"
-        : !role.equals("editor") && !role.equals("admin") ? "角色应为 editor 或 admin"
+        : !Roles.valid(role) ? "角色应为 editor、admin 或 contributor"
         : password == null || password.length() < UserCommand.MIN_PASSWORD ? "密码至少 " + UserCommand.MIN_PASSWORD + " 个字符"
         : null;
     if (problem != null) {

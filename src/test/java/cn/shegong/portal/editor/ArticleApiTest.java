@@ -31,6 +31,7 @@ class ArticleApiTest {
     portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
     DeskClient.addUser(portal.database(), "newsroom", "editor");
     DeskClient.addUser(portal.database(), "former", "editor");
+    DeskClient.addUser(portal.database(), "writer", "contributor");
     token = createToken("newsroom");
   }
 
@@ -73,7 +74,7 @@ class ArticleApiTest {
   }
 
   @Test
-  @DisplayName("without a valid token 401; a revoked token 401; a disabled account's token 403 — all JSON")
+  @DisplayName("without a valid token 401; a revoked token 401; a contributor publishing or a disabled account 403 — all JSON")
   void authentication() throws Exception {
     var none = call(HttpMethod.GET, "/api/editor/articles", null, null);
     assertEquals(401, none.statusCode());
@@ -85,6 +86,14 @@ class ArticleApiTest {
     var forbidden = call(HttpMethod.POST, "/api/editor/articles", former, new JsonObject().put("title", "x"));
     assertEquals(403, forbidden.statusCode());
     assertTrue(forbidden.bodyAsJsonObject().getString("error").contains("停用"));
+    String writer = createToken("writer");
+    var draft = call(HttpMethod.POST, "/api/editor/articles", writer, new JsonObject().put("title", "撰稿人的稿件"));
+    assertEquals(201, draft.statusCode(), "contributors may write drafts");
+    long draftId = draft.bodyAsJsonObject().getLong("id");
+    var refused = call(HttpMethod.POST, "/api/editor/articles/" + draftId + "/publish", writer, null);
+    assertEquals(403, refused.statusCode(), "but a contributor's role may not publish");
+    assertEquals(403, refused.bodyAsJsonObject().getInteger("status"));
+    assertEquals("draft", q("SELECT status FROM articles WHERE id = " + draftId));
     String revoked = createToken("newsroom");
     portal.database().exec("UPDATE api_tokens SET revoked_at = now() WHERE token_hash = '" + Secrets.sha256Hex(revoked) + "'");
     assertEquals(401, call(HttpMethod.GET, "/api/editor/articles", revoked, null).statusCode());

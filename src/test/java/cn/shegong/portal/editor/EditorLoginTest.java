@@ -28,6 +28,7 @@ class EditorLoginTest {
     DeskClient.addUser(portal.database(), "alice", "editor");
     DeskClient.addUser(portal.database(), "root", "admin");
     DeskClient.addUser(portal.database(), "gone", "editor");
+    DeskClient.addUser(portal.database(), "writer", "contributor");
     portal.database().exec("UPDATE users SET disabled = true WHERE login = 'gone'");
   }
 
@@ -147,6 +148,27 @@ class EditorLoginTest {
     assertEquals(303, admin.post("/editor/users", DeskClient.form("login", "carol", "role", "editor",
         "password", "a long enough password")).statusCode());
     assertEquals("editor", portal.database().queryOne("SELECT role FROM users WHERE login = 'carol'"));
+  }
+
+  @Test
+  @DisplayName("a contributor writes drafts but may not publish, schedule, unpublish or change stations: 403, nothing changed")
+  void contributor() throws Exception {
+    DeskClient writer = DeskClient.login(portal, "writer");
+    var created = writer.post("/editor/articles", DeskClient.form("title", "撰稿人的草稿"));
+    assertEquals(303, created.statusCode());
+    String id = created.getHeader("Location").replaceAll("^/editor/articles/(\\d+)/edit.*$", "$1");
+    assertFalse(writer.get("/editor/articles/" + id + "/edit").bodyAsString().contains("立即发布"));
+    for (String action : new String[] {"publish", "unpublish", "schedule"}) {
+      assertEquals(403, writer.post("/editor/articles/" + id + "/" + action, DeskClient.form("at", "2099-01-01T08:00"))
+          .statusCode(), action);
+    }
+    assertEquals("draft", portal.database().queryOne("SELECT status FROM articles WHERE id = " + id));
+    String station = portal.database().queryOne("SELECT id FROM stations ORDER BY id LIMIT 1");
+    assertEquals(200, writer.get("/editor/stations").statusCode());
+    assertEquals(403, writer.post("/editor/stations/" + station + "/status", DeskClient.form("status", "closed")).statusCode());
+    assertEquals(403, writer.post("/editor/stations/import", DeskClient.form()).statusCode());
+    assertEquals(403, writer.get("/editor/users").statusCode());
+    assertEquals("active", portal.database().queryOne("SELECT status FROM stations WHERE id = " + station));
   }
 
   @Test
