@@ -23,6 +23,8 @@ public final class TokenCommand {
       try {
         var token = new ApiTokens(db.pool()).create(login).await(30, TimeUnit.SECONDS);
         if (token.isEmpty()) throw new IllegalArgumentException("no user called " + login);
+        AuditLog.record(db.pool(), "cli", "token.create", "user", null,
+            new io.vertx.core.json.JsonObject().put("login", login)).await(30, TimeUnit.SECONDS);
         out.println("API token for " + login + " (shown only this once; revoke it on /editor/users):");
         out.println(token.get());
         return 0;

@@ -32,6 +32,7 @@ class ArticleApiTest {
     DeskClient.addUser(portal.database(), "newsroom", "editor");
     DeskClient.addUser(portal.database(), "former", "editor");
     DeskClient.addUser(portal.database(), "writer", "contributor");
+    DeskClient.addUser(portal.database(), "boss", "admin");
     token = createToken("newsroom");
   }
 
@@ -95,8 +96,13 @@ class ArticleApiTest {
     assertEquals(403, refused.bodyAsJsonObject().getInteger("status"));
     assertEquals("draft", q("SELECT status FROM articles WHERE id = " + draftId));
     String revoked = createToken("newsroom");
-    portal.database().exec("UPDATE api_tokens SET revoked_at = now() WHERE token_hash = '" + Secrets.sha256Hex(revoked) + "'");
-    assertEquals(401, call(HttpMethod.GET, "/api/editor/articles", revoked, null).statusCode());
+    assertEquals(200, call(HttpMethod.GET, "/api/editor/articles", revoked, null).statusCode());
+    DeskClient admin = DeskClient.login(portal, "boss");
+    String tokenId = q("SELECT id FROM api_tokens WHERE token_hash = '" + Secrets.sha256Hex(revoked) + "'");
+    assertTrue(admin.get("/editor/users").bodyAsString().contains("/editor/users/tokens/" + tokenId + "/revoke"));
+    assertEquals(303, admin.post("/editor/users/tokens/" + tokenId + "/revoke", DeskClient.form()).statusCode());
+    assertEquals(401, call(HttpMethod.GET, "/api/editor/articles", revoked, null).statusCode(), "revoked from the desk");
+    assertEquals(200, call(HttpMethod.GET, "/api/editor/articles", token, null).statusCode(), "other tokens still work");
     assertEquals(null, none.getHeader("Set-Cookie"));
   }
 

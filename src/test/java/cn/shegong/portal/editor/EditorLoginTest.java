@@ -148,6 +148,13 @@ class EditorLoginTest {
     assertEquals(303, admin.post("/editor/users", DeskClient.form("login", "carol", "role", "editor",
         "password", "a long enough password")).statusCode());
     assertEquals("editor", portal.database().queryOne("SELECT role FROM users WHERE login = 'carol'"));
+    DeskClient carol = DeskClient.withCookie(portal,
+        DeskClient.sessionCookie(DeskClient.postLogin(portal, "carol", "a long enough password")));
+    assertEquals(200, carol.get("/editor/articles").statusCode());
+    String carolId = portal.database().queryOne("SELECT id FROM users WHERE login = 'carol'");
+    assertEquals(303, admin.post("/editor/users/" + carolId + "/disable", DeskClient.form()).statusCode());
+    assertEquals(303, carol.get("/editor/articles").statusCode(), "disabling ends the account's sessions");
+    assertEquals(401, DeskClient.postLogin(portal, "carol", "a long enough password").statusCode());
   }
 
   @Test
