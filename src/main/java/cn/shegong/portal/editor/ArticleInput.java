@@ -74,6 +74,10 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
 
   private static Checked check(Map<String, String> f, List<String> tags, OffsetDateTime date, String precision,
       List<String> errors) {
+    if (f.values().stream().anyMatch(v -> v.indexOf('\0') >= 0) || tags.stream().anyMatch(t -> t.indexOf('\0') >= 0)) {
+      errors.add("内容中含有无效字符（NUL）");
+      return new Checked(null, List.copyOf(errors));
+    }
     String title = f.getOrDefault("title", "").strip();
     if (title.isEmpty()) errors.add("标题不能为空");
     if (title.length() > MAX_TITLE) errors.add("标题最多 " + MAX_TITLE + " 个字");
