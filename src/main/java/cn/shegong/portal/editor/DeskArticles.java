@@ -28,6 +28,14 @@ public final class DeskArticles {
       + "source = $7, author = $8, province = $9, city = $10, district = $11, tags = $12, published_at = $13, "
       + "date_precision = $14";
 
+  /** The version an edit starts from is kept too, if no revision holds it yet (seed content, a publish). */
+  private static final String KEEP_BASE = "INSERT INTO article_revisions (article_id, version, snapshot, saved_by) "
+      + "SELECT a.id, a.version, jsonb_build_object('title', a.title, 'subtitle', a.subtitle, 'kicker', a.kicker, "
+      + "'summary', a.summary, 'body', a.body, 'source', a.source, 'author', a.author, 'province', a.province, "
+      + "'city', a.city, 'district', a.district, 'tags', to_jsonb(a.tags), 'published_at', a.published_at, "
+      + "'date_precision', a.date_precision), CASE a.origin WHEN 'seed' THEN '（种子数据）' ELSE '（未记录）' END "
+      + "FROM articles a WHERE a.id = $1 AND a.version = $2 ON CONFLICT (article_id, version) DO NOTHING";
+
   private final Pool pool;
 
   public DeskArticles(Pool pool) {
@@ -77,14 +85,15 @@ public final class DeskArticles {
 
   /** Saves over {@code baseVersion}; a newer stored version fails with {@link StaleVersion}, nothing written. */
   public Future<Article> update(long id, int baseVersion, ArticleInput in, String actor, String action) {
-    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
+    return pool.withTransaction(conn -> conn.preparedQuery(KEEP_BASE).execute(Tuple.of(id, baseVersion))
+        .compose(kept -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
                 + ", version = a.version + 1, updated_at = now() WHERE a.id = $1 AND a.version = $15 RETURNING " + COLUMNS)
             .execute(content(id, in).addInteger(baseVersion))
             .compose(rows -> {
               if (rows.size() == 0) return stale(conn, id);
               Article a = ArticleRepository.map(rows.iterator().next());
               return keep(conn, a, in, actor, action).map(a);
-            }));
+            })));
   }
 
   public Future<Article> publish(long id, String actor) {

@@ -157,6 +157,21 @@ class ArticleDeskTest {
   }
 
   @Test
+  @DisplayName("editing seed content keeps the original as a revision, which can be restored")
+  void seedRevision() throws Exception {
+    String id = q("SELECT id FROM articles WHERE slug = 'lhasa-social-work-brand'");
+    String original = q("SELECT title || '|' || body || '|' || published_at || '|' || array_to_string(tags, ',') "
+        + "FROM articles WHERE id = " + id);
+    var edit = article("改过的拉萨报道", "改过的正文");
+    edit.add("version", "1");
+    assertEquals(303, alice.post("/editor/articles/" + id, edit).statusCode());
+    assertEquals("1,2", q("SELECT string_agg(version::text, ',' ORDER BY version) FROM article_revisions WHERE article_id = " + id));
+    assertEquals(303, alice.post("/editor/articles/" + id + "/revisions/1/restore", DeskClient.form("version", "2")).statusCode());
+    assertEquals(original, q("SELECT title || '|' || body || '|' || published_at || '|' || array_to_string(tags, ',') "
+        + "FROM articles WHERE id = " + id));
+  }
+
+  @Test
   @DisplayName("publish shows the article publicly, unpublish hides it; scheduling publishes once the time has come")
   void publishAndSchedule() throws Exception {
     long id = create(article("定时发布的文章", "正文"));
