@@ -25,7 +25,8 @@ public record AppConfig(
     List<String> trustedProxies,
     String mapTilesUrl,
     String mapTilesAttribution,
-    Optional<Path> synonymsFile) {
+    Optional<Path> synonymsFile,
+    int shutdownDrainMs) {
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -49,7 +50,8 @@ public record AppConfig(
             .filter(s -> !s.isBlank()).toList(),
         env.getOrDefault("PORTAL_MAP_TILES", ""),
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
-        Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of));
+        Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
+        intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -95,6 +97,7 @@ public record AppConfig(
     m.put("PORTAL_MAP_TILES", mapTilesUrl);
     m.put("PORTAL_MAP_ATTRIBUTION", mapTilesAttribution);
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
+    m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     return m;
   }
 

@@ -3,10 +3,14 @@ package cn.shegong.portal.app;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
+import cn.shegong.portal.news.ArticleApi;
+import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
+import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.stations.StationRoutes;
 import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -19,6 +23,8 @@ import org.slf4j.LoggerFactory;
 /** Reads top to bottom: database, seeds, features, static files, one failure handler, the HTTP server. */
 public final class MainVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(MainVerticle.class);
+
+  private static final long SHUTDOWN_GRACE_SECONDS = 20;
 
   private final AppConfig config;
   private final Readiness readiness = new Readiness();
@@ -38,7 +44,11 @@ public final class MainVerticle extends VerticleBase {
           return new SeedImporter(vertx, db.pool(), config.seedsDir()).importIfEmpty();
         })
         .compose(seeded -> {
-          Portal portal = new Portal(vertx, config, database, new Pages(vertx, config), readiness);
+          Pages pages = new Pages(vertx, config);
+          return pages.warmUp(vertx).map(pages);
+        })
+        .compose(pages -> {
+          Portal portal = new Portal(vertx, config, database, pages, readiness);
           new Scheduler(database.pool()).start(vertx, config.tls());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
@@ -60,6 +70,9 @@ public final class MainVerticle extends VerticleBase {
     new HealthRoutes(portal).mount(router);
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
+    new FeedRoutes(portal).mount(router);
+    new SitemapRoutes(portal).mount(router);
+    new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
     new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
@@ -77,10 +90,19 @@ public final class MainVerticle extends VerticleBase {
     return readiness;
   }
 
+  /**
+   * Graceful: /ready turns 503 first and stays so for the drain period (load balancers stop sending),
+   * then the server stops accepting and lets in-flight requests finish, then features and the pool close.
+   */
   @Override
   public Future<?> stop() {
     readiness.startDraining();
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.shutdown();
-    return closed.eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
+    log.info("Draining for {} ms before closing", config.shutdownDrainMs());
+    Future<Void> drained = config.shutdownDrainMs() <= 0 ? Future.succeededFuture()
+        : vertx.timer(config.shutdownDrainMs()).mapEmpty();
+    return drained
+        .compose(v -> server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS))
+        .eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx))
+        .onComplete(v -> log.info("Stopped"));
   }
 }

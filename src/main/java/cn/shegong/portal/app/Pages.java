@@ -1,5 +1,10 @@
 package cn.shegong.portal.app;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MruCacheStorage;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
@@ -7,6 +12,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +25,8 @@ import java.util.Map;
  */
 public final class Pages {
   public static final String SITE_NAME = "社工服务地图";
+
+  private static final String TEMPLATES = "templates";
 
   private final FreeMarkerTemplateEngine engine;
   private final AppConfig config;
@@ -37,6 +48,36 @@ public final class Pages {
     fm.setLogTemplateExceptions(false);
     fm.setWrapUncheckedExceptions(true);
     fm.setFallbackOnNullLoopVariable(false);
+    // Our own loader and cache rather than Vert.x's file resolver, whose cache directory is deleted by a JVM
+    // shutdown hook: pages must still render while the server drains after SIGTERM.
+    fm.setTemplateLoader(templateLoader());
+    fm.setCacheStorage(new MruCacheStorage(200, 0));
+    fm.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+  }
+
+  /** templates/… from the working directory when it has them (./portal from the repository), else from the jar. */
+  private static TemplateLoader templateLoader() {
+    ClassTemplateLoader jar = new ClassTemplateLoader(Pages.class.getClassLoader(), "/");
+    if (!Files.isDirectory(Path.of(TEMPLATES))) return jar;
+    try {
+      return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(new File(".")), jar});
+    } catch (IOException e) {
+      return jar;
+    }
+  }
+
+  /** Loads and compiles every template on a worker thread, so no page pays for file I/O on the event loop. */
+  public Future<Void> warmUp(Vertx vertx) {
+    return vertx.executeBlocking(() -> {
+      Path dir = Path.of(TEMPLATES);
+      if (!Files.isDirectory(dir)) return null;
+      try (var files = Files.walk(dir)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".ftlh")).toList()) {
+          engine.unwrap().getTemplate(f.toString().replace('\\', '/'));
+        }
+      }
+      return null;
+    }, false);
   }
 
   public Future<Void> render(RoutingContext ctx, String template, Map<String, Object> model) {
@@ -58,6 +99,6 @@ public final class Pages {
     data.putIfAbsent("path", ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
     data.putIfAbsent("canonical", config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
-    return engine.render(data, "templates/" + template).map(b -> b.toString());
+    return engine.render(data, TEMPLATES + "/" + template).map(b -> b.toString());
   }
 }

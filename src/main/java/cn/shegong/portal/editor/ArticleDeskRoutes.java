@@ -4,6 +4,7 @@ import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleStatus;
+import cn.shegong.portal.news.NewsRoutes;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -107,8 +108,8 @@ final class ArticleDeskRoutes {
         in.source(), in.author(), in.region(), in.tags(), in.publishedAt() == null ? now : in.publishedAt(),
         in.datePrecision(), ArticleStatus.DRAFT, "", 0, now, now);
     ctx.response().putHeader("X-Robots-Tag", "noindex");
-    portal.pages().render(ctx, "news/article.ftlh", Map.of("article", draft, "stations", List.of()))
-        .onFailure(ctx::fail);
+    Map<String, Object> model = new HashMap<>(new NewsRoutes(portal).articleModel(draft, List.of(), List.of()));
+    portal.pages().render(ctx, "news/article.ftlh", model).onFailure(ctx::fail);
   }
 
   private Future<Void> form(RoutingContext ctx, int status, Article article, Map<String, String> f, List<String> errors) {

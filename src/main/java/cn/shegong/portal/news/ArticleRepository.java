@@ -16,6 +16,8 @@ public final class ArticleRepository {
       + "a.author, a.province, a.city, a.district, a.tags, a.published_at, a.date_precision, a.status, a.note, "
       + "a.version, a.created_at, a.updated_at";
 
+  static final int RELATED_CANDIDATES = 500;
+
   private final SqlClient db;
 
   public ArticleRepository(SqlClient db) {
@@ -39,6 +41,46 @@ public final class ArticleRepository {
   public Future<Long> countPublished() {
     return db.query("SELECT count(*) FROM articles WHERE status = 'published'").execute()
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Published articles matching a filter, newest first; ties broken by id so pages never overlap. */
+  public Future<List<Article>> list(ArticleFilter filter, int offset, int limit) {
+    return list(ArticleWhere.of(filter), offset, limit);
+  }
+
+  public Future<Long> count(ArticleFilter filter) {
+    ArticleWhere w = ArticleWhere.of(filter);
+    return db.preparedQuery("SELECT count(*) FROM articles a" + w.sql()).execute(w.tuple())
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** For feeds: like {@link #list} but without synthetic benchmark rows. */
+  public Future<List<Article>> listReal(ArticleFilter filter, int limit) {
+    return list(ArticleWhere.of(filter).realOnly(), 0, limit);
+  }
+
+  private Future<List<Article>> list(ArticleWhere w, int offset, int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a" + w.sql()
+            + " ORDER BY a.published_at DESC, a.id DESC OFFSET " + w.next(1) + " LIMIT " + w.next(2))
+        .execute(w.tuple(offset, limit))
+        .map(ArticleRepository::mapAll);
+  }
+
+  /**
+   * Other published articles sharing the most tags, then the same city or province, newest first. Only the
+   * newest candidates are scored, so the cost stays flat however large the archive grows.
+   */
+  public Future<List<Article>> related(Article article, int limit) {
+    return db.preparedQuery("SELECT * FROM (SELECT " + COLUMNS + ", "
+            + "(SELECT count(*) FROM unnest(a.tags) t WHERE t = ANY ($2::text[])) AS shared_tags, "
+            + "(CASE WHEN a.city <> '' AND a.city = $4 THEN 2 WHEN a.province <> '' AND a.province = $3 THEN 1 "
+            + "ELSE 0 END) AS same_place FROM (SELECT * FROM articles c WHERE c.status = 'published' "
+            + "AND c.origin <> 'synthetic' AND c.id <> $1 AND (c.tags && $2::text[] OR (c.province <> '' AND c.province = $3)) "
+            + "ORDER BY c.published_at DESC LIMIT " + RELATED_CANDIDATES + ") a) r "
+            + "ORDER BY r.shared_tags + r.same_place DESC, r.published_at DESC, r.id DESC LIMIT $5")
+        .execute(Tuple.of(article.id(), article.tags().toArray(String[]::new), article.region().province(),
+            article.region().city(), limit))
+        .map(ArticleRepository::mapAll);
   }
 
   /** Published articles that mention a station, newest first. */

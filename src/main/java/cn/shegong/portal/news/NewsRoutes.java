@@ -1,25 +1,41 @@
 package cn.shegong.portal.news;
 
+import cn.shegong.portal.app.Pages;
 import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
+import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.stations.StationRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The public newsroom: the list of published reports and each report's page. */
+/** The public newsroom: the filterable list of published reports and each report's page. */
 public final class NewsRoutes {
   static final int PAGE_SIZE = 12;
+  static final int RELATED = 5;
+
+  /** A filter in force, with the link that removes it. */
+  public record ActiveFilter(String label, String value, String removeHref) {}
+
+  /** A feed offered in the page head. */
+  public record FeedLink(String title, String href) {}
 
   private final Portal portal;
   private final ArticleRepository articles;
+  private final NewsFacets facets;
 
   public NewsRoutes(Portal portal) {
     this.portal = portal;
     this.articles = new ArticleRepository(portal.pool());
+    this.facets = new NewsFacets(portal.pool());
   }
 
   public void mount(Router router) {
@@ -28,12 +44,23 @@ public final class NewsRoutes {
   }
 
   private void list(RoutingContext ctx) {
+    ArticleFilter filter = ArticleFilter.forList(ctx);
     int page = Params.page(ctx);
-    articles.countPublished()
-        .compose(total -> {
-          Pagination p = new Pagination(page, PAGE_SIZE, total);
-          return articles.listPublished(p.offset(), PAGE_SIZE)
-              .compose(list -> portal.pages().render(ctx, "news/list.ftlh", Map.of("articles", list, "pagination", p)));
+    var total = articles.count(filter);
+    var counts = facets.all(filter);
+    var list = total.compose(n -> articles.list(filter, new Pagination(page, PAGE_SIZE, n).offset(), PAGE_SIZE));
+    Future.all(total, counts, list)
+        .compose(all -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("articles", list.result());
+          model.put("pagination", new Pagination(page, PAGE_SIZE, total.result()));
+          model.put("facets", counts.result());
+          model.put("active", active(filter));
+          model.put("feeds", feeds(filter));
+          model.put("pagerBase", NewsLinks.pagerBase(filter));
+          model.put("firstPage", NewsLinks.list(filter));
+          model.put("canonical", portal.config().publicBaseUrl() + NewsLinks.list(filter, page));
+          return portal.pages().render(ctx, "news/list.ftlh", model);
         })
         .onFailure(ctx::fail);
   }
@@ -43,9 +70,58 @@ public final class NewsRoutes {
     articles.findPublishedBySlug(slug)
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这篇报道，它可能已被撤下或地址有误。"))))
-        .compose(article -> new StationRepository(portal.pool()).listForArticle(article.id())
-            .compose(stations -> portal.pages().render(ctx, "news/article.ftlh",
-                Map.of("article", article, "stations", stations))))
+        .compose(article -> {
+          var stations = new StationRepository(portal.pool()).listForArticle(article.id());
+          var related = articles.related(article, RELATED);
+          return Future.all(stations, related).compose(all -> portal.pages().render(ctx, "news/article.ftlh",
+              articleModel(article, stations.result(), related.result())));
+        })
         .onFailure(ctx::fail);
+  }
+
+  /** The article page's model; the editors' preview renders an unsaved draft with it. */
+  public Map<String, Object> articleModel(Article article, List<?> stations, List<Article> related) {
+    String base = portal.config().publicBaseUrl();
+    String url = base + article.url();
+    Map<String, Object> model = new HashMap<>();
+    model.put("article", article);
+    model.put("stations", stations);
+    model.put("related", related);
+    model.put("absoluteUrl", url);
+    model.put("canonical", url);
+    model.put("published", ArticleMeta.iso(article.publishedAt()));
+    model.put("modified", ArticleMeta.iso(article.updatedAt()));
+    model.put("datetime", ArticleMeta.datetimeAttribute(article));
+    model.put("jsonLd", ArticleMeta.scriptSafe(ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/")));
+    model.put("citation", ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
+    List<FeedLink> feeds = new ArrayList<>();
+    String place = place(article);
+    if (!place.isEmpty()) feeds.add(new FeedLink(place + "的报道", NewsLinks.regionFeed(place)));
+    for (String t : article.tags()) feeds.add(new FeedLink("主题：" + t, NewsLinks.tagFeed(t)));
+    model.put("feeds", feeds);
+    model.put("regionLink", place.isEmpty() ? "" : NewsLinks.byRegion(place));
+    return model;
+  }
+
+  /** The most specific place that names a region other articles share: the city, else the province. */
+  private static String place(Article a) {
+    return !a.region().city().isEmpty() ? a.region().city() : a.region().province();
+  }
+
+  private static List<ActiveFilter> active(ArticleFilter f) {
+    List<ActiveFilter> out = new ArrayList<>();
+    f.region().ifPresent(v -> out.add(new ActiveFilter("地区", v, NewsLinks.list(f.withRegion(Optional.empty())))));
+    f.tag().ifPresent(v -> out.add(new ActiveFilter("主题", v, NewsLinks.list(f.withTag(Optional.empty())))));
+    f.year().ifPresent(v -> out.add(new ActiveFilter("年份", v + "年", NewsLinks.list(f.withYear(Optional.empty())))));
+    f.month().ifPresent(v -> out.add(new ActiveFilter("月份", v + "月", NewsLinks.list(f.withMonth(Optional.empty())))));
+    f.source().ifPresent(v -> out.add(new ActiveFilter("来源", v, NewsLinks.list(f.withSource(Optional.empty())))));
+    return out;
+  }
+
+  private static List<FeedLink> feeds(ArticleFilter f) {
+    List<FeedLink> out = new ArrayList<>();
+    f.region().ifPresent(v -> out.add(new FeedLink(v + "的报道", NewsLinks.regionFeed(v))));
+    f.tag().ifPresent(v -> out.add(new FeedLink("主题：" + v, NewsLinks.tagFeed(v))));
+    return out;
   }
 }

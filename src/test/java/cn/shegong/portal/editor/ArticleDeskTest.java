@@ -79,6 +79,12 @@ class ArticleDeskTest {
       assertFalse(html.contains("<img src=x"), uri);
       assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), uri);
     }
+    for (String uri : new String[] {"/feed.atom", "/feed.xml", "/sitemap.xml"}) {
+      var r = portal.client().get(uri).send().await(20, TimeUnit.SECONDS);
+      assertEquals(200, r.statusCode(), uri);
+      assertFalse(r.bodyAsString().contains("<script>alert") || r.bodyAsString().contains("<img src=x"), uri);
+      if (uri.startsWith("/feed")) assertTrue(r.bodyAsString().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), uri);
+    }
     String page = portal.client().get("/news/" + slug).send().await(20, TimeUnit.SECONDS).bodyAsString();
     for (String k : new String[] {"subtitle", "kicker", "body", "source", "author", "province", "tags"}) {
       assertTrue(page.contains(k + "&lt;script&gt;"), "public page shows " + k);

@@ -56,6 +56,7 @@ public final class TestPortal {
     env.put("PORTAL_INDEX_DIR", indexDir.toString());
     env.put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     env.put("PORTAL_SEEDS_DIR", "seeds");
+    env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
     env.putAll(overrides);
     return new TestPortal(vertx, db, indexDir, AppConfig.from(env));
   }

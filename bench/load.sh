@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Load benchmark (on demand, not in CI): fills a throw-away database with synthetic content, starts the portal
+# and measures each route with wrk, printing req/s, p99 and each route's ratio to /health in the same run.
+#   bench/load.sh [ARTICLES] [STATIONS] [SECONDS]      defaults: 100000 30000 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARTICLES=${1:-100000}
+STATIONS=${2:-30000}
+SECONDS_EACH=${3:-10}
+DB=portal_bench
+PORT=${BENCH_PORT:-18080}
+INDEX=$(mktemp -d /tmp/portal-bench-index.XXXX)
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres
+psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB" postgres
+export PORTAL_DB_URL="postgresql://postgres@127.0.0.1:5432/$DB" PORTAL_INDEX_DIR="$INDEX" PORTAL_HTTP_PORT=$PORT
+export PORTAL_SHUTDOWN_DRAIN_MS=0
+
+echo "== generating $ARTICLES articles and $STATIONS stations (synthetic)"
+./portal generate --articles "$ARTICLES" --stations "$STATIONS"
+
+./portal serve > /tmp/portal-bench.log 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$INDEX"' EXIT
+for _ in $(seq 1 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/ready")" = 200 ] && break
+  sleep 1
+done
+JAVA_PID=$(pgrep -f "portal.jar" -n)
+
+SLUG=$(psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT slug FROM articles WHERE status='published' ORDER BY id DESC LIMIT 1")
+ROUTES=("/health" "/" "/news/$SLUG" "/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99" "/api/stations?near=31.23,121.47&limit=20")
+
+measure() { # prints "req/s p99_ms"
+  wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$1" > /tmp/wrk.out 2>&1
+  rps=$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' /tmp/wrk.out)
+  non2xx=$(awk '/Non-2xx/ {print $NF}' /tmp/wrk.out)
+  echo "$rps $p99 ${non2xx:-0}"
+}
+
+wrk -t2 -c32 -d3s "http://127.0.0.1:$PORT/" > /dev/null 2>&1   # warm-up
+printf '%-48s %12s %10s %8s %8s\n' route "req/s" "p99 ms" "ratio" "non-2xx"
+base=""
+for r in "${ROUTES[@]}"; do
+  read -r rps p99 bad < <(measure "$r")
+  [ -z "$base" ] && base=$rps
+  printf '%-48s %12.0f %10.2f %8.2f %8s\n' "$r" "$rps" "$p99" "$(echo "$rps / $base" | bc -l)" "$bad"
+done
+echo "resident memory: $(( $(ps -o rss= -p "$JAVA_PID") / 1024 )) MB (pid $JAVA_PID)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -sr)"

@@ -1,0 +1,63 @@
+package cn.shegong.portal.news;
+
+import cn.shegong.portal.app.Pages;
+import cn.shegong.portal.app.Portal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** Atom at /feed.atom and RSS 2.0 at /feed.xml: the whole site, or one region or tag with ?region= / ?tag=. */
+public final class FeedRoutes {
+  static final int ENTRIES = 50;
+
+  private final Portal portal;
+  private final ArticleRepository articles;
+
+  public FeedRoutes(Portal portal) {
+    this.portal = portal;
+    this.articles = new ArticleRepository(portal.pool());
+  }
+
+  public void mount(Router router) {
+    router.get("/feed.atom").handler(ctx -> serve(ctx, "/feed.atom", "application/atom+xml; charset=utf-8",
+        (ch, list) -> FeedWriter.atom(ch, list, base())));
+    router.get("/feed.xml").handler(ctx -> serve(ctx, "/feed.xml", "application/rss+xml; charset=utf-8",
+        (ch, list) -> FeedWriter.rss(ch, list, base())));
+  }
+
+  private void serve(RoutingContext ctx, String path, String contentType,
+      BiFunction<FeedWriter.Channel, List<Article>, String> writer) {
+    ArticleFilter filter = ArticleFilter.forFeed(ctx);
+    FeedWriter.Channel channel = channel(filter, path);
+    articles.listReal(filter, ENTRIES)
+        .map(list -> writer.apply(channel, list))
+        .onSuccess(xml -> ctx.response()
+            .putHeader("Content-Type", contentType)
+            .putHeader("Cache-Control", "public, max-age=300")
+            .end(xml))
+        .onFailure(ctx::fail);
+  }
+
+  private FeedWriter.Channel channel(ArticleFilter f, String path) {
+    List<String> about = new ArrayList<>();
+    f.region().ifPresent(about::add);
+    f.tag().ifPresent(t -> about.add("主题：" + t));
+    String query = NewsLinks.query(f);
+    String idSuffix = (f.region().map(r -> "/region/" + NewsLinks.enc(r)).orElse(""))
+        + (f.tag().map(t -> "/tag/" + NewsLinks.enc(t)).orElse(""));
+    String title = Pages.SITE_NAME + " · " + (about.isEmpty() ? "最新报道" : String.join(" · ", about));
+    return new FeedWriter.Channel(
+        FeedWriter.TAG_PREFIX + "news/feed" + idSuffix,
+        title,
+        "社会工作领域的新闻报道" + (about.isEmpty() ? "" : "（" + String.join("，", about) + "）") + "，全文。",
+        base() + path + (query.isEmpty() ? "" : "?" + query),
+        base() + NewsLinks.list(f),
+        Pages.SITE_NAME);
+  }
+
+  private String base() {
+    return portal.config().publicBaseUrl();
+  }
+}
