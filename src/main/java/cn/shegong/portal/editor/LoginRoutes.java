@@ -37,6 +37,8 @@ final class LoginRoutes {
   }
 
   void mount(Router router) {
+    // computed now, off the event loop, so the first unknown login takes no longer than any other
+    portal.vertx().executeBlocking(() -> Dummy.HASH, false);
     router.get(DeskAuth.LOGIN).handler(ctx -> page(ctx, 200, "", ""));
     router.post(DeskAuth.LOGIN).handler(this::login);
     router.post("/editor/logout").handler(this::logout);
