@@ -4,51 +4,98 @@ import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
-import cn.shegong.portal.common.Zones;
-import cn.shegong.portal.news.ArticleRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.ZonedDateTime;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.HashMap;
 import java.util.Map;
 
-/** The station list (works without JavaScript) and each station's page. */
+/**
+ * The service map: the station list (filters in the query string, works without JavaScript) with the
+ * map as an enhancement, each station's page, the report form, the open-data API and Leaflet itself.
+ */
 public final class StationRoutes {
   static final int PAGE_SIZE = 20;
 
   private final Portal portal;
   private final StationRepository stations;
+  private final StationSearch search;
+  private final StationFacets facets;
+  private final StationPage page;
+  private final ReportTokens tokens;
 
   public StationRoutes(Portal portal) {
     this.portal = portal;
     this.stations = new StationRepository(portal.pool());
+    this.search = new StationSearch(portal.pool());
+    this.facets = new StationFacets(portal.pool());
+    this.tokens = new ReportTokens(portal.pool());
+    this.page = new StationPage(portal, tokens);
   }
 
   public void mount(Router router) {
     router.get("/stations").handler(this::list);
     router.get("/stations/:slug").handler(this::show);
+    new ReportRoutes(portal, tokens, page).mount(router);
+    new StationApi(portal).mount(router);
+    router.route("/webjars/leaflet/*")
+        .handler(StaticHandler.create("META-INF/resources/webjars/leaflet").setMaxAgeSeconds(86_400));
   }
 
   private void list(RoutingContext ctx) {
-    int page = Params.page(ctx);
-    stations.count()
-        .compose(total -> {
-          Pagination p = new Pagination(page, PAGE_SIZE, total);
-          return stations.list(p.offset(), PAGE_SIZE)
-              .compose(list -> portal.pages().render(ctx, "stations/list.ftlh", Map.of("stations", list, "pagination", p)));
+    StationFilter filter = StationFilter.from(ctx);
+    int pageNo = Params.page(ctx);
+    if (Params.text(ctx, "from", 10).filter("place"::equals).isPresent()) {
+      nearestToPlace(ctx, filter);
+      return;
+    }
+    Future.all(search.count(filter), facets.get())
+        .compose(both -> {
+          long total = both.resultAt(0);
+          Pagination p = new Pagination(pageNo, PAGE_SIZE, total);
+          return search.find(filter, p.offset(), PAGE_SIZE).compose(hits -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("hits", hits);
+            model.put("pagination", p);
+            model.put("filter", filter);
+            model.put("query", filter.queryString());
+            model.put("facets", both.resultAt(1));
+            model.put("kinds", StationKind.values());
+            model.put("mapTiles", portal.config().mapTilesUrl());
+            model.put("mapAttribution", portal.config().mapTilesAttribution());
+            return portal.pages().render(ctx, "stations/list.ftlh", model);
+          });
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The place picker's "nearest to here": the centre of the chosen place's stations becomes near=. */
+  private void nearestToPlace(RoutingContext ctx, StationFilter filter) {
+    if (!filter.hasPlace()) {
+      ctx.fail(HttpError.badRequest("请先选择省份、城市或区县，再查找离那里最近的站点。"));
+      return;
+    }
+    search.centroid(filter.province(), filter.city(), filter.district())
+        .onSuccess(c -> {
+          if (c.isEmpty()) {
+            ctx.fail(HttpError.badRequest("所选地区暂无带位置信息的站点，请换一个地区。"));
+            return;
+          }
+          double[] at = c.get();
+          NearbyQuery near = new NearbyQuery(at[0], at[1], filter.near() == null ? null : filter.near().radiusKm());
+          ctx.response().setStatusCode(303)
+              .putHeader("Location", "/stations?" + filter.nearInsteadOfPlace(near).queryString()).end();
         })
         .onFailure(ctx::fail);
   }
 
   private void show(RoutingContext ctx) {
+    boolean reported = ctx.queryParam("reported").contains("1");
     stations.findBySlug(ctx.pathParam("slug"))
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这个服务站点，它可能已被移除或地址有误。"))))
-        .compose(station -> new ArticleRepository(portal.pool()).listPublishedForStation(station.id(), 10)
-            .compose(articles -> portal.pages().render(ctx, "stations/station.ftlh", Map.of(
-                "station", station,
-                "articles", articles,
-                "openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA))))))
+        .compose(station -> page.render(ctx, station, 200, reported ? ReportForm.SENT : ReportForm.EMPTY))
         .onFailure(ctx::fail);
   }
 }

@@ -1,0 +1,90 @@
+package cn.shegong.portal.stations;
+
+import cn.shegong.portal.common.Csv;
+import cn.shegong.portal.stations.StationSearch.Hit;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The open-data shapes of a station, and sending them with an ETag so unchanged data costs one 304. */
+final class StationExports {
+  static final String CACHE_CONTROL = "public, max-age=300";
+
+  private StationExports() {}
+
+  static JsonObject json(Hit h, String baseUrl) {
+    Station s = h.station();
+    JsonObject o = new JsonObject().put("id", s.id()).put("slug", s.slug()).put("name", s.name())
+        .put("kind", s.kind().code()).put("kind_label", s.kind().label())
+        .put("latitude", s.latitude()).put("longitude", s.longitude());
+    if (h.distanceKm() != null) o.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
+    return properties(o, s, baseUrl);
+  }
+
+  /** A GeoJSON Feature; coordinates are [longitude, latitude] (RFC 7946); no location, no geometry. */
+  static JsonObject feature(Hit h, String baseUrl) {
+    Station s = h.station();
+    JsonObject props = new JsonObject().put("id", s.id()).put("slug", s.slug()).put("name", s.name())
+        .put("kind", s.kind().code()).put("kind_label", s.kind().label());
+    if (h.distanceKm() != null) props.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
+    properties(props, s, baseUrl);
+    JsonObject geometry = s.hasLocation()
+        ? new JsonObject().put("type", "Point").put("coordinates", new JsonArray().add(s.longitude()).add(s.latitude()))
+        : null;
+    return new JsonObject().put("type", "Feature").put("id", s.id()).put("geometry", geometry).put("properties", props);
+  }
+
+  private static JsonObject properties(JsonObject o, Station s, String baseUrl) {
+    return o.put("location_precision", s.locationPrecision().code())
+        .put("address", s.address()).put("province", s.region().province()).put("city", s.region().city())
+        .put("district", s.region().district()).put("township", s.township())
+        .put("organization", s.organization()).put("phone", s.phone())
+        .put("opening_hours", s.openingHours().toSyntax())
+        .put("services", new JsonArray(s.services())).put("target_groups", new JsonArray(s.targetGroups()))
+        .put("status", s.status().code())
+        .put("verified_at", s.verifiedAt() == null ? null : s.verifiedAt().toString())
+        .put("url", baseUrl + s.url());
+  }
+
+  static String csv(List<Hit> hits) {
+    StringBuilder sb = new StringBuilder(Csv.line(StationCsvFormat.COLUMNS));
+    for (Hit h : hits) sb.append(Csv.line(StationCsvFormat.row(h.station())));
+    return sb.toString();
+  }
+
+  /** Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this. */
+  static void send(RoutingContext ctx, String contentType, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+    ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
+        .putHeader("Access-Control-Allow-Origin", "*");
+    if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
+      ctx.response().setStatusCode(304).end();
+      return;
+    }
+    ctx.response().putHeader("Content-Type", contentType).end(io.vertx.core.buffer.Buffer.buffer(bytes));
+  }
+
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) return false;
+    for (String t : ifNoneMatch.split(",")) {
+      String tag = t.strip();
+      if (tag.startsWith("W/")) tag = tag.substring(2);
+      if (tag.equals("*") || tag.equals(etag)) return true;
+    }
+    return false;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package cn.shegong.portal.stations;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Filtered, paged station queries for the list, the map and the open-data API. The SQL text is assembled
+ * from fixed fragments only; every value travels as a $n parameter.
+ */
+public final class StationSearch {
+  /** A station in a result, with its distance when the query was "near a point". */
+  public record Hit(Station station, Double distanceKm) {
+    public String distanceLabel() {
+      if (distanceKm == null) return "";
+      return distanceKm < 1 ? Math.round(distanceKm * 1000) + " 米" : String.format(java.util.Locale.ROOT, "%.1f 公里", distanceKm);
+    }
+  }
+
+  private final SqlClient db;
+
+  public StationSearch(SqlClient db) {
+    this.db = db;
+  }
+
+  /** Rings tried, in km, for "nearest first" without a radius: enough stations in a ring are the nearest ones. */
+  private static final double[] RINGS_KM = {25, 100, 400, 1500};
+  private static final int MAX_RING_ROWS = 5000;
+
+  public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
+    if (filter.near() != null && filter.near().radiusKm() == null && (long) offset + limit <= MAX_RING_ROWS) {
+      return nearest(filter, offset, limit, 0);
+    }
+    return query(filter, offset, limit);
+  }
+
+  /**
+   * Nearest first over the whole table would compute 30,000 distances per request. If a ring already holds
+   * offset + limit stations, they are exactly the nearest ones, and the index finds the ring cheaply.
+   */
+  private Future<List<Hit>> nearest(StationFilter filter, int offset, int limit, int ring) {
+    if (ring == RINGS_KM.length) return query(filter, offset, limit);
+    NearbyQuery n = filter.near();
+    StationFilter inRing = filter.withNear(new NearbyQuery(n.latitude(), n.longitude(), RINGS_KM[ring]));
+    int need = offset + limit;
+    return query(inRing, 0, need).compose(hits -> hits.size() >= need
+        ? Future.succeededFuture(hits.subList(offset, need))
+        : nearest(filter, offset, limit, ring + 1));
+  }
+
+  private Future<List<Hit>> query(StationFilter filter, int offset, int limit) {
+    Sql q = new Sql(filter, true);
+    String distance = q.distance == null ? "NULL::double precision" : q.distance;
+    String order = q.distance == null ? "s.province, s.city, s.district, s.name, s.id" : "distance_km, s.id";
+    String sql = "SELECT " + StationRepository.COLUMNS + ", " + distance + " AS distance_km FROM stations s "
+        + q.where + " ORDER BY " + order + " OFFSET " + q.param(offset) + " LIMIT " + q.param(limit);
+    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(rows -> {
+      List<Hit> hits = new ArrayList<>();
+      for (Row r : rows) hits.add(new Hit(StationRepository.map(r), r.getDouble("distance_km")));
+      return hits;
+    });
+  }
+
+  public Future<Long> count(StationFilter filter) {
+    Sql q = new Sql(filter, false);
+    return db.preparedQuery("SELECT count(*) FROM stations s " + q.where).execute(Tuple.from(q.params))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The mean position of the stations in a place, standing in for "where the resident is". */
+  public Future<Optional<double[]>> centroid(String province, String city, String district) {
+    return db.preparedQuery("SELECT avg(latitude), avg(longitude) FROM stations WHERE latitude IS NOT NULL "
+            + "AND ($1 = '' OR province = $1) AND ($2 = '' OR city = $2) AND ($3 = '' OR district = $3)")
+        .execute(Tuple.of(province, city, district))
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          Double lat = r.getDouble(0);
+          return lat == null ? Optional.<double[]>empty() : Optional.of(new double[] {lat, r.getDouble(1)});
+        });
+  }
+
+  private static String likePattern(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** WHERE clause and its parameters for one filter. */
+  private static final class Sql {
+    final List<Object> params = new ArrayList<>();
+    final StringBuilder where = new StringBuilder("WHERE TRUE");
+    final boolean withDistance;
+    String distance;
+
+    Sql(StationFilter f, boolean withDistance) {
+      this.withDistance = withDistance;
+      if (f.kind() != null) where.append(" AND s.kind = ").append(param(f.kind().code()));
+      if (!f.province().isEmpty()) where.append(" AND s.province = ").append(param(f.province()));
+      if (!f.city().isEmpty()) where.append(" AND s.city = ").append(param(f.city()));
+      if (!f.district().isEmpty()) where.append(" AND s.district = ").append(param(f.district()));
+      if (!f.service().isEmpty()) where.append(" AND ").append(param(f.service())).append(" = ANY (s.services)");
+      if (!f.target().isEmpty()) where.append(" AND ").append(param(f.target())).append(" = ANY (s.target_groups)");
+      if (!f.text().isEmpty()) {
+        String p = param(likePattern(f.text()));
+        where.append(" AND (s.name ILIKE ").append(p).append(" ESCAPE '\\' OR s.address ILIKE ").append(p)
+            .append(" ESCAPE '\\' OR s.organization ILIKE ").append(p).append(" ESCAPE '\\')");
+      }
+      f.nearby().ifPresent(this::near);
+    }
+
+    private void near(NearbyQuery n) {
+      where.append(" AND s.latitude IS NOT NULL");
+      if (n.radiusKm() == null && !withDistance) return;
+      String lat = param(n.latitude());
+      String lon = param(n.longitude());
+      distance = NearbyQuery.distanceSql(lat, lon);
+      if (n.radiusKm() == null) return;
+      double dLat = n.latitudeDelta();
+      where.append(" AND s.latitude BETWEEN ").append(param(n.latitude() - dLat)).append(" AND ")
+          .append(param(n.latitude() + dLat));
+      n.longitudeDelta().ifPresent(dLon -> where.append(" AND s.longitude BETWEEN ")
+          .append(param(n.longitude() - dLon)).append(" AND ").append(param(n.longitude() + dLon)));
+      where.append(" AND ").append(distance).append(" <= ").append(param(n.radiusKm()));
+    }
+
+    String param(Object value) {
+      params.add(value);
+      return "$" + params.size();
+    }
+  }
+}
