@@ -2,6 +2,7 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.stations.ReportForm;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -42,7 +43,8 @@ final class ReportQueueRoutes {
           }
           return out;
         })
-        .compose(list -> portal.pages().render(ctx, "editor/reports.ftlh", Desk.model(ctx, Map.of("reports", list))))
+        .compose(list -> portal.pages().render(ctx, "editor/reports.ftlh",
+            Desk.model(ctx, Map.of("reports", list, "fieldLabels", ReportForm.FIELDS))))
         .onFailure(ctx::fail);
   }
 

@@ -103,7 +103,7 @@ class StationDeskTest {
         + "'电话应为 021-1234<b>5678</b>', '' FROM stations WHERE slug = 'jiading-jiangqiao-psych-station'");
     String rid = q("SELECT max(id) FROM station_reports");
     String list = desk.get("/editor/reports").bodyAsString();
-    assertTrue(list.contains("电话应为 021-1234&lt;b&gt;5678"));
+    assertTrue(list.contains("电话应为 021-1234&lt;b&gt;5678") && list.contains("<td>电话</td>"));
     assertEquals(400, desk.post("/editor/reports/" + rid, DeskClient.form("decision", "ignored")).statusCode());
     assertEquals(303, desk.post("/editor/reports/" + rid, DeskClient.form("decision", "resolved")).statusCode());
     assertEquals("resolved|alice", q("SELECT status || '|' || handled_by FROM station_reports WHERE id = " + rid));
