@@ -2,6 +2,8 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.common.Params;
+import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleStatus;
 import cn.shegong.portal.news.NewsRoutes;
@@ -47,7 +49,7 @@ final class ArticleDeskRoutes {
   }
 
   static Optional<ArticleStatus> statusParam(RoutingContext ctx) {
-    Optional<String> s = cn.shegong.portal.common.Params.text(ctx, "status", 20);
+    Optional<String> s = Params.text(ctx, "status", 20);
     if (s.isEmpty()) return Optional.empty();
     return Optional.of(Stream.of(ArticleStatus.values()).filter(v -> v.code().equals(s.get())).findFirst()
         .orElseThrow(() -> HttpError.badRequest("参数 status 应为 draft、scheduled、published 或 unpublished")));
@@ -121,7 +123,7 @@ final class ArticleDeskRoutes {
       m.put("precisions", List.of("day", "month", "year"));
       m.put("saved", ctx.queryParam("saved").stream().findFirst().orElse(""));
       if (article != null) m.put("article", article);
-      if (at != null) m.put("scheduledAt", at.atZoneSameInstant(cn.shegong.portal.common.Zones.CHINA).toLocalDateTime().toString());
+      if (at != null) m.put("scheduledAt", at.atZoneSameInstant(Zones.CHINA).toLocalDateTime().toString());
       return portal.pages().render(ctx, status, "editor/article-form.ftlh", Desk.model(ctx, m));
     });
   }

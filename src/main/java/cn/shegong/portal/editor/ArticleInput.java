@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -96,7 +97,7 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
     if (!errors.isEmpty()) return new Checked(null, List.copyOf(errors));
     return new Checked(new ArticleInput(title, s(f, "subtitle"), s(f, "kicker"), s(f, "summary"), body,
         s(f, "source"), s(f, "author"), new Region(s(f, "province"), s(f, "city"), s(f, "district")),
-        List.copyOf(new java.util.LinkedHashSet<>(tags)), date, dp), List.of());
+        List.copyOf(new LinkedHashSet<>(tags)), date, dp), List.of());
   }
 
   private static String s(Map<String, String> f, String k) {

@@ -3,6 +3,7 @@ package cn.shegong.portal.editor;
 import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDateTime;
@@ -69,7 +70,7 @@ final class ArticleStateRoutes {
     revisions.find(id, version)
         .compose(rev -> {
           ArticleInput.Checked c = ArticleInput.fromJson(rev.snapshot());
-          if (!c.ok()) return io.vertx.core.Future.failedFuture(HttpError.badRequest(String.join("；", c.errors())));
+          if (!c.ok()) return Future.failedFuture(HttpError.badRequest(String.join("；", c.errors())));
           return articles.update(id, base, c.input(), Desk.actor(ctx), "article.restore");
         })
         .onSuccess(a -> back(ctx, a.id()))

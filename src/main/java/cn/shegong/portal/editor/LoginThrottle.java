@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Consecutive login failures per account and per client address, in the database so every process
@@ -19,7 +20,7 @@ public final class LoginThrottle {
   }
 
   public static String accountKey(String login) {
-    String l = login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
+    String l = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
     return "login:" + (l.length() > 100 ? l.substring(0, 100) : l);
   }
 

@@ -10,7 +10,9 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +37,7 @@ final class StationImportRoutes {
   }
 
   private Future<Void> page(RoutingContext ctx, int status, Map<String, Object> model) {
-    Map<String, Object> m = new java.util.HashMap<>(model);
+    Map<String, Object> m = new HashMap<>(model);
     m.put("columns", StationCsvFormat.COLUMNS);
     return portal.pages().render(ctx, status, "editor/import.ftlh", Desk.model(ctx, m));
   }
@@ -93,7 +95,7 @@ final class StationImportRoutes {
               Future<Void> chain = Future.succeededFuture();
               for (Object o : valid) {
                 JsonObject row = ((JsonObject) o).getJsonObject("row");
-                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                Map<String, String> fields = new LinkedHashMap<>();
                 row.forEach(e -> fields.put(e.getKey(), String.valueOf(e.getValue())));
                 StationCsvFormat.Parsed p = StationCsvFormat.parse(fields);
                 if (!p.ok()) continue;
