@@ -157,6 +157,34 @@ class StationDeskTest {
     assertEquals(404, desk.post(m.group(1), DeskClient.form()).statusCode(), "a batch imports once");
   }
 
+  /** Files under the upload directory, after giving the asynchronous clean-up at request end a moment. */
+  private static long uploadedFiles() throws Exception {
+    for (int i = 0; i < 20 && countUploads() > 0; i++) Thread.sleep(100);
+    return countUploads();
+  }
+
+  private static long countUploads() throws Exception {
+    var dir = portal.config().dataDir().resolve("uploads");
+    if (!java.nio.file.Files.isDirectory(dir)) return 0;
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.count();
+    }
+  }
+
+  @Test
+  @DisplayName("uploads are kept only while the import route reads them, and no other desk route accepts a file")
+  void uploadsOnlyWhereMeant() throws Exception {
+    assertEquals(200, upload("stations.csv", Buffer.buffer(Csv.line(StationCsvFormat.COLUMNS)
+        + row("upload-check", "上传检查站", "psych", ""))).statusCode());
+    assertEquals(0, uploadedFiles(), "the import's temporary file is gone after the request");
+    MultipartForm form = MultipartForm.create().attribute("_csrf", desk.csrf()).attribute("title", "带附件的文章")
+        .binaryFileUpload("file", "big.bin", Buffer.buffer(new byte[200_000]), "application/octet-stream");
+    var r = portal.client().post("/editor/articles").putHeader("Cookie", Sessions.COOKIE + "=" + desk.cookie)
+        .sendMultipartForm(form).await(30, TimeUnit.SECONDS);
+    assertTrue(r.statusCode() < 500, "status " + r.statusCode());
+    assertEquals(0, uploadedFiles(), "no file stored from a route that takes no uploads");
+  }
+
   @Test
   @DisplayName("a file that is not CSV, or not a station CSV, gets a clear message and writes nothing")
   void notCsv() throws Exception {
