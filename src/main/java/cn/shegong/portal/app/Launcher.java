@@ -1,6 +1,7 @@
 package cn.shegong.portal.app;
 
 import cn.shegong.portal.db.DatabaseUnavailable;
+import cn.shegong.portal.editor.TokenCommand;
 import cn.shegong.portal.editor.UserCommand;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
@@ -8,17 +9,19 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The command line behind ./portal: serve (default), user add, --help. */
+/** The command line behind ./portal: serve (default), user add, token create, --help. */
 public final class Launcher {
   private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
   static final String USAGE = """
       用法 / usage: ./portal [command]
         serve                                 start the portal (default) on PORTAL_HTTP_PORT (8080)
-        user add LOGIN --role editor|admin    create an account; the password is read from stdin
+        user add LOGIN --role editor|admin|contributor
+                                              create an account; the password is read from stdin
                                               when stdin is not a terminal, else asked twice
         reindex                               rebuild the search index from the database
         generate --articles N --stations M    add clearly synthetic rows (benchmarks only)
+        token create LOGIN                    print a new API token for that account (last line; shown once)
         --help                                this text
       Configuration comes from the environment: PORTAL_HTTP_PORT, PORTAL_DB_URL, PORTAL_INDEX_DIR,
       PORTAL_DATA_DIR, PORTAL_SEEDS_DIR (see README.md).""";
@@ -38,6 +41,7 @@ public final class Launcher {
         case "user" -> UserCommand.run(AppConfig.fromEnv(), rest);
         case "reindex" -> cn.shegong.portal.search.ReindexCommand.run(AppConfig.fromEnv());
         case "generate" -> cn.shegong.portal.synthetic.GenerateCommand.run(AppConfig.fromEnv(), rest);
+        case "token" -> TokenCommand.run(AppConfig.fromEnv(), rest, System.out);
         case "--help", "-h", "help" -> {
           System.out.println(USAGE);
           yield 0;

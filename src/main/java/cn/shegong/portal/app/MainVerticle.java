@@ -1,6 +1,8 @@
 package cn.shegong.portal.app;
 
 import cn.shegong.portal.db.Database;
+import cn.shegong.portal.editor.EditorRoutes;
+import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
@@ -52,7 +54,10 @@ public final class MainVerticle extends VerticleBase {
         })
         .compose(pages -> {
           Portal portal = new Portal(vertx, config, database, pages, readiness);
-          return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+          new Scheduler(database.pool()).start(vertx, config.tls());
+          return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+                  // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
+                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
               .requestHandler(router(portal))
               .listen(config.httpPort());
         })
@@ -75,6 +80,7 @@ public final class MainVerticle extends VerticleBase {
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
     search.mount(router, portal.pages());
+    new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new ErrorPages(portal.pages())::handle);

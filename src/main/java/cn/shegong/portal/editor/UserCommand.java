@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
-/** {@code ./portal user add LOGIN --role editor|admin}: the password comes from stdin, never from arguments. */
+/** {@code ./portal user add LOGIN --role editor|admin|contributor}: the password comes from stdin, never from arguments. */
 public final class UserCommand {
   static final int MIN_PASSWORD = 12;
 
@@ -20,12 +20,12 @@ public final class UserCommand {
 
   public static int run(AppConfig config, String[] args) throws IllegalArgumentException {
     if (args.length != 4 || !args[0].equals("add") || !args[2].equals("--role")) {
-      throw new IllegalArgumentException("usage: ./portal user add LOGIN --role editor|admin");
+      throw new IllegalArgumentException("usage: ./portal user add LOGIN --role editor|admin|contributor");
     }
     String login = args[1];
     String role = args[3];
     if (!login.matches("[A-Za-z0-9_.@-]{2,64}")) throw new IllegalArgumentException("LOGIN: 2–64 letters, digits or _.@-");
-    if (!role.equals("editor") && !role.equals("admin")) throw new IllegalArgumentException("--role must be editor or admin");
+    if (!Roles.valid(role)) throw new IllegalArgumentException("--role must be editor, admin or contributor");
     char[] password = readPassword();
     if (password.length < MIN_PASSWORD) throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD + " characters");
     String hash = PasswordHasher.hash(password);

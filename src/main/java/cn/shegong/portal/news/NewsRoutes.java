@@ -79,7 +79,8 @@ public final class NewsRoutes {
         .onFailure(ctx::fail);
   }
 
-  private Map<String, Object> articleModel(Article article, List<?> stations, List<Article> related) {
+  /** The article page's model; the editors' preview renders an unsaved draft with it. */
+  public Map<String, Object> articleModel(Article article, List<?> stations, List<Article> related) {
     String base = portal.config().publicBaseUrl();
     String url = base + article.url();
     Map<String, Object> model = new HashMap<>();

@@ -1,0 +1,109 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.news.Article;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** The JSON editor API for newsroom systems. Field names and URLs are a public contract. */
+final class ArticleApiRoutes {
+  static final String BASE = "/api/editor/articles";
+
+  private final Portal portal;
+  private final DeskArticles articles;
+
+  ArticleApiRoutes(Portal portal) {
+    this.portal = portal;
+    this.articles = new DeskArticles(portal.pool());
+  }
+
+  void mount(Router router) {
+    router.get(BASE).handler(this::list);
+    router.post(BASE).handler(this::create);
+    router.get(BASE + "/:id").handler(ctx -> articles.find(Desk.id(ctx, "id"))
+        .onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
+    router.put(BASE + "/:id").handler(this::update);
+    router.post(BASE + "/:id/publish").handler(this::mayPublish).handler(ctx -> articles.publish(Desk.id(ctx, "id"),
+        actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
+    router.post(BASE + "/:id/unpublish").handler(this::mayPublish).handler(ctx -> articles.unpublish(Desk.id(ctx, "id"),
+        actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
+  }
+
+  private void mayPublish(RoutingContext ctx) {
+    if (Roles.mayPublish(ctx.get(ApiAuth.USER))) ctx.next();
+    else ctx.fail(new HttpError(403, "撰稿人不能发布或撤下文章，请编辑处理。"));
+  }
+
+  private void list(RoutingContext ctx) {
+    articles.list(ArticleDeskRoutes.statusParam(ctx), 500)
+        .onSuccess(list -> {
+          JsonArray a = new JsonArray();
+          list.forEach(x -> a.add(toJson(x)));
+          json(ctx, 200, new JsonObject().put("articles", a).put("count", a.size()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    ArticleInput in = checked(body(ctx));
+    articles.create(in, actor(ctx)).onSuccess(a -> {
+      ctx.response().putHeader("Location", BASE + "/" + a.id());
+      json(ctx, 201, toJson(a));
+    }).onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    long id = Desk.id(ctx, "id");
+    JsonObject body = body(ctx);
+    if (!(body.getValue("version") instanceof Integer version)) {
+      throw HttpError.badRequest("请在 version 中给出您所编辑的版本号（整数）");
+    }
+    ArticleInput in = checked(body);
+    articles.update(id, version, in, actor(ctx), "article.update")
+        .onSuccess(a -> json(ctx, 200, toJson(a)))
+        .onFailure(e -> {
+          if (e instanceof StaleVersion stale) {
+            json(ctx, 409, new JsonObject().put("error", stale.getMessage()).put("status", 409)
+                .put("current_version", stale.currentVersion())
+                .put("current", toJson((Article) stale.current())));
+          } else {
+            ctx.fail(e);
+          }
+        });
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject o = ctx.body().asJsonObject();
+      if (o == null) throw HttpError.badRequest("请求体应为 JSON 对象");
+      return o;
+    } catch (DecodeException | ClassCastException e) {
+      throw HttpError.badRequest("请求体不是有效的 JSON 对象");
+    }
+  }
+
+  private static ArticleInput checked(JsonObject body) {
+    ArticleInput.Checked c = ArticleInput.fromJson(body);
+    if (!c.ok()) throw HttpError.badRequest(String.join("；", c.errors()));
+    return c.input();
+  }
+
+  private static String actor(RoutingContext ctx) {
+    return ((EditorUser) ctx.get(ApiAuth.USER)).login();
+  }
+
+  private JsonObject toJson(Article a) {
+    return ArticleInput.of(a).toJson()
+        .put("id", a.id()).put("slug", a.slug()).put("version", a.version()).put("status", a.status().code())
+        .put("url", portal.config().publicBaseUrl() + a.url())
+        .put("created_at", a.createdAt().toString()).put("updated_at", a.updatedAt().toString());
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+  }
+}

@@ -1,0 +1,83 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.common.Zones;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Publishing, scheduling, unpublishing, and the revision history with restore. */
+final class ArticleStateRoutes {
+  private final Portal portal;
+  private final DeskArticles articles;
+  private final Revisions revisions;
+
+  ArticleStateRoutes(Portal portal) {
+    this.portal = portal;
+    this.articles = new DeskArticles(portal.pool());
+    this.revisions = new Revisions(portal.pool());
+  }
+
+  void mount(Router router) {
+    router.post("/editor/articles/:id/publish").handler(ctx ->
+        articles.publish(Desk.id(ctx, "id"), Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    router.post("/editor/articles/:id/unpublish").handler(ctx ->
+        articles.unpublish(Desk.id(ctx, "id"), Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    router.post("/editor/articles/:id/schedule").handler(this::schedule);
+    router.get("/editor/articles/:id/revisions").handler(this::history);
+    router.post("/editor/articles/:id/revisions/:version/restore").handler(this::restore);
+  }
+
+  private void schedule(RoutingContext ctx) {
+    long id = Desk.id(ctx, "id");
+    OffsetDateTime at;
+    try {
+      at = LocalDateTime.parse(Desk.form(ctx, "at")).atZone(Zones.CHINA).toOffsetDateTime();
+    } catch (DateTimeParseException e) {
+      ctx.fail(HttpError.badRequest("定时发布的时间无效，请选择日期和时间（北京时间）。"));
+      return;
+    }
+    if (!at.isAfter(OffsetDateTime.now())) {
+      ctx.fail(HttpError.badRequest("定时发布的时间应晚于现在；要立即发布请点“立即发布”。"));
+      return;
+    }
+    articles.schedule(id, at, Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
+  }
+
+  private void history(RoutingContext ctx) {
+    long id = Desk.id(ctx, "id");
+    articles.find(id)
+        .compose(a -> revisions.list(id).compose(list -> portal.pages().render(ctx, "editor/revisions.ftlh",
+            Desk.model(ctx, Map.of("article", a, "revisions", list)))))
+        .onFailure(ctx::fail);
+  }
+
+  private void restore(RoutingContext ctx) {
+    long id = Desk.id(ctx, "id");
+    int base = ArticleDeskRoutes.version(ctx);
+    int version;
+    try {
+      version = Integer.parseInt(ctx.pathParam("version"));
+    } catch (NumberFormatException e) {
+      ctx.fail(HttpError.notFound("没有找到这个历史版本。"));
+      return;
+    }
+    revisions.find(id, version)
+        .compose(rev -> {
+          ArticleInput.Checked c = ArticleInput.fromJson(rev.snapshot());
+          if (!c.ok()) return Future.failedFuture(HttpError.badRequest(String.join("；", c.errors())));
+          return articles.update(id, base, c.input(), Desk.actor(ctx), "article.restore");
+        })
+        .onSuccess(a -> back(ctx, a.id()))
+        .onFailure(e -> ctx.fail(e instanceof StaleVersion stale ? stale.asHttpError() : e));
+  }
+
+  private static void back(RoutingContext ctx, long id) {
+    Desk.redirect(ctx, "/editor/articles/" + id + "/edit");
+  }
+}

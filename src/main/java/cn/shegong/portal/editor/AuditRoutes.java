@@ -1,0 +1,32 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.common.Pagination;
+import cn.shegong.portal.common.Params;
+import io.vertx.ext.web.Router;
+import java.util.Map;
+
+/** The audit log page: who did what, when, newest first. */
+final class AuditRoutes {
+  static final int PAGE_SIZE = 50;
+
+  private final Portal portal;
+
+  AuditRoutes(Portal portal) {
+    this.portal = portal;
+  }
+
+  void mount(Router router) {
+    router.get("/editor/audit").handler(ctx -> {
+      int page = Params.page(ctx);
+      AuditLog.count(portal.pool())
+          .compose(total -> {
+            Pagination p = new Pagination(page, PAGE_SIZE, total);
+            return AuditLog.latest(portal.pool(), p.offset(), PAGE_SIZE)
+                .compose(list -> portal.pages().render(ctx, "editor/audit.ftlh",
+                    Desk.model(ctx, Map.of("entries", list, "pagination", p))));
+          })
+          .onFailure(ctx::fail);
+    });
+  }
+}

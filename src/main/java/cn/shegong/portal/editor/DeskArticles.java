@@ -1,0 +1,143 @@
+package cn.shegong.portal.editor;
+
+import static cn.shegong.portal.news.ArticleRepository.COLUMNS;
+
+import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.news.Article;
+import cn.shegong.portal.news.ArticleRepository;
+import cn.shegong.portal.news.ArticleStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The editors' SQL for articles: every save bumps the version, checks the version it was based on, keeps a
+ * revision and writes the audit log, all in one transaction (the change_log trigger rides along).
+ */
+public final class DeskArticles {
+  static final String NOT_FOUND = "没有找到这篇文章。";
+  private static final String SET_CONTENT = "title = $2, subtitle = $3, kicker = $4, summary = $5, body = $6, "
+      + "source = $7, author = $8, province = $9, city = $10, district = $11, tags = $12, published_at = $13, "
+      + "date_precision = $14";
+
+  /** The version an edit starts from is kept too, if no revision holds it yet (seed content, a publish). */
+  private static final String KEEP_BASE = "INSERT INTO article_revisions (article_id, version, snapshot, saved_by) "
+      + "SELECT a.id, a.version, jsonb_build_object('title', a.title, 'subtitle', a.subtitle, 'kicker', a.kicker, "
+      + "'summary', a.summary, 'body', a.body, 'source', a.source, 'author', a.author, 'province', a.province, "
+      + "'city', a.city, 'district', a.district, 'tags', to_jsonb(a.tags), 'published_at', a.published_at, "
+      + "'date_precision', a.date_precision), CASE a.origin WHEN 'seed' THEN '（种子数据）' ELSE '（未记录）' END "
+      + "FROM articles a WHERE a.id = $1 AND a.version = $2 ON CONFLICT (article_id, version) DO NOTHING";
+
+  private final Pool pool;
+
+  public DeskArticles(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<List<Article>> list(Optional<ArticleStatus> status, int limit) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM articles a WHERE ($1::text IS NULL OR a.status = $1) "
+            + "AND a.origin <> 'synthetic' ORDER BY a.updated_at DESC, a.id DESC LIMIT $2")
+        .execute(Tuple.of(status.map(ArticleStatus::code).orElse(null), limit))
+        .map(ArticleRepository::mapAll);
+  }
+
+  public Future<Article> find(long id) {
+    return find(pool, id).map(found -> found.orElseThrow(() -> HttpError.notFound(NOT_FOUND)));
+  }
+
+  private static Future<Optional<Article>> find(SqlClient db, long id) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ArticleRepository.map(rows.iterator().next())));
+  }
+
+  public Future<OffsetDateTime> scheduledAt(long id) {
+    return pool.preparedQuery("SELECT scheduled_at FROM articles WHERE id = $1 AND status = 'scheduled'")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getOffsetDateTime(0));
+  }
+
+  public Future<Article> create(ArticleInput in, String actor) {
+    return create(in, actor, 0);
+  }
+
+  private Future<Article> create(ArticleInput in, String actor, int attempt) {
+    String slug = LocalDate.now(Zones.CHINA).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Secrets.randomAlnum(6);
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO articles AS a (slug, title, subtitle, kicker, "
+                + "summary, body, source, author, province, city, district, tags, published_at, date_precision, status, "
+                + "origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'draft', 'editor') "
+                + "ON CONFLICT (slug) DO NOTHING RETURNING " + COLUMNS)
+            .execute(content(slug, in))
+            .compose(rows -> {
+              if (rows.size() == 0) return Future.succeededFuture(null);
+              Article a = ArticleRepository.map(rows.iterator().next());
+              return keep(conn, a, in, actor, "article.create").map(a);
+            }))
+        .compose(a -> a != null || attempt >= 3 ? Future.succeededFuture(a) : create(in, actor, attempt + 1));
+  }
+
+  /** Saves over {@code baseVersion}; a newer stored version fails with {@link StaleVersion}, nothing written. */
+  public Future<Article> update(long id, int baseVersion, ArticleInput in, String actor, String action) {
+    return pool.withTransaction(conn -> conn.preparedQuery(KEEP_BASE).execute(Tuple.of(id, baseVersion))
+        .compose(kept -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
+                + ", version = a.version + 1, updated_at = now() WHERE a.id = $1 AND a.version = $15 RETURNING " + COLUMNS)
+            .execute(content(id, in).addInteger(baseVersion))
+            .compose(rows -> {
+              if (rows.size() == 0) return stale(conn, id);
+              Article a = ArticleRepository.map(rows.iterator().next());
+              return keep(conn, a, in, actor, action).map(a);
+            })));
+  }
+
+  public Future<Article> publish(long id, String actor) {
+    return transition(id, actor, "article.publish", "status = 'published', published_at = coalesce(a.published_at, now()), "
+        + "scheduled_at = NULL", Tuple.of(id));
+  }
+
+  public Future<Article> unpublish(long id, String actor) {
+    return transition(id, actor, "article.unpublish", "status = 'unpublished', scheduled_at = NULL", Tuple.of(id));
+  }
+
+  public Future<Article> schedule(long id, OffsetDateTime at, String actor) {
+    return transition(id, actor, "article.schedule", "status = 'scheduled', scheduled_at = $2", Tuple.of(id, at));
+  }
+
+  private Future<Article> transition(long id, String actor, String action, String set, Tuple params) {
+    return pool.withTransaction(conn -> conn.preparedQuery("UPDATE articles a SET " + set
+                + ", version = a.version + 1, updated_at = now() WHERE a.id = $1 RETURNING " + COLUMNS)
+            .execute(params)
+            .compose(rows -> {
+              if (rows.size() == 0) return Future.failedFuture(HttpError.notFound(NOT_FOUND));
+              Article a = ArticleRepository.map(rows.iterator().next());
+              return AuditLog.record(conn, actor, action, "article", id,
+                  new JsonObject().put("version", a.version()).put("title", a.title())).map(a);
+            }));
+  }
+
+  private static Future<Article> stale(SqlClient conn, long id) {
+    return find(conn, id).compose(found -> found
+        .<Future<Article>>map(cur -> Future.failedFuture(new StaleVersion(cur, cur.version())))
+        .orElseGet(() -> Future.failedFuture(HttpError.notFound(NOT_FOUND))));
+  }
+
+  private static Future<Void> keep(SqlClient conn, Article a, ArticleInput in, String actor, String action) {
+    return conn.preparedQuery("INSERT INTO article_revisions (article_id, version, snapshot, saved_by) "
+            + "VALUES ($1, $2, $3, $4)")
+        .execute(Tuple.of(a.id(), a.version(), in.toJson(), actor))
+        .compose(v -> AuditLog.record(conn, actor, action, "article", a.id(),
+            new JsonObject().put("version", a.version()).put("title", a.title())));
+  }
+
+  private static Tuple content(Object first, ArticleInput in) {
+    return Tuple.from(new Object[] {first, in.title(), in.subtitle(), in.kicker(), in.summary(), in.body(),
+        in.source(), in.author(), in.region().province(), in.region().city(), in.region().district(),
+        in.tags().toArray(String[]::new), in.publishedAt(), in.datePrecision().code()});
+  }
+}

@@ -1,0 +1,58 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.common.HttpError;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The editors' desk under /editor and the editor API under /api/editor. Request bodies are read only
+ * here, size-limited; file uploads only on the CSV import route.
+ */
+public final class EditorRoutes {
+  public static final long FORM_LIMIT = 2L * 1024 * 1024;
+  static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
+
+  private final Portal portal;
+
+  public EditorRoutes(Portal portal) {
+    this.portal = portal;
+  }
+
+  public void mount(Router router) {
+    BodyHandler forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
+    BodyHandler uploads = BodyHandler.create(portal.config().dataDir().resolve("uploads").toString())
+        .setBodyLimit(UPLOAD_LIMIT).setDeleteUploadedFilesOnEnd(true);
+    router.route("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
+    Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
+    router.route("/editor/*").handler(new DeskAuth(sessions));
+    new LoginRoutes(portal, sessions).mount(router);
+    new ArticleDeskRoutes(portal).mount(router);
+    new ArticleStateRoutes(portal).mount(router);
+    new AuditRoutes(portal).mount(router);
+    new UserAdminRoutes(portal).mount(router);
+    new StationImportRoutes(portal).mount(router); // before /editor/stations/:id
+    new StationDeskRoutes(portal).mount(router);
+    new ReportQueueRoutes(portal).mount(router);
+
+    router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
+    router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    new ArticleApiRoutes(portal).mount(router);
+  }
+
+  /** PostgreSQL refuses NUL in text: such a form is refused here with a 400 rather than failing later with a 500. */
+  private static void noNul(RoutingContext ctx) {
+    for (var field : ctx.request().formAttributes()) {
+      if (field.getKey().indexOf('\0') >= 0 || field.getValue().indexOf('\0') >= 0) {
+        ctx.fail(HttpError.badRequest("表单中含有无效字符（NUL），请删除后再提交。"));
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private static boolean isUpload(RoutingContext ctx) {
+    return ctx.normalizedPath().equals(StationImportRoutes.UPLOAD);
+  }
+}
