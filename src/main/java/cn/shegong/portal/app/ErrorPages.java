@@ -37,6 +37,17 @@ public final class ErrorPages {
       ctx.response().reset();
       return;
     }
+    respond(ctx, status, message, Map.of());
+  }
+
+  /** The router's own 400: a path it cannot decode (malformed percent-encoding), before any route ran. */
+  public void badPath(RoutingContext ctx) {
+    if (ctx.response().headWritten()) return;
+    // the normalised path cannot be computed for such a request: give the layout its own
+    respond(ctx, 400, "网址中有无法识别的字符，请检查后重试。", Map.of("path", "/", "canonical", ""));
+  }
+
+  private void respond(RoutingContext ctx, int status, String message, Map<String, Object> extra) {
     if (status == 503) ctx.response().putHeader("Retry-After", "5");
     if (status == 405 || status == 413 || status == 415) ctx.response().putHeader("Connection", "close");
     if (wantsJson(ctx)) {
@@ -44,7 +55,9 @@ public final class ErrorPages {
           .end(new JsonObject().put("error", message).put("status", status).encode());
       return;
     }
-    pages.render(ctx, status, "error.ftlh", Map.of("status", status, "title", titleOf(status), "message", message))
+    Map<String, Object> model = new java.util.HashMap<>(extra);
+    model.putAll(Map.of("status", status, "title", titleOf(status), "message", message));
+    pages.render(ctx, status, "error.ftlh", model)
         .onFailure(e -> {
           log.error("Error page could not be rendered", e);
           if (!ctx.response().headWritten()) {

@@ -83,7 +83,10 @@ public final class MainVerticle extends VerticleBase {
     new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
-    router.route().failureHandler(new ErrorPages(portal.pages())::handle);
+    ErrorPages errors = new ErrorPages(portal.pages());
+    router.route().failureHandler(errors::handle);
+    // a path the router cannot decode (malformed percent-encoding) fails before any route: same error pages
+    router.errorHandler(400, errors::badPath);
     return router;
   }
 

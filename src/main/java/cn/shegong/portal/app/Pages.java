@@ -96,9 +96,9 @@ public final class Pages {
     Map<String, Object> data = new HashMap<>(model);
     data.putIfAbsent("siteName", SITE_NAME);
     data.putIfAbsent("baseUrl", config.publicBaseUrl());
-    data.putIfAbsent("path", ctx == null ? "/" : ctx.normalizedPath());
+    data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
-    data.putIfAbsent("canonical", config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
+    data.computeIfAbsent("canonical", k -> config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
     return engine.render(data, TEMPLATES + "/" + template).map(b -> b.toString());
   }
 }

@@ -5,12 +5,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Collection;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link SearchIndex} reached through futures: writes run one at a time on a single worker thread, searches on
  * a small pool of their own, so no Lucene call ever runs on an event loop and searches never wait for writes.
  */
 public final class IndexWorker {
+  private static final Logger log = LoggerFactory.getLogger(IndexWorker.class);
   private final SearchIndex index;
   private final WorkerExecutor writer;
   private final WorkerExecutor readers;
@@ -55,6 +58,7 @@ public final class IndexWorker {
   public Future<Void> close() {
     Future<Void> closed = writer.executeBlocking(() -> {
       index.close();
+      log.info("Search index committed and closed: {}", index.path());
       return null;
     });
     return closed.eventually(() -> Future.all(writer.close(), readers.close()));

@@ -64,7 +64,11 @@ public final class SearchModule {
     IndexWorker w = worker;
     if (w == null || building != null || closed) return;
     vertx.executeBlocking(generations::current, false).onSuccess(current -> {
-      if (current.isPresent() && !current.get().equals(w.index().path()) && worker == w && building == null) {
+      if (current.isEmpty() && worker == w && building == null && !closed) {
+        // deleted under us: the open files still answer searches, but new writes would fail; build afresh
+        log.warn("The search index under {} is gone: rebuilding it", generations.root());
+        rebuild();
+      } else if (current.isPresent() && !current.get().equals(w.index().path()) && worker == w && building == null) {
         log.info("A new search index generation was promoted: switching to {}", current.get());
         switchTo(current.get()).onFailure(e -> log.warn("Cannot switch to {}: {}", current.get(), e.toString()));
       }
@@ -135,7 +139,10 @@ public final class SearchModule {
         .compose(v -> vertx.executeBlocking(() -> SearchIndex.open(gen), false))
         .compose(index -> {
           serve(index);
-          return old == null ? Future.succeededFuture() : old.close();
+          return old == null ? Future.<Void>succeededFuture() : old.close().recover(e -> {
+            log.warn("The previous search index did not close cleanly: {}", e.toString());
+            return Future.succeededFuture();
+          });
         })
         .compose(v -> vertx.executeBlocking(() -> {
           generations.removeOthers(gen);
