@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 ARTICLES=${1:-100000}
 STATIONS=${2:-30000}
 SECONDS_EACH=${3:-10}
-DB=portal_bench
-PORT=${BENCH_PORT:-18080}
+# own database and port per run: another engineer's benchmark on the same machine is left alone
+DB=${BENCH_DB:-portal_bench_$$}
+PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 INDEX=$(mktemp -d /tmp/portal-bench-index.XXXX)
+WRK_OUT=$(mktemp /tmp/portal-bench-wrk.XXXX)
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres
@@ -20,23 +22,25 @@ export PORTAL_SHUTDOWN_DRAIN_MS=0
 echo "== generating $ARTICLES articles and $STATIONS stations (synthetic)"
 ./portal generate --articles "$ARTICLES" --stations "$STATIONS"
 
-./portal serve > /tmp/portal-bench.log 2>&1 &
+./portal serve > "/tmp/portal-bench-$$.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$INDEX"' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$INDEX" "$WRK_OUT";
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres' EXIT
 for _ in $(seq 1 600); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/ready")" = 200 ] && break
   sleep 1
 done
-JAVA_PID=$(pgrep -f "portal.jar" -n)
+[ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/ready")" = 200 ] || { echo "bench: portal not ready" >&2; exit 1; }
+JAVA_PID=$PID   # ./portal execs java: the same process
 
 SLUG=$(psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT slug FROM articles WHERE status='published' ORDER BY id DESC LIMIT 1")
 ROUTES=("/health" "/" "/news/$SLUG" "/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99" "/api/stations?near=31.23,121.47&limit=20")
 
 measure() { # prints "req/s p99_ms"
-  wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$1" > /tmp/wrk.out 2>&1
-  rps=$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)
-  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' /tmp/wrk.out)
-  non2xx=$(awk '/Non-2xx/ {print $NF}' /tmp/wrk.out)
+  wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$1" > "$WRK_OUT" 2>&1
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WRK_OUT")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$WRK_OUT")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$WRK_OUT")
   echo "$rps $p99 ${non2xx:-0}"
 }
 
