@@ -36,8 +36,8 @@ JAVA_PID=$PID   # ./portal execs java: the same process
 SLUG=$(psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT slug FROM articles WHERE status='published' ORDER BY id DESC LIMIT 1")
 ROUTES=("/health" "/" "/news/$SLUG" "/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99" "/api/stations?near=31.23,121.47&limit=20")
 
-measure() { # prints "req/s p99_ms"
-  wrk -t2 -c32 -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$1" > "$WRK_OUT" 2>&1
+measure() { # CONNECTIONS PATH → "req/s p99_ms non2xx"
+  wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$2" > "$WRK_OUT" 2>&1
   rps=$(awk '/Requests\/sec/ {print $2}' "$WRK_OUT")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$WRK_OUT")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$WRK_OUT")
@@ -45,12 +45,17 @@ measure() { # prints "req/s p99_ms"
 }
 
 wrk -t2 -c32 -d3s "http://127.0.0.1:$PORT/" > /dev/null 2>&1   # warm-up
-printf '%-48s %12s %10s %8s %8s\n' route "req/s" "p99 ms" "ratio" "non-2xx"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# throughput with 32 connections (req/s, its p99 is mostly queueing on 2 cores), then latency with 1 connection
+printf '%-48s %10s %12s %8s %12s %8s\n' route "req/s c32" "p99 ms c32" "ratio" "p99 ms c1" "non-2xx"
 base=""
 for r in "${ROUTES[@]}"; do
-  read -r rps p99 bad < <(measure "$r")
+  read -r rps p99 bad < <(measure 32 "$r")
+  read -r _ p99one bad1 < <(measure 1 "$r")
   [ -z "$base" ] && base=$rps
-  printf '%-48s %12.0f %10.2f %8.2f %8s\n' "$r" "$rps" "$p99" "$(echo "$rps / $base" | bc -l)" "$bad"
+  printf '%-48s %10.0f %12.2f %8.2f %12.2f %8s\n' "$r" "$rps" "$p99" "$(echo "$rps / $base" | bc -l)" "$p99one" "$((bad + bad1))"
 done
-echo "resident memory: $(( $(ps -o rss= -p "$JAVA_PID") / 1024 )) MB (pid $JAVA_PID)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "resident memory: $(( $(ps -o rss= -p "$JAVA_PID") / 1024 )) MB (pid $JAVA_PID;" \
+  "$(awk '/RssAnon|RssFile/ {printf "%s %d MB ", $1, $2/1024}' "/proc/$JAVA_PID/status"))"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -sr)"

@@ -13,7 +13,12 @@ import java.util.Map;
 public final class HomeRoutes {
   private static final int LATEST = 6;
 
+  // counting the open stations reads every one of them; on the busiest page, figures half a minute old will do
+  private static final long COUNTS_TTL_MS = 30_000;
+
   private final Portal portal;
+  private volatile Future<Map<StationKind, Long>> counts;
+  private volatile long countedAt;
 
   public HomeRoutes(Portal portal) {
     this.portal = portal;
@@ -23,9 +28,20 @@ public final class HomeRoutes {
     router.get("/").handler(this::home);
   }
 
+  private Future<Map<StationKind, Long>> counts() {
+    long now = System.currentTimeMillis();
+    Future<Map<StationKind, Long>> c = counts;
+    if (c == null || c.failed() || now - countedAt > COUNTS_TTL_MS) {
+      c = new StationRepository(portal.pool()).countByKind();
+      counts = c;
+      countedAt = now;
+    }
+    return c;
+  }
+
   private void home(RoutingContext ctx) {
     var latest = new ArticleRepository(portal.pool()).listPublished(0, LATEST);
-    var counts = new StationRepository(portal.pool()).countByKind();
+    var counts = counts();
     Future.all(latest, counts)
         .compose(all -> portal.pages().render(ctx, "home.ftlh", Map.of(
             "articles", latest.result(),
