@@ -7,6 +7,7 @@ import cn.shegong.portal.search.QueryWords.Word;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -29,10 +29,14 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 
 /** Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds nothing. */
 public final class SearchEngine {
   static final int RESCORE_TOP = 200;
+  private static final TopDocs NOTHING = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+  /** Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits skip the rest. */
+  public static final int COUNT_LIMIT = 10_000;
 
   private final QueryWords queryWords;
   private final QueryBuilder queries;
@@ -52,42 +56,42 @@ public final class SearchEngine {
 
   public SearchResult search(IndexSearcher shared, SearchRequest req) throws IOException {
     List<Word> words = words(req.query());
-    if (words.isEmpty()) return new SearchResult(req, 0, false, false, List.of(), emptyFacets());
+    if (words.isEmpty()) return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets());
     // a fresh searcher per request: the time limit belongs to this search, not to the shared instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
-    Query filters = filters(req);
     Query closeness = queries.proximity(words).orElse(null);
-    SearchResult strict = run(searcher, req, and(queries.strict(words), filters), closeness, words, false);
+    SearchResult strict = run(searcher, req, queries.strict(words), closeness, words, false);
     boolean looserExists = QueryBuilder.hasLooserForm(words);
     if (strict.total() > 0 || !looserExists) return strict;
-    return run(searcher, req, and(queries.loose(words), filters), closeness, words, true);
+    return run(searcher, req, queries.loose(words), closeness, words, true);
   }
 
-  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query query, Query closeness, List<Word> words,
+  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query main, Query closeness, List<Word> words,
       boolean partial) throws IOException {
+    Query query = and(main, filters(req, ""));
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
+    // two passes: counting stops at the limit, and the top hits alone may skip non-competitive documents
+    FacetCounter.Facets counted = searcher.search(query, new FacetCounter(COUNT_LIMIT));
     var top = switch (req.sort()) {
       case "date" -> new TopFieldCollectorManager(
-          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted, null, 1000);
+          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted, null, wanted);
       case "distance" -> new TopFieldCollectorManager(
-          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), wanted, null, 1000);
-      default -> new TopScoreDocCollectorManager(collect, 1000);
+          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), wanted, null, wanted);
+      default -> new TopScoreDocCollectorManager(collect, collect);
     };
-    Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounter()));
-    TopDocs topDocs = (TopDocs) both[0];
+    TopDocs topDocs = counted.counted() == 0 ? NOTHING : searcher.search(query, top);
     // words standing close together: scored for the best hits only, spans on every match cost too much
     if (rescore) topDocs = QueryRescorer.rescore(searcher, topDocs, closeness, 1.0, wanted);
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) both[1];
+    Map<String, Map<String, Long>> facets = othersApplied(searcher, req, main, counted.counts());
     List<SearchHit> hits = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     Set<String> marks = highlightTerms(words);
     ScoreDoc[] docs = topDocs.scoreDocs;
     for (int i = req.offset(); i < docs.length; i++) hits.add(hit(stored, docs[i], marks));
-    return new SearchResult(req, FacetCounter.total(facets), partial, searcher.timedOut(), hits, facets);
+    return new SearchResult(req, counted.counted(), counted.capped(), partial, searcher.timedOut(), hits, facets);
   }
 
   private SearchHit hit(StoredFields stored, ScoreDoc sd, Set<String> marks) throws IOException {
@@ -111,18 +115,44 @@ public final class SearchEngine {
     return out;
   }
 
-  private static Query filters(SearchRequest req) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    switch (req.type()) {
-      case "news" -> b.add(new TermQuery(new Term(TYPE, TYPE_ARTICLE)), Occur.FILTER);
-      case "stations" -> b.add(new TermQuery(new Term(TYPE, TYPE_STATION)), Occur.FILTER);
-      default -> { }
+  /**
+   * Each facet counts with the other filters applied but not its own, so a reader can switch from one province
+   * to another: one more (limited) counting pass per dimension the request filters on.
+   */
+  private static Map<String, Map<String, Long>> othersApplied(IndexSearcher searcher, SearchRequest req, Query main,
+      Map<String, Map<String, Long>> counts) throws IOException {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>(counts);
+    for (String dim : FacetCounter.DIMENSIONS) {
+      if (filterValue(req, dim).isEmpty()) continue;
+      FacetCounter.Facets without = searcher.search(and(main, filters(req, dim)), new FacetCounter(COUNT_LIMIT));
+      out.put(dim, without.counts().get(dim));
     }
-    if (!req.kind().isEmpty()) b.add(new TermQuery(new Term(KIND, req.kind())), Occur.FILTER);
-    if (!req.province().isEmpty()) b.add(new TermQuery(new Term(PROVINCE, req.province())), Occur.FILTER);
+    return out;
+  }
+
+  private static String filterValue(SearchRequest req, String dim) {
+    return switch (dim) {
+      case TYPE -> switch (req.type()) {
+        case "news" -> TYPE_ARTICLE;
+        case "stations" -> TYPE_STATION;
+        default -> "";
+      };
+      case KIND -> req.kind();
+      case PROVINCE -> req.province();
+      case YEAR -> req.year();
+      default -> "";
+    };
+  }
+
+  /** The request's filters except the one on {@code except} (a facet dimension, or "" for none). */
+  private static Query filters(SearchRequest req, String except) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String dim : FacetCounter.DIMENSIONS) {
+      String value = filterValue(req, dim);
+      if (!value.isEmpty() && !dim.equals(except)) b.add(new TermQuery(new Term(dim, value)), Occur.FILTER);
+    }
     if (!req.city().isEmpty()) b.add(new TermQuery(new Term(CITY, req.city())), Occur.FILTER);
     if (!req.district().isEmpty()) b.add(new TermQuery(new Term(DISTRICT, req.district())), Occur.FILTER);
-    if (!req.year().isEmpty()) b.add(new TermQuery(new Term(YEAR, req.year())), Occur.FILTER);
     if (req.latitude() != null) {
       b.add(LatLonPoint.newDistanceQuery(GEO, req.latitude(), req.longitude(), req.radiusKm() * 1000), Occur.FILTER);
     }
@@ -136,8 +166,6 @@ public final class SearchEngine {
   }
 
   static Map<String, Map<String, Long>> emptyFacets() {
-    Map<String, Map<String, Long>> m = new java.util.LinkedHashMap<>();
-    FacetCounter.DIMENSIONS.forEach(d -> m.put(d, Map.of()));
-    return m;
+    return FacetCounter.Facets.empty().counts();
   }
 }

@@ -34,6 +34,7 @@ final class SearchPageModel {
     m.put("result", r);
     m.put("hits", r.hits());
     m.put("total", r.total());
+    m.put("capped", r.capped());
     m.put("partial", r.partial());
     m.put("partialMessage", SearchRoutes.PARTIAL_MESSAGE);
     m.put("tabs", List.of(
