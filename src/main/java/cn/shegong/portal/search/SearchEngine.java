@@ -42,8 +42,14 @@ public final class SearchEngine {
   private final QueryBuilder queries;
   private final Synonyms synonyms;
   private final Duration timeout;
+  private final int countLimit;
 
   public SearchEngine(Synonyms synonyms, Duration timeout) {
+    this(synonyms, timeout, COUNT_LIMIT);
+  }
+
+  SearchEngine(Synonyms synonyms, Duration timeout, int countLimit) {
+    this.countLimit = countLimit;
     this.synonyms = synonyms;
     this.queryWords = new QueryWords(synonyms.terms());
     this.queries = new QueryBuilder(synonyms);
@@ -74,7 +80,7 @@ public final class SearchEngine {
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
     // two passes: counting stops at the limit, and the top hits alone may skip non-competitive documents
-    FacetCounter.Facets counted = searcher.search(query, new FacetCounter(COUNT_LIMIT));
+    FacetCounter.Facets counted = searcher.search(query, new FacetCounter(countLimit));
     var top = switch (req.sort()) {
       case "date" -> new TopFieldCollectorManager(
           new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted, null, wanted);
@@ -119,12 +125,12 @@ public final class SearchEngine {
    * Each facet counts with the other filters applied but not its own, so a reader can switch from one province
    * to another: one more (limited) counting pass per dimension the request filters on.
    */
-  private static Map<String, Map<String, Long>> othersApplied(IndexSearcher searcher, SearchRequest req, Query main,
+  private Map<String, Map<String, Long>> othersApplied(IndexSearcher searcher, SearchRequest req, Query main,
       Map<String, Map<String, Long>> counts) throws IOException {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>(counts);
     for (String dim : FacetCounter.DIMENSIONS) {
       if (filterValue(req, dim).isEmpty()) continue;
-      FacetCounter.Facets without = searcher.search(and(main, filters(req, dim)), new FacetCounter(COUNT_LIMIT));
+      FacetCounter.Facets without = searcher.search(and(main, filters(req, dim)), new FacetCounter(countLimit));
       out.put(dim, without.counts().get(dim));
     }
     return out;

@@ -22,6 +22,7 @@ public final class SearchModule {
   private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
+  static final int CACHED_RESULTS = 256;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
 
@@ -37,6 +38,7 @@ public final class SearchModule {
   private final IndexGenerations generations;
   private final SearchEngine engine;
   private final Suggester suggester;
+  private final ResultCache cache = new ResultCache(CACHED_RESULTS);
   private volatile IndexWorker worker;
   private volatile ChangeFollower follower;
   private volatile boolean closed;
@@ -168,7 +170,14 @@ public final class SearchModule {
   public Future<SearchResult> search(SearchRequest request) {
     IndexWorker w = worker;
     if (w == null) return Future.failedFuture(new NotReady());
-    return w.withSearcher(searcher -> engine.search(searcher, request));
+    return w.withSearcher(searcher -> {
+      var reader = searcher.getIndexReader();
+      var cached = cache.get(reader, request);
+      if (cached.isPresent()) return cached.get();
+      SearchResult result = engine.search(searcher, request);
+      cache.put(reader, request, result);
+      return result;
+    });
   }
 
   public Future<List<Suggester.Suggestion>> suggest(String prefix) {
