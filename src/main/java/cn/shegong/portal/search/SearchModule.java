@@ -25,6 +25,8 @@ public final class SearchModule {
   static final int CACHED_RESULTS = 256;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
+  /** For tests: a small counting limit shows the “10,000+” behaviour on the seeds. */
+  static final String COUNT_LIMIT_PROPERTY = "portal.search.countLimit";
 
   /** The index is being built; the message is shown to readers. */
   public static final class NotReady extends RuntimeException {
@@ -49,7 +51,7 @@ public final class SearchModule {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(indexDir);
-    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT);
+    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, Integer.getInteger(COUNT_LIMIT_PROPERTY, SearchEngine.COUNT_LIMIT));
     this.suggester = new Suggester(engine);
   }
 
