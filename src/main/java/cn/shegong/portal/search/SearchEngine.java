@@ -18,6 +18,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -29,12 +31,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 
 /** Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds nothing. */
 public final class SearchEngine {
   static final int RESCORE_TOP = 200;
-  private static final TopDocs NOTHING = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
   /** Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits skip the rest. */
   public static final int COUNT_LIMIT = 10_000;
 
@@ -79,16 +79,11 @@ public final class SearchEngine {
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
-    // two passes: counting stops at the limit, and the top hits alone may skip non-competitive documents
-    FacetCounter.Facets counted = searcher.search(query, new FacetCounter(countLimit));
-    var top = switch (req.sort()) {
-      case "date" -> new TopFieldCollectorManager(
-          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted, null, wanted);
-      case "distance" -> new TopFieldCollectorManager(
-          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), wanted, null, wanted);
-      default -> new TopScoreDocCollectorManager(collect, collect);
-    };
-    TopDocs topDocs = counted.counted() == 0 ? NOTHING : searcher.search(query, top);
+    // one pass counts and collects the top hits, stopping at the count limit; past it (a broad query) the top hits
+    // are collected again on their own, where Lucene may skip documents that cannot enter them
+    var first = searcher.search(query, new CountedTopHits(top(req, collect, Integer.MAX_VALUE), new FacetCounter(countLimit)));
+    FacetCounter.Facets counted = first.facets();
+    TopDocs topDocs = counted.capped() ? searcher.search(query, top(req, collect, collect)) : first.top();
     // words standing close together: scored for the best hits only, spans on every match cost too much
     if (rescore) topDocs = QueryRescorer.rescore(searcher, topDocs, closeness, 1.0, wanted);
     Map<String, Map<String, Long>> facets = othersApplied(searcher, req, main, counted.counts());
@@ -98,6 +93,17 @@ public final class SearchEngine {
     ScoreDoc[] docs = topDocs.scoreDocs;
     for (int i = req.offset(); i < docs.length; i++) hits.add(hit(stored, docs[i], marks));
     return new SearchResult(req, counted.counted(), counted.capped(), partial, searcher.timedOut(), hits, facets);
+  }
+
+  private static CollectorManager<? extends Collector, ? extends TopDocs> top(SearchRequest req, int collect,
+      int threshold) {
+    return switch (req.sort()) {
+      case "date" -> new TopFieldCollectorManager(
+          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), collect, null, threshold);
+      case "distance" -> new TopFieldCollectorManager(
+          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), collect, null, threshold);
+      default -> new TopScoreDocCollectorManager(collect, threshold);
+    };
   }
 
   private SearchHit hit(StoredFields stored, ScoreDoc sd, Set<String> marks) throws IOException {
