@@ -11,13 +11,13 @@ import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.stations.StationRoutes;
 import io.vertx.core.Future;
-import java.util.concurrent.TimeUnit;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,12 +11,14 @@ final class Migrations {
   private Migrations() {}
 
   static void migrate(DatabaseLocation location) {
-    var result = Flyway.configure()
+    Flyway flyway = Flyway.configure()
         .dataSource(location.jdbcUrl(), location.user(), location.password())
         .locations("classpath:db/migration")
         .connectRetries(2)
-        .load()
-        .migrate();
-    log.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+        .load();
+    var result = flyway.migrate();
+    var current = flyway.info().current();
+    log.info("Schema at version {} ({} migrations applied now)",
+        current == null ? "none" : current.getVersion(), result.migrationsExecuted);
   }
 }
