@@ -81,7 +81,7 @@ public final class ErrorPages {
   }
 
   /** Connection refused, pool timeout, statement timeout, a server shutting down: the database is away. */
-  static boolean isDatabaseDown(Throwable t) {
+  public static boolean isDatabaseDown(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof TimeoutException) return true;
       if (c instanceof io.vertx.sqlclient.ClosedConnectionException) return true;

@@ -10,23 +10,46 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts matching documents per value of a few keyword fields (their sorted doc values), in the same pass. */
-public final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<String, Map<String, Long>>> {
+/**
+ * Counts matching documents, and per value of a few keyword fields (their sorted doc values), up to a limit:
+ * past it the search stops, so a query that matches everything costs no more than one that matches the limit.
+ * Needs a searcher without an executor (one slice, leaves in order) for the limit to be global.
+ */
+public final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Facets> {
   public static final List<String> DIMENSIONS =
       List.of(SearchFields.TYPE, SearchFields.KIND, SearchFields.PROVINCE, SearchFields.YEAR);
 
-  @Override
-  public Counts newCollector() {
-    return new Counts();
+  /**
+   * @param counted matching documents seen; all of them unless {@code capped}
+   * @param capped true when counting stopped at the limit: counted is a lower bound, counts those of a prefix
+   */
+  public record Facets(Map<String, Map<String, Long>> counts, long counted, boolean capped) {
+    public static Facets empty() {
+      Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+      DIMENSIONS.forEach(d -> m.put(d, Map.of()));
+      return new Facets(m, 0, false);
+    }
+  }
+
+  private final int limit;
+
+  public FacetCounter(int limit) {
+    this.limit = limit;
   }
 
   @Override
-  public Map<String, Map<String, Long>> reduce(Collection<Counts> collectors) {
+  public Counts newCollector() {
+    return new Counts(limit);
+  }
+
+  @Override
+  public Facets reduce(Collection<Counts> collectors) {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (String dim : DIMENSIONS) {
       Map<String, Long> merged = new HashMap<>();
@@ -37,18 +60,18 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
           .forEach(e -> sorted.put(e.getKey(), e.getValue()));
       out.put(dim, sorted);
     }
-    return out;
-  }
-
-  /** Total hits are the sum over the type dimension: every document has a type. */
-  public static long total(Map<String, Map<String, Long>> facets) {
-    return facets.get(SearchFields.TYPE).values().stream().mapToLong(Long::longValue).sum();
+    long counted = collectors.stream().mapToLong(c -> c.counted).sum();
+    return new Facets(out, counted, collectors.stream().anyMatch(c -> c.capped));
   }
 
   public static final class Counts implements Collector {
     final Map<String, Map<String, Long>> counts = new HashMap<>();
+    final int limit;
+    long counted;
+    boolean capped;
 
-    Counts() {
+    Counts(int limit) {
+      this.limit = limit;
       DIMENSIONS.forEach(d -> counts.put(d, new HashMap<>()));
     }
 
@@ -59,6 +82,7 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      if (capped) throw new CollectionTerminatedException();
       SortedDocValues[] values = new SortedDocValues[DIMENSIONS.size()];
       int[][] perOrd = new int[DIMENSIONS.size()][];
       for (int i = 0; i < values.length; i++) {
@@ -66,16 +90,25 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
         perOrd[i] = new int[values[i].getValueCount()];
       }
       return new LeafCollector() {
+        boolean finished;
+
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
           for (int i = 0; i < values.length; i++) if (values[i].advanceExact(doc)) perOrd[i][values[i].ordValue()]++;
+          if (++counted >= limit) {
+            capped = true;
+            finish();
+            throw new CollectionTerminatedException();
+          }
         }
 
         @Override
         public void finish() throws IOException {
+          if (finished) return; // also called by the searcher after a termination
+          finished = true;
           for (int i = 0; i < values.length; i++) {
             Map<String, Long> dim = counts.get(DIMENSIONS.get(i));
             for (int ord = 0; ord < perOrd[i].length; ord++) {

@@ -7,6 +7,7 @@ import cn.shegong.portal.search.QueryWords.Word;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -33,13 +35,21 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /** Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds nothing. */
 public final class SearchEngine {
   static final int RESCORE_TOP = 200;
+  /** Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits skip the rest. */
+  public static final int COUNT_LIMIT = 10_000;
 
   private final QueryWords queryWords;
   private final QueryBuilder queries;
   private final Synonyms synonyms;
   private final Duration timeout;
+  private final int countLimit;
 
   public SearchEngine(Synonyms synonyms, Duration timeout) {
+    this(synonyms, timeout, COUNT_LIMIT);
+  }
+
+  SearchEngine(Synonyms synonyms, Duration timeout, int countLimit) {
+    this.countLimit = countLimit;
     this.synonyms = synonyms;
     this.queryWords = new QueryWords(synonyms.terms());
     this.queries = new QueryBuilder(synonyms);
@@ -52,42 +62,48 @@ public final class SearchEngine {
 
   public SearchResult search(IndexSearcher shared, SearchRequest req) throws IOException {
     List<Word> words = words(req.query());
-    if (words.isEmpty()) return new SearchResult(req, 0, false, false, List.of(), emptyFacets());
+    if (words.isEmpty()) return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets());
     // a fresh searcher per request: the time limit belongs to this search, not to the shared instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
-    Query filters = filters(req);
     Query closeness = queries.proximity(words).orElse(null);
-    SearchResult strict = run(searcher, req, and(queries.strict(words), filters), closeness, words, false);
+    SearchResult strict = run(searcher, req, queries.strict(words), closeness, words, false);
     boolean looserExists = QueryBuilder.hasLooserForm(words);
     if (strict.total() > 0 || !looserExists) return strict;
-    return run(searcher, req, and(queries.loose(words), filters), closeness, words, true);
+    return run(searcher, req, queries.loose(words), closeness, words, true);
   }
 
-  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query query, Query closeness, List<Word> words,
+  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query main, Query closeness, List<Word> words,
       boolean partial) throws IOException {
+    Query query = and(main, filters(req, ""));
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
-    var top = switch (req.sort()) {
-      case "date" -> new TopFieldCollectorManager(
-          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted, null, 1000);
-      case "distance" -> new TopFieldCollectorManager(
-          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), wanted, null, 1000);
-      default -> new TopScoreDocCollectorManager(collect, 1000);
-    };
-    Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounter()));
-    TopDocs topDocs = (TopDocs) both[0];
+    // one pass counts and collects the top hits, stopping at the count limit; past it (a broad query) the top hits
+    // are collected again on their own, where Lucene may skip documents that cannot enter them
+    var first = searcher.search(query, new CountedTopHits(top(req, collect, Integer.MAX_VALUE), new FacetCounter(countLimit)));
+    FacetCounter.Facets counted = first.facets();
+    TopDocs topDocs = counted.capped() ? searcher.search(query, top(req, collect, collect)) : first.top();
     // words standing close together: scored for the best hits only, spans on every match cost too much
     if (rescore) topDocs = QueryRescorer.rescore(searcher, topDocs, closeness, 1.0, wanted);
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) both[1];
+    Map<String, Map<String, Long>> facets = othersApplied(searcher, req, main, counted.counts());
     List<SearchHit> hits = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     Set<String> marks = highlightTerms(words);
     ScoreDoc[] docs = topDocs.scoreDocs;
     for (int i = req.offset(); i < docs.length; i++) hits.add(hit(stored, docs[i], marks));
-    return new SearchResult(req, FacetCounter.total(facets), partial, searcher.timedOut(), hits, facets);
+    return new SearchResult(req, counted.counted(), counted.capped(), partial, searcher.timedOut(), hits, facets);
+  }
+
+  private static CollectorManager<? extends Collector, ? extends TopDocs> top(SearchRequest req, int collect,
+      int threshold) {
+    return switch (req.sort()) {
+      case "date" -> new TopFieldCollectorManager(
+          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), collect, null, threshold);
+      case "distance" -> new TopFieldCollectorManager(
+          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), collect, null, threshold);
+      default -> new TopScoreDocCollectorManager(collect, threshold);
+    };
   }
 
   private SearchHit hit(StoredFields stored, ScoreDoc sd, Set<String> marks) throws IOException {
@@ -111,18 +127,44 @@ public final class SearchEngine {
     return out;
   }
 
-  private static Query filters(SearchRequest req) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    switch (req.type()) {
-      case "news" -> b.add(new TermQuery(new Term(TYPE, TYPE_ARTICLE)), Occur.FILTER);
-      case "stations" -> b.add(new TermQuery(new Term(TYPE, TYPE_STATION)), Occur.FILTER);
-      default -> { }
+  /**
+   * Each facet counts with the other filters applied but not its own, so a reader can switch from one province
+   * to another: one more (limited) counting pass per dimension the request filters on.
+   */
+  private Map<String, Map<String, Long>> othersApplied(IndexSearcher searcher, SearchRequest req, Query main,
+      Map<String, Map<String, Long>> counts) throws IOException {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>(counts);
+    for (String dim : FacetCounter.DIMENSIONS) {
+      if (filterValue(req, dim).isEmpty()) continue;
+      FacetCounter.Facets without = searcher.search(and(main, filters(req, dim)), new FacetCounter(countLimit));
+      out.put(dim, without.counts().get(dim));
     }
-    if (!req.kind().isEmpty()) b.add(new TermQuery(new Term(KIND, req.kind())), Occur.FILTER);
-    if (!req.province().isEmpty()) b.add(new TermQuery(new Term(PROVINCE, req.province())), Occur.FILTER);
+    return out;
+  }
+
+  private static String filterValue(SearchRequest req, String dim) {
+    return switch (dim) {
+      case TYPE -> switch (req.type()) {
+        case "news" -> TYPE_ARTICLE;
+        case "stations" -> TYPE_STATION;
+        default -> "";
+      };
+      case KIND -> req.kind();
+      case PROVINCE -> req.province();
+      case YEAR -> req.year();
+      default -> "";
+    };
+  }
+
+  /** The request's filters except the one on {@code except} (a facet dimension, or "" for none). */
+  private static Query filters(SearchRequest req, String except) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String dim : FacetCounter.DIMENSIONS) {
+      String value = filterValue(req, dim);
+      if (!value.isEmpty() && !dim.equals(except)) b.add(new TermQuery(new Term(dim, value)), Occur.FILTER);
+    }
     if (!req.city().isEmpty()) b.add(new TermQuery(new Term(CITY, req.city())), Occur.FILTER);
     if (!req.district().isEmpty()) b.add(new TermQuery(new Term(DISTRICT, req.district())), Occur.FILTER);
-    if (!req.year().isEmpty()) b.add(new TermQuery(new Term(YEAR, req.year())), Occur.FILTER);
     if (req.latitude() != null) {
       b.add(LatLonPoint.newDistanceQuery(GEO, req.latitude(), req.longitude(), req.radiusKm() * 1000), Occur.FILTER);
     }
@@ -136,8 +178,6 @@ public final class SearchEngine {
   }
 
   static Map<String, Map<String, Long>> emptyFacets() {
-    Map<String, Map<String, Long>> m = new java.util.LinkedHashMap<>();
-    FacetCounter.DIMENSIONS.forEach(d -> m.put(d, Map.of()));
-    return m;
+    return FacetCounter.Facets.empty().counts();
   }
 }

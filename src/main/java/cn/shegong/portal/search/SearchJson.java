@@ -36,6 +36,7 @@ final class SearchJson {
     return new JsonObject()
         .put("query", r.request().query())
         .put("total", r.total())
+        .put("total_relation", r.capped() ? "gte" : "eq")
         .put("offset", r.request().offset())
         .put("limit", r.request().limit())
         .put("partial", r.partial())

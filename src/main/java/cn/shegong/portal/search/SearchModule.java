@@ -22,8 +22,11 @@ public final class SearchModule {
   private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
+  static final int CACHED_RESULTS = 256;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
+  /** For tests: a small counting limit shows the “10,000+” behaviour on the seeds. */
+  static final String COUNT_LIMIT_PROPERTY = "portal.search.countLimit";
 
   /** The index is being built; the message is shown to readers. */
   public static final class NotReady extends RuntimeException {
@@ -37,6 +40,7 @@ public final class SearchModule {
   private final IndexGenerations generations;
   private final SearchEngine engine;
   private final Suggester suggester;
+  private final ResultCache cache = new ResultCache(CACHED_RESULTS);
   private volatile IndexWorker worker;
   private volatile ChangeFollower follower;
   private volatile boolean closed;
@@ -47,7 +51,7 @@ public final class SearchModule {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(indexDir);
-    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT);
+    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, Integer.getInteger(COUNT_LIMIT_PROPERTY, SearchEngine.COUNT_LIMIT));
     this.suggester = new Suggester(engine);
   }
 
@@ -175,7 +179,14 @@ public final class SearchModule {
   public Future<SearchResult> search(SearchRequest request) {
     IndexWorker w = worker;
     if (w == null) return Future.failedFuture(new NotReady());
-    return w.withSearcher(searcher -> engine.search(searcher, request));
+    return w.withSearcher(searcher -> {
+      var reader = searcher.getIndexReader();
+      var cached = cache.get(reader, request);
+      if (cached.isPresent()) return cached.get();
+      SearchResult result = engine.search(searcher, request);
+      cache.put(reader, request, result);
+      return result;
+    });
   }
 
   public Future<List<Suggester.Suggestion>> suggest(String prefix) {

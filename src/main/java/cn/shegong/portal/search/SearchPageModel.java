@@ -34,6 +34,7 @@ final class SearchPageModel {
     m.put("result", r);
     m.put("hits", r.hits());
     m.put("total", r.total());
+    m.put("capped", r.capped());
     m.put("partial", r.partial());
     m.put("partialMessage", SearchRoutes.PARTIAL_MESSAGE);
     m.put("tabs", List.of(
@@ -52,7 +53,9 @@ final class SearchPageModel {
     facets.add(facet(r, params, SearchFields.YEAR, "年份", "year", v -> v + "年", v -> v));
     m.put("facets", facets.stream().filter(f -> !f.values().isEmpty()).toList());
     int page = req.page();
-    long pages = Math.max(1, Math.min((r.total() + pageSize - 1) / pageSize, SearchRequest.MAX_OFFSET / pageSize + 1));
+    long lastPage = SearchRequest.MAX_OFFSET / pageSize + 1;
+    // past the counting limit the total is only a lower bound: offer every page a request may ask for
+    long pages = r.capped() ? lastPage : Math.max(1, Math.min((r.total() + pageSize - 1) / pageSize, lastPage));
     m.put("page", page);
     m.put("pages", pages);
     m.put("prevUrl", page > 1 ? url(with(params, "page", String.valueOf(page - 1))) : "");

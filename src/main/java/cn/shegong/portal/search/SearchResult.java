@@ -8,10 +8,13 @@ import java.util.Map;
  *
  * @param partial true when nothing matched every word and these hits match only some of them
  * @param timedOut true when the searcher's time limit cut the search short
+ * @param capped true when counting stopped at {@link SearchEngine#COUNT_LIMIT}: total is a lower bound (“10,000+”)
+ *     and each facet's counts are those among the first matches in index order
  */
 public record SearchResult(
     SearchRequest request,
     long total,
+    boolean capped,
     boolean partial,
     boolean timedOut,
     List<SearchHit> hits,

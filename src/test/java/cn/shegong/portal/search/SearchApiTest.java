@@ -51,6 +51,7 @@ class SearchApiTest {
     JsonObject body = api(portal, "q=" + enc("医务社工"));
     assertEquals("医务社工", body.getString("query"));
     assertTrue(body.getLong("total") >= 2);
+    assertEquals("eq", body.getString("total_relation"), "a small result set is counted exactly");
     JsonObject hit = body.getJsonArray("hits").getJsonObject(0);
     for (String key : List.of("type", "id", "title", "url", "snippet")) assertTrue(hit.containsKey(key), key);
     assertTrue(List.of("article", "station").contains(hit.getString("type")));
