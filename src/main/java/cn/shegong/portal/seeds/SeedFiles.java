@@ -41,7 +41,21 @@ record SeedFiles(List<ArticleDraft> articles, List<StationDraft> stations, List<
     }
     Path csv = seedsDir.resolve("stations.csv");
     if (Files.isRegularFile(csv)) readStations(csv, stations, problems);
+    reportUnknownStations(articles, stations, problems);
     return new SeedFiles(articles, stations, problems);
+  }
+
+  /** An article naming a station the CSV does not have would silently lose that link. */
+  private static void reportUnknownStations(List<ArticleDraft> articles, List<StationDraft> stations,
+      List<SeedProblem> problems) {
+    var known = stations.stream().map(StationDraft::slug).collect(java.util.stream.Collectors.toSet());
+    for (ArticleDraft a : articles) {
+      for (String slug : a.stationSlugs()) {
+        if (!known.contains(slug)) {
+          problems.add(new SeedProblem("articles/" + a.slug() + ".md", 1, "stations 中的 " + slug + " 不在 stations.csv 中"));
+        }
+      }
+    }
   }
 
   private static void readStations(Path csv, List<StationDraft> out, List<SeedProblem> problems) {

@@ -10,8 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Files;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @DisplayName("When PostgreSQL goes away")
 class DatabaseOutageTest {
-  static TestDatabase db;
   static TcpProxy proxy;
   static TestPortal portal;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    db = TestDatabase.create();
     proxy = new TcpProxy(vertx, TestDatabase.HOST, TestDatabase.PORT);
-    int port = proxy.up().await(10, TimeUnit.SECONDS);
-    String viaProxy = "postgresql://" + TestDatabase.USER + "@127.0.0.1:" + port + "/" + db.name();
-    portal = TestPortal.forDatabase(vertx, db, Files.createTempDirectory("portal-index-"),
-        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000"));
+    portal = TestPortal.behindProxy(vertx, proxy);
     portal.start().await(2, TimeUnit.MINUTES);
   }
 

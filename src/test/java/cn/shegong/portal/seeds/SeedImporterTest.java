@@ -69,6 +69,7 @@ class SeedImporterTest {
           title: 好文章
           date: 2024-01-02
           date_precision: day
+          stations: ok-station, no-such-station
           ---
 
           正文第一段。
@@ -92,6 +93,8 @@ class SeedImporterTest {
       assertTrue(problems.stream().anyMatch(p -> p.startsWith("stations.csv:3:") && p.contains("kind")), problems.toString());
       assertTrue(problems.stream().anyMatch(p -> p.startsWith("stations.csv:4:") && p.contains("latitude")), problems.toString());
       assertTrue(problems.stream().anyMatch(p -> p.startsWith("stations.csv:5:")), problems.toString());
+      assertTrue(problems.contains("articles/good.md:1: stations 中的 no-such-station 不在 stations.csv 中"), problems.toString());
+      assertEquals(1, report.linksAdded(), "the known station is still linked");
     } finally {
       otherDb.close(vertx).await(30, TimeUnit.SECONDS);
       other.drop();

@@ -48,6 +48,18 @@ public final class TestPortal {
     return create(vertx, Map.of());
   }
 
+  /**
+   * A portal on a new database whose connections all pass through {@code proxy}, so a test can cut
+   * PostgreSQL away from it and bring it back.
+   */
+  public static TestPortal behindProxy(Vertx vertx, TcpProxy proxy) throws Exception {
+    TestDatabase db = TestDatabase.create();
+    int port = proxy.up().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    String viaProxy = "postgresql://" + TestDatabase.USER + "@127.0.0.1:" + port + "/" + db.name();
+    return forDatabase(vertx, db, Files.createTempDirectory("portal-index-"),
+        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000"));
+  }
+
   /** A second process's view: the same database, its own index directory. */
   public static TestPortal forDatabase(Vertx vertx, TestDatabase db, Path indexDir, Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>();
