@@ -26,7 +26,8 @@ public record AppConfig(
     String mapTilesUrl,
     String mapTilesAttribution,
     Optional<Path> synonymsFile,
-    int shutdownDrainMs) {
+    int shutdownDrainMs,
+    int pageCacheMb) {
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -51,7 +52,8 @@ public record AppConfig(
         env.getOrDefault("PORTAL_MAP_TILES", ""),
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
-        intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000));
+        intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
+        intOf(env, "PORTAL_PAGE_CACHE_MB", 16));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -73,6 +75,7 @@ public record AppConfig(
         + " publicUrl=" + publicBaseUrl
         + " tls=" + tls
         + " trustedProxies=" + trustedProxies
+        + " pageCacheMb=" + pageCacheMb
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
   }
 
@@ -98,6 +101,7 @@ public record AppConfig(
     m.put("PORTAL_MAP_ATTRIBUTION", mapTilesAttribution);
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
+    m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
     return m;
   }
 

@@ -13,12 +13,14 @@ import java.util.Map;
 public final class HomeRoutes {
   private static final int LATEST = 6;
 
-  // counting the open stations reads every one of them; on the busiest page, figures half a minute old will do
+  // counting the open stations reads every one of them: counted again when the content changes, and after
+  // half a minute at most, the same safety net as the page cache's
   private static final long COUNTS_TTL_MS = 30_000;
 
   private final Portal portal;
   private volatile Future<Map<StationKind, Long>> counts;
   private volatile long countedAt;
+  private volatile Object countedVersion;
 
   public HomeRoutes(Portal portal) {
     this.portal = portal;
@@ -30,11 +32,14 @@ public final class HomeRoutes {
 
   private Future<Map<StationKind, Long>> counts() {
     long now = System.currentTimeMillis();
+    Object version = portal.pageCache().contentVersion();
     Future<Map<StationKind, Long>> c = counts;
-    if (c == null || c.failed() || now - countedAt > COUNTS_TTL_MS) {
+    boolean changed = version == null || !version.equals(countedVersion);
+    if (c == null || c.failed() || changed || now - countedAt > COUNTS_TTL_MS) {
       c = new StationRepository(portal.pool()).countByKind();
       counts = c;
       countedAt = now;
+      countedVersion = version;
     }
     return c;
   }

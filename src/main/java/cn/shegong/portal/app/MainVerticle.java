@@ -32,6 +32,7 @@ public final class MainVerticle extends VerticleBase {
   private Database database;
   private SearchModule search;
   private HttpServer server;
+  private PageCache pageCache;
 
   public MainVerticle(AppConfig config) {
     this.config = config;
@@ -53,7 +54,8 @@ public final class MainVerticle extends VerticleBase {
           return pages.warmUp(vertx).map(pages);
         })
         .compose(pages -> {
-          Portal portal = new Portal(vertx, config, database, pages, readiness);
+          pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
+          Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache);
           new Scheduler(database.pool()).start(vertx, config.tls());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
@@ -73,6 +75,12 @@ public final class MainVerticle extends VerticleBase {
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
     new HealthRoutes(portal).mount(router);
+    // the busiest public pages; each renders through Pages, which stores a 200 page for the next reader
+    for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {
+      router.get(path).handler(portal.pageCache().handler());
+    }
+    router.route("/editor/*").handler(portal.pageCache().invalidateAfterWrites());
+    router.route("/api/editor/*").handler(portal.pageCache().invalidateAfterWrites());
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
     new FeedRoutes(portal).mount(router);
@@ -93,6 +101,10 @@ public final class MainVerticle extends VerticleBase {
   /** The port actually bound, for tests that ask for port 0. */
   public int port() {
     return server.actualPort();
+  }
+
+  public PageCache pageCache() {
+    return pageCache;
   }
 
   public Readiness readiness() {

@@ -10,6 +10,7 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
 import java.io.File;
@@ -85,20 +86,28 @@ public final class Pages {
   }
 
   public Future<Void> render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
-    return html(ctx, template, model).compose(body -> ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(body));
+    return page(ctx, template, model).compose(body -> {
+      PageCache.Pending pending = status == 200 && ctx != null ? ctx.get(PageCache.PENDING) : null;
+      if (pending != null) pending.store(ctx, body);
+      return ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "text/html; charset=utf-8")
+          .end(body);
+    });
   }
 
   /** The rendered page as text, for callers that send it themselves (previews, error pages). */
   public Future<String> html(RoutingContext ctx, String template, Map<String, Object> model) {
+    return page(ctx, template, model).map(Buffer::toString);
+  }
+
+  private Future<Buffer> page(RoutingContext ctx, String template, Map<String, Object> model) {
     Map<String, Object> data = new HashMap<>(model);
     data.putIfAbsent("siteName", SITE_NAME);
     data.putIfAbsent("baseUrl", config.publicBaseUrl());
     data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
     data.computeIfAbsent("canonical", k -> config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
-    return engine.render(data, TEMPLATES + "/" + template).map(b -> b.toString());
+    return engine.render(data, TEMPLATES + "/" + template);
   }
 }

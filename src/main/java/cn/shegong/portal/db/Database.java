@@ -36,7 +36,10 @@ public final class Database {
         .map(location -> {
           PgConnectOptions options = location.connectOptions()
               .addProperty("statement_timeout", String.valueOf(config.dbStatementTimeoutMs()))
-              .addProperty("application_name", "social-work-portal");
+              .addProperty("application_name", "social-work-portal")
+              // parsed and planned once per connection: planning cost as much as running most page queries
+              .setCachePreparedStatements(true)
+              .setPreparedStatementCacheMaxSize(512);
           Pool pool = PgBuilder.pool()
               .with(new PoolOptions()
                   .setMaxSize(config.dbPoolSize())

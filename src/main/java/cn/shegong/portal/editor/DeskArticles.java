@@ -24,9 +24,10 @@ import java.util.Optional;
  */
 public final class DeskArticles {
   static final String NOT_FOUND = "没有找到这篇文章。";
+  // an edit that leaves the date out keeps a published article's date: a public report always has one
   private static final String SET_CONTENT = "title = $2, subtitle = $3, kicker = $4, summary = $5, body = $6, "
-      + "source = $7, author = $8, province = $9, city = $10, district = $11, tags = $12, published_at = $13, "
-      + "date_precision = $14";
+      + "source = $7, author = $8, province = $9, city = $10, district = $11, tags = $12, "
+      + "published_at = coalesce($13, CASE WHEN status = 'published' THEN published_at END), date_precision = $14";
 
   /** The version an edit starts from is kept too, if no revision holds it yet (seed content, a publish). */
   private static final String KEEP_BASE = "INSERT INTO article_revisions (article_id, version, snapshot, saved_by) "

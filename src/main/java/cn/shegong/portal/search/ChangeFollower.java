@@ -40,11 +40,11 @@ final class ChangeFollower {
   /** seq → txid of rows applied whose transaction is not yet below the horizon: not applied twice. */
   private final Map<Long, Long> appliedAbove = new HashMap<>();
   private long position;
-  private PgSubscriber subscriber;
+  private volatile PgSubscriber subscriber;
   private long timer = -1;
   private boolean running;
   private boolean again;
-  private boolean stopped;
+  private volatile boolean stopped;
 
   ChangeFollower(Vertx vertx, Pool pool, PgConnectOptions connect, Supplier<IndexWorker> index, long position,
       long pollMs) {
@@ -84,6 +84,12 @@ final class ChangeFollower {
 
   long position() {
     return position;
+  }
+
+  /** Whether a change's notification can reach us now; while not, the database is unreachable or we are cut off. */
+  boolean listening() {
+    PgSubscriber s = subscriber;
+    return !stopped && s != null && s.actualConnection() != null;
   }
 
   Future<Void> stop() {

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ public final class IndexWorker {
   private final SearchIndex index;
   private final WorkerExecutor writer;
   private final WorkerExecutor readers;
+  private final AtomicLong applied = new AtomicLong();
 
   private IndexWorker(SearchIndex index, WorkerExecutor writer, WorkerExecutor readers) {
     this.index = index;
@@ -39,8 +41,14 @@ public final class IndexWorker {
     return writer.executeBlocking(() -> {
       index.apply(upserts, deletions);
       index.refresh();
+      applied.incrementAndGet();
       return null;
     });
+  }
+
+  /** How many batches of changes readers have seen: moves whenever what a search finds may have changed. */
+  public long changes() {
+    return applied.get();
   }
 
   public Future<Void> commit(long position) {

@@ -171,6 +171,19 @@ public final class SearchModule {
     new SearchRoutes(this, pages).mount(router);
   }
 
+  /**
+   * The index's view of the content, as a value that changes with it. Null while no index is open or while the
+   * change log cannot be followed (the database is unreachable): then nothing derived from it should be reused.
+   */
+  public Object contentVersion() {
+    IndexWorker w = worker;
+    ChangeFollower f = follower;
+    if (w == null || closed || f == null || !f.listening()) return null;
+    return new ContentVersion(w, w.changes());
+  }
+
+  private record ContentVersion(IndexWorker worker, long changes) {}
+
   /** For /ready: true once an index is open. */
   public Future<Boolean> ready() {
     return Future.succeededFuture(worker != null && !closed);

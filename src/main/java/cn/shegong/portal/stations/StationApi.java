@@ -21,7 +21,7 @@ public final class StationApi {
 
   StationApi(Portal portal) {
     this.portal = portal;
-    this.search = new StationSearch(portal.pool());
+    this.search = new StationSearch(portal.pool(), portal.pageCache()::contentVersion);
   }
 
   public void mount(Router router) {

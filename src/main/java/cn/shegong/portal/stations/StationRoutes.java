@@ -28,7 +28,7 @@ public final class StationRoutes {
   public StationRoutes(Portal portal) {
     this.portal = portal;
     this.stations = new StationRepository(portal.pool());
-    this.search = new StationSearch(portal.pool());
+    this.search = new StationSearch(portal.pool(), portal.pageCache()::contentVersion);
     this.facets = new StationFacets(portal.pool());
     this.tokens = new ReportTokens(portal.pool());
     this.page = new StationPage(portal, tokens);

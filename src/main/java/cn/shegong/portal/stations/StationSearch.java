@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Filtered, paged station queries for the list, the map and the open-data API. The SQL text is assembled
@@ -22,13 +23,17 @@ public final class StationSearch {
   }
 
   private final SqlClient db;
+  private final Supplier<Object> contentVersion;
+  private final LocatedCounts located = new LocatedCounts();
 
-  public StationSearch(SqlClient db) {
+  /** {@code contentVersion} moves when stations may have changed; null means "do not reuse counts". */
+  public StationSearch(SqlClient db, Supplier<Object> contentVersion) {
     this.db = db;
+    this.contentVersion = contentVersion;
   }
 
   /** Rings tried, in km, for "nearest first" without a radius: enough stations in a ring are the nearest ones. */
-  private static final double[] RINGS_KM = {25, 100, 400, 1500};
+  private static final double[] RINGS_KM = {5, 25, 100, 400, 1500};
   private static final int MAX_RING_ROWS = 5000;
 
   public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
@@ -54,10 +59,18 @@ public final class StationSearch {
 
   private Future<List<Hit>> query(StationFilter filter, int offset, int limit) {
     Sql q = new Sql(filter, true);
-    String distance = q.distance == null ? "NULL::double precision" : q.distance;
-    String order = q.distance == null ? "s.province, s.city, s.district, s.name, s.id" : "distance_km, s.id";
-    String sql = "SELECT " + StationRepository.COLUMNS + ", " + distance + " AS distance_km FROM stations s "
-        + q.where + " ORDER BY " + order + " OFFSET " + q.param(offset) + " LIMIT " + q.param(limit);
+    String sql;
+    if (q.distance == null) {
+      sql = "SELECT " + StationRepository.COLUMNS + ", NULL::double precision AS distance_km FROM stations s "
+          + q.where + " ORDER BY s.province, s.city, s.district, s.name, s.id"
+          + " OFFSET " + q.param(offset) + " LIMIT " + q.param(limit);
+    } else {
+      // the ordering needs only what the location index holds; just the page's rows are then read in full
+      sql = "WITH near AS (SELECT s.id, " + q.distance + " AS distance_km FROM stations s " + q.where
+          + " ORDER BY distance_km, s.id OFFSET " + q.param(offset) + " LIMIT " + q.param(limit) + ") "
+          + "SELECT " + StationRepository.COLUMNS + ", near.distance_km FROM near JOIN stations s ON s.id = near.id "
+          + "ORDER BY near.distance_km, s.id";
+    }
     return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(rows -> {
       List<Hit> hits = new ArrayList<>();
       for (Row r : rows) hits.add(new Hit(StationRepository.map(r), r.getDouble("distance_km")));
@@ -65,7 +78,21 @@ public final class StationSearch {
     });
   }
 
+  /**
+   * How many stations match. "Nearest first" without a radius counts every located station that matches, the
+   * same for every point: that count is reused until the content changes, which spares a resident's
+   * "near me" a scan of the whole table.
+   */
   public Future<Long> count(StationFilter filter) {
+    if (filter.near() == null || filter.near().radiusKm() != null) return countNow(filter);
+    StationFilter key = filter.withNear(LocatedCounts.ANY_POINT);
+    Object version = contentVersion.get();
+    Long known = located.get(key, version);
+    if (known != null) return Future.succeededFuture(known);
+    return countNow(key).onSuccess(n -> located.put(key, version, n));
+  }
+
+  private Future<Long> countNow(StationFilter filter) {
     Sql q = new Sql(filter, false);
     return db.preparedQuery("SELECT count(*) FROM stations s " + q.where).execute(Tuple.from(q.params))
         .map(rows -> rows.iterator().next().getLong(0));

@@ -107,6 +107,19 @@ class ArticleApiTest {
   }
 
   @Test
+  @DisplayName("editing a published report without a date keeps its date (was a 500 from the database's check)")
+  void editPublishedWithoutDate() throws Exception {
+    var created = call(HttpMethod.POST, "/api/editor/articles", token, new JsonObject().put("title", "有日期的公告")
+        .put("published_at", "2025-03-04"));
+    long id = created.bodyAsJsonObject().getLong("id");
+    assertEquals(200, call(HttpMethod.POST, "/api/editor/articles/" + id + "/publish", token, null).statusCode());
+    var edited = call(HttpMethod.PUT, "/api/editor/articles/" + id, token,
+        new JsonObject().put("title", "有日期的公告（更正）").put("version", 2));
+    assertEquals(200, edited.statusCode(), edited.bodyAsString());
+    assertEquals("2025-03-04", q("SELECT (published_at AT TIME ZONE 'Asia/Shanghai')::date FROM articles WHERE id = " + id));
+  }
+
+  @Test
   @DisplayName("create 201 → edit 200 with a new version → stale 409 → publish 200 with url → unpublish 200")
   void lifecycle() throws Exception {
     var created = call(HttpMethod.POST, "/api/editor/articles", token, new JsonObject().put("title", "接口发布的公告")

@@ -102,6 +102,29 @@ class StationApiTest {
   }
 
   @Test
+  @DisplayName("near without a radius counts every located station of the filter, the same from any point, "
+      + "and the reused count follows a station added elsewhere within 2 s")
+  void nearCountFollowsChanges() throws Exception {
+    long beijing = json("/api/stations?near=39.9,116.4&kind=psych").getLong("total");
+    assertEquals(beijing, json("/api/stations?near=22.5,114.0&kind=psych").getLong("total"), "independent of the point");
+    assertEquals(Long.parseLong(portal.database().queryOne(
+        "SELECT count(*) FROM stations WHERE kind = 'psych' AND latitude IS NOT NULL")), beijing);
+    portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
+        + "VALUES ('count-check-station', '计数检查站', 'psych', 30.1, 120.2)");
+    try {
+      long deadline = System.currentTimeMillis() + 2000;
+      long now = beijing;
+      while (now == beijing && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+        now = json("/api/stations?near=39.9,116.4&kind=psych").getLong("total");
+      }
+      assertEquals(beijing + 1, now);
+    } finally {
+      portal.database().exec("DELETE FROM stations WHERE slug = 'count-check-station'");
+    }
+  }
+
+  @Test
   @DisplayName("the GeoJSON is a FeatureCollection of Points in [longitude, latitude] with the same filters")
   void geojson() throws Exception {
     var r = get("/api/stations.geojson?kind=psych");

@@ -1,0 +1,141 @@
+package cn.shegong.portal.app;
+
+import cn.shegong.portal.common.Zones;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+
+/**
+ * Rendered public pages, kept in memory while the content they show cannot have changed: an entry belongs to
+ * one content version, which moves when the search index applies a change from the
+ * change log (every process follows it, so an edit made anywhere reaches here within the index's delay), when an
+ * editor's write on this process completes, and when the date in China changes (citation lines carry it).
+ * A short maximum age is only the safety net for what no version sees. While no index is open nothing is cached.
+ */
+public final class PageCache {
+  /** The routing-context key under which a page to be stored waits for {@link Pages#render}. */
+  static final String PENDING = "pageCache.pending";
+  static final long MAX_AGE_MS = 60_000;
+  private static final int MAX_KEY_LENGTH = 1024;
+
+  record Version(Object content, long local, LocalDate day) {}
+
+  private record Entry(Version version, long storedAt, String etag, Buffer body) {}
+
+  /** A miss being rendered: stored by {@link Pages#render} if it ends as a 200 page. */
+  record Pending(PageCache cache, String key, Version version) {
+    void store(RoutingContext ctx, Buffer body) {
+      String etag = cache.put(key, version, body);
+      ctx.response().putHeader("ETag", etag);
+    }
+  }
+
+  private final Supplier<Object> contentVersion;
+  private final long maxBytes;
+  private final AtomicLong localWrites = new AtomicLong();
+  private final AtomicLong hits = new AtomicLong();
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+  private long bytes;
+
+  /** {@code contentVersion} answers null while content changes cannot be seen (no index open). */
+  public PageCache(Supplier<Object> contentVersion, long maxBytes) {
+    this.contentVersion = contentVersion;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Answers a GET from memory when it can, else marks the page to be stored once rendered. */
+  public Handler<RoutingContext> handler() {
+    return ctx -> {
+      String key = ctx.request().uri();
+      Version version = version();
+      if (ctx.request().method() != HttpMethod.GET || key.length() > MAX_KEY_LENGTH || version == null) {
+        ctx.next();
+        return;
+      }
+      Entry e = get(key, version);
+      if (e == null) {
+        ctx.put(PENDING, new Pending(this, key, version));
+        ctx.next();
+        return;
+      }
+      hits.incrementAndGet();
+      var response = ctx.response().putHeader("ETag", e.etag());
+      if (e.etag().equals(ctx.request().getHeader("If-None-Match"))) {
+        response.setStatusCode(304).end();
+      } else {
+        response.putHeader("Content-Type", "text/html; charset=utf-8").end(e.body());
+      }
+    };
+  }
+
+  /**
+   * A state-changing request on this process shows at once: its transaction has committed by the time the
+   * response's headers go out, and the writer can ask for the page only after reading them.
+   */
+  public Handler<RoutingContext> invalidateAfterWrites() {
+    return ctx -> {
+      if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD) {
+        ctx.addHeadersEndHandler(v -> invalidate());
+      }
+      ctx.next();
+    };
+  }
+
+  public void invalidate() {
+    localWrites.incrementAndGet();
+  }
+
+  /** Pages answered from memory since start, for tests and the load benchmark's log. */
+  public long hits() {
+    return hits.get();
+  }
+
+  /** The current content version (null while changes cannot be seen), for other caches of derived figures. */
+  public Object contentVersion() {
+    return version();
+  }
+
+  private Version version() {
+    Object content = contentVersion.get();
+    return content == null ? null : new Version(content, localWrites.get(), LocalDate.now(Zones.CHINA));
+  }
+
+  private synchronized Entry get(String key, Version version) {
+    Entry e = entries.get(key);
+    if (e == null) return null;
+    if (e.version().equals(version) && System.currentTimeMillis() - e.storedAt() < MAX_AGE_MS) return e;
+    remove(key);
+    return null;
+  }
+
+  private String put(String key, Version version, Buffer body) {
+    CRC32C crc = new CRC32C();
+    crc.update(body.getBytes());
+    String etag = "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length()) + "\"";
+    if (body.length() <= maxBytes / 8) keep(key, new Entry(version, System.currentTimeMillis(), etag, body));
+    return etag;
+  }
+
+  private synchronized void keep(String key, Entry entry) {
+    remove(key);
+    entries.put(key, entry);
+    bytes += entry.body().length();
+    var oldest = entries.entrySet().iterator();
+    while (bytes > maxBytes && oldest.hasNext()) {
+      bytes -= oldest.next().getValue().body().length();
+      oldest.remove();
+    }
+  }
+
+  private void remove(String key) {
+    Entry old = entries.remove(key);
+    if (old != null) bytes -= old.body().length();
+  }
+}

@@ -1,0 +1,33 @@
+package cn.shegong.portal.stations;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Counts of located stations per filter, valid for one content version. */
+final class LocatedCounts {
+  /** Stands for "near some point, no radius" in a key: the count does not depend on the point. */
+  static final NearbyQuery ANY_POINT = new NearbyQuery(0, 0, null);
+  private static final int CAPACITY = 256;
+
+  private final Map<StationFilter, Long> counts = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<StationFilter, Long> eldest) {
+      return size() > CAPACITY;
+    }
+  };
+  private Object version;
+
+  synchronized Long get(StationFilter key, Object currentVersion) {
+    if (currentVersion == null || !currentVersion.equals(version)) return null;
+    return counts.get(key);
+  }
+
+  synchronized void put(StationFilter key, Object countedAt, long count) {
+    if (countedAt == null) return;
+    if (!countedAt.equals(version)) {
+      counts.clear();
+      version = countedAt;
+    }
+    counts.put(key, count);
+  }
+}

@@ -1,0 +1,125 @@
+package cn.shegong.portal.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.shegong.portal.editor.TokenCommand;
+import cn.shegong.portal.testing.TestPortal;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Rendered public pages kept in memory until the content changes")
+class PageCacheTest {
+  static TestPortal portal;
+  static String token;
+
+  @BeforeAll
+  static void start(Vertx vertx) throws Exception {
+    portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
+    // the API is reached with a token only; the account's password is never used
+    portal.database().exec("INSERT INTO users (login, password_hash, role) VALUES ('cachedesk', 'unused', 'editor')");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TokenCommand.run(portal.config(), new String[] {"create", "cachedesk"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    token = lines[lines.length - 1].strip();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    portal.destroy().await(1, TimeUnit.MINUTES);
+  }
+
+  static HttpResponse<Buffer> get(String uri) throws Exception {
+    return portal.client().get(uri).send().await(20, TimeUnit.SECONDS);
+  }
+
+  static long hits() {
+    return portal.verticle().pageCache().hits();
+  }
+
+  @Test
+  @DisplayName("a page asked for twice comes from memory the second time, byte for byte, with an ETag that answers 304")
+  void secondReaderFromMemory() throws Exception {
+    var first = get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99");
+    long before = hits();
+    var second = get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99");
+    assertEquals(200, second.statusCode());
+    assertEquals(before + 1, hits());
+    assertEquals(first.bodyAsString(), second.bodyAsString());
+    String etag = second.getHeader("ETag");
+    assertNotNull(etag);
+    assertEquals(etag, first.getHeader("ETag"));
+    assertNotNull(second.getHeader("Content-Security-Policy"), "security headers on cached pages too");
+    var revalidated = portal.client().get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99").putHeader("If-None-Match", etag)
+        .send().await(20, TimeUnit.SECONDS);
+    assertEquals(304, revalidated.statusCode());
+  }
+
+  @Test
+  @DisplayName("error pages are never kept: a missing report stays a fresh 404")
+  void errorsNotKept() throws Exception {
+    assertEquals(404, get("/news/no-such-report").statusCode());
+    long before = hits();
+    assertEquals(404, get("/news/no-such-report").statusCode());
+    assertEquals(before, hits());
+  }
+
+  @Test
+  @DisplayName("an edit, publication or withdrawal through the editor API shows on the public page at once")
+  void editorWritesShowAtOnce() throws Exception {
+    var created = portal.client().post("/api/editor/articles").putHeader("Authorization", "Bearer " + token)
+        .sendJsonObject(new JsonObject().put("title", "缓存测试公告").put("body", "第一段。").put("published_at", "2025-06-01"))
+        .await(20, TimeUnit.SECONDS).bodyAsJsonObject();
+    String path = "/news/" + created.getString("slug");
+    long id = created.getLong("id");
+    assertEquals(404, get(path).statusCode());
+    api("/api/editor/articles/" + id + "/publish", null);
+    assertTrue(get(path).bodyAsString().contains("缓存测试公告"));
+    assertTrue(get(path).bodyAsString().contains("缓存测试公告"));
+    var edit = portal.client().put("/api/editor/articles/" + id).putHeader("Authorization", "Bearer " + token)
+        .sendJsonObject(new JsonObject().put("title", "缓存测试公告（更正）").put("body", "第一段。").put("version", 2))
+        .await(20, TimeUnit.SECONDS);
+    assertEquals(200, edit.statusCode(), edit.bodyAsString());
+    assertTrue(get(path).bodyAsString().contains("缓存测试公告（更正）"));
+    api("/api/editor/articles/" + id + "/unpublish", null);
+    assertEquals(404, get(path).statusCode());
+  }
+
+  @Test
+  @DisplayName("a change committed elsewhere (another process, a SQL session) reaches a kept page within 2 s")
+  void changesElsewhereWithinTwoSeconds() throws Exception {
+    String slug = portal.database().queryOne("SELECT slug FROM articles WHERE status = 'published' ORDER BY id LIMIT 1");
+    get("/news/" + slug);
+    long before = hits();
+    assertEquals(200, get("/news/" + slug).statusCode());
+    assertEquals(before + 1, hits(), "kept before the change");
+    portal.database().exec("UPDATE articles SET title = '另一进程改过的标题' WHERE slug = '" + slug + "'");
+    long deadline = System.currentTimeMillis() + 2000;
+    String body = "";
+    while (System.currentTimeMillis() < deadline && !body.contains("另一进程改过的标题")) {
+      body = get("/news/" + slug).bodyAsString();
+      Thread.sleep(50);
+    }
+    assertTrue(body.contains("另一进程改过的标题"), "the page shows the change within 2 s");
+  }
+
+  static void api(String uri, JsonObject body) throws Exception {
+    var req = portal.client().post(uri).putHeader("Authorization", "Bearer " + token);
+    var res = (body == null ? req.send() : req.sendJsonObject(body)).await(20, TimeUnit.SECONDS);
+    assertEquals(200, res.statusCode(), res.bodyAsString());
+  }
+}
