@@ -5,12 +5,16 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Rendered public pages, kept in memory while the content they show cannot have changed: an entry belongs to
@@ -27,13 +31,18 @@ public final class PageCache {
 
   record Version(Object content, long local, LocalDate day) {}
 
-  private record Entry(Version version, long storedAt, String etag, Buffer body) {}
+  /** A kept page, also gzip-compressed once: most readers accept it, and compressing per request costs more. */
+  private record Entry(Version version, long storedAt, String etag, Buffer body, Buffer gzip) {
+    int size() {
+      return body.length() + gzip.length();
+    }
+  }
 
   /** A miss being rendered: stored by {@link Pages#render} if it ends as a 200 page. */
   record Pending(PageCache cache, String key, Version version) {
     void store(RoutingContext ctx, Buffer body) {
       String etag = cache.put(key, version, body);
-      ctx.response().putHeader("ETag", etag);
+      ctx.response().putHeader("ETag", etag).putHeader("Vary", "Accept-Encoding");
     }
   }
 
@@ -66,9 +75,12 @@ public final class PageCache {
         return;
       }
       hits.incrementAndGet();
-      var response = ctx.response().putHeader("ETag", e.etag());
+      var response = ctx.response().putHeader("ETag", e.etag()).putHeader("Vary", "Accept-Encoding");
       if (e.etag().equals(ctx.request().getHeader("If-None-Match"))) {
         response.setStatusCode(304).end();
+      } else if (acceptsGzip(ctx.request().getHeader("Accept-Encoding"))) {
+        // a Content-Encoding already set tells the server's own compressor to leave the body alone
+        response.putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Content-Encoding", "gzip").end(e.gzip());
       } else {
         response.putHeader("Content-Type", "text/html; charset=utf-8").end(e.body());
       }
@@ -115,27 +127,44 @@ public final class PageCache {
     return null;
   }
 
+  static boolean acceptsGzip(String acceptEncoding) {
+    return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.replace(" ", "").contains("gzip;q=0");
+  }
+
   private String put(String key, Version version, Buffer body) {
+    byte[] bytes = body.getBytes();
     CRC32C crc = new CRC32C();
-    crc.update(body.getBytes());
-    String etag = "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length()) + "\"";
-    if (body.length() <= maxBytes / 8) keep(key, new Entry(version, System.currentTimeMillis(), etag, body));
+    crc.update(bytes);
+    String etag = "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
+    if (bytes.length <= maxBytes / 8) {
+      keep(key, new Entry(version, System.currentTimeMillis(), etag, body, gzip(bytes)));
+    }
     return etag;
+  }
+
+  private static Buffer gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
+    }
+    return Buffer.buffer(out.toByteArray());
   }
 
   private synchronized void keep(String key, Entry entry) {
     remove(key);
     entries.put(key, entry);
-    bytes += entry.body().length();
+    bytes += entry.size();
     var oldest = entries.entrySet().iterator();
     while (bytes > maxBytes && oldest.hasNext()) {
-      bytes -= oldest.next().getValue().body().length();
+      bytes -= oldest.next().getValue().size();
       oldest.remove();
     }
   }
 
   private void remove(String key) {
     Entry old = entries.remove(key);
-    if (old != null) bytes -= old.body().length();
+    if (old != null) bytes -= old.size();
   }
 }

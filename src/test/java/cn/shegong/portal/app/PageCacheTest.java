@@ -36,6 +36,11 @@ class PageCacheTest {
     TokenCommand.run(portal.config(), new String[] {"create", "cachedesk"}, new PrintStream(out, true, StandardCharsets.UTF_8));
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
     token = lines[lines.length - 1].strip();
+    // pages are kept only once the change log is followed (LISTEN connected), a moment after start
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (portal.verticle().pageCache().contentVersion() == null && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
   }
 
   @AfterAll
@@ -67,6 +72,21 @@ class PageCacheTest {
     var revalidated = portal.client().get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99").putHeader("If-None-Match", etag)
         .send().await(20, TimeUnit.SECONDS);
     assertEquals(304, revalidated.statusCode());
+  }
+
+  @Test
+  @DisplayName("a kept page goes out gzip-compressed to readers that accept it, and plain to the others")
+  void gzipForThoseWhoAcceptIt() throws Exception {
+    String plain = get("/").bodyAsString();
+    get("/");
+    var zipped = portal.client().get("/").putHeader("Accept-Encoding", "gzip, deflate, br").send().await(20, TimeUnit.SECONDS);
+    assertEquals("gzip", zipped.getHeader("Content-Encoding"));
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body().getBytes()))) {
+      assertEquals(plain, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    var refused = portal.client().get("/").putHeader("Accept-Encoding", "gzip;q=0").send().await(20, TimeUnit.SECONDS);
+    assertEquals(null, refused.getHeader("Content-Encoding"));
+    assertEquals(plain, refused.bodyAsString());
   }
 
   @Test
