@@ -65,6 +65,13 @@ public record NearbyQuery(double latitude, double longitude, Double radiusKm) {
     return Optional.of(d);
   }
 
+  /** Haversine distance in km, the same formula as {@link #distanceSql}. */
+  public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+    double a = Math.pow(Math.sin(Math.toRadians(lat2 - lat1) / 2), 2) + Math.cos(Math.toRadians(lat1))
+        * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(Math.toRadians(lon2 - lon1) / 2), 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
   /** Haversine distance in km from ($lat, $lon) to the row, for SQL; parameters are placeholders, never values. */
   public static String distanceSql(String latParam, String lonParam) {
     return "(2 * " + EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(s.latitude - " + latParam + ") / 2), 2)"

@@ -32,29 +32,40 @@ public final class StationSearch {
     this.contentVersion = contentVersion;
   }
 
-  /** Rings tried, in km, for "nearest first" without a radius: enough stations in a ring are the nearest ones. */
-  private static final double[] RINGS_KM = {5, 25, 100, 400, 1500};
-  private static final int MAX_RING_ROWS = 5000;
+  /** Beyond this many rows, "nearest first" simply orders the whole filtered table. */
+  private static final int MAX_NEAREST_ROWS = 5000;
 
   public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
-    if (filter.near() != null && filter.near().radiusKm() == null && (long) offset + limit <= MAX_RING_ROWS) {
-      return nearest(filter, offset, limit, 0);
+    if (filter.near() != null && filter.near().radiusKm() == null && (long) offset + limit <= MAX_NEAREST_ROWS) {
+      return nearest(filter, offset, limit);
     }
     return query(filter, offset, limit);
   }
 
   /**
-   * Nearest first over the whole table would compute 30,000 distances per request. If a ring already holds
-   * offset + limit stations, they are exactly the nearest ones, and the index finds the ring cheaply.
+   * Exact nearest first without computing a distance per station. The GiST index on (longitude, latitude)
+   * gives the {@code offset + limit} nearest in plain degrees, which is not the distance on the earth; but
+   * the farthest of them (in km) bounds the true nearest: at least that many stations lie within it. So the
+   * radius query for that distance, ordered by haversine, returns exactly the nearest ones.
    */
-  private Future<List<Hit>> nearest(StationFilter filter, int offset, int limit, int ring) {
-    if (ring == RINGS_KM.length) return query(filter, offset, limit);
+  private Future<List<Hit>> nearest(StationFilter filter, int offset, int limit) {
     NearbyQuery n = filter.near();
-    StationFilter inRing = filter.withNear(new NearbyQuery(n.latitude(), n.longitude(), RINGS_KM[ring]));
     int need = offset + limit;
-    return query(inRing, 0, need).compose(hits -> hits.size() >= need
-        ? Future.succeededFuture(hits.subList(offset, need))
-        : nearest(filter, offset, limit, ring + 1));
+    Sql q = new Sql(filter, false);
+    String point = "point(" + q.param(n.longitude()) + ", " + q.param(n.latitude()) + ")";
+    String sql = "SELECT s.latitude, s.longitude FROM stations s " + q.where
+        + " ORDER BY point(s.longitude, s.latitude) <-> " + point + " LIMIT " + q.param(need);
+    return db.preparedQuery(sql).execute(Tuple.from(q.params)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture(List.<Hit>of());
+      double farthest = 0;
+      for (Row r : rows) {
+        double d = NearbyQuery.distanceKm(n.latitude(), n.longitude(), r.getDouble(0), r.getDouble(1));
+        farthest = Math.max(farthest, d);
+      }
+      // a hair wider than the farthest candidate, so rounding in SQL cannot leave it out
+      NearbyQuery within = new NearbyQuery(n.latitude(), n.longitude(), farthest * (1 + 1e-9) + 1e-6);
+      return query(filter.withNear(within), offset, limit);
+    });
   }
 
   private Future<List<Hit>> query(StationFilter filter, int offset, int limit) {

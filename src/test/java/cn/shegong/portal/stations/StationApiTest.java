@@ -102,6 +102,28 @@ class StationApiTest {
   }
 
   @Test
+  @DisplayName("nearest first is exact: from 200 random points, the first five are the five nearest by haversine, "
+      + "also with a kind filter and an offset")
+  void nearestIsExact() throws Exception {
+    JsonArray all = json("/api/stations?limit=1000").getJsonArray("stations");
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 200; i++) {
+      double lat = 18 + random.nextDouble() * 30;
+      double lon = 85 + random.nextDouble() * 40;
+      String kind = i % 3 == 0 ? "&kind=township" : "";
+      int offset = i % 4 == 0 ? 3 : 0;
+      List<String> expected = all.stream().map(JsonObject.class::cast)
+          .filter(s -> kind.isEmpty() || "township".equals(s.getString("kind")))
+          .sorted(java.util.Comparator.<JsonObject>comparingDouble(
+              s -> haversineKm(lat, lon, s.getDouble("latitude"), s.getDouble("longitude"))).thenComparing(s -> s.getLong("id")))
+          .skip(offset).limit(5).map(s -> s.getString("slug")).toList();
+      String uri = String.format(java.util.Locale.ROOT, "/api/stations?near=%.5f,%.5f&limit=5&offset=%d%s", lat, lon, offset, kind);
+      List<String> got = json(uri).getJsonArray("stations").stream().map(o -> ((JsonObject) o).getString("slug")).toList();
+      assertEquals(expected, got, uri);
+    }
+  }
+
+  @Test
   @DisplayName("near without a radius counts every located station of the filter, the same from any point, "
       + "and the reused count follows a station added elsewhere within 2 s")
   void nearCountFollowsChanges() throws Exception {
