@@ -9,7 +9,9 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,7 @@ public final class SearchModule {
   private final SearchEngine engine;
   private final Suggester suggester;
   private final ResultCache cache = new ResultCache(CACHED_RESULTS);
+  private final Map<SearchRequest, Future<SearchResult>> inFlight = new ConcurrentHashMap<>();
   private volatile IndexWorker worker;
   private volatile ChangeFollower follower;
   private volatile boolean closed;
@@ -189,9 +192,21 @@ public final class SearchModule {
     return Future.succeededFuture(worker != null && !closed);
   }
 
+  /**
+   * Readers asking the same question at the same moment (a popular query when the index has just changed)
+   * share one search instead of queueing as many on the search threads.
+   */
   public Future<SearchResult> search(SearchRequest request) {
     IndexWorker w = worker;
     if (w == null) return Future.failedFuture(new NotReady());
+    Future<SearchResult> running = inFlight.get(request);
+    if (running != null) return running;
+    Future<SearchResult> started = searchNow(w, request);
+    inFlight.put(request, started);
+    return started.andThen(done -> inFlight.remove(request, started));
+  }
+
+  private Future<SearchResult> searchNow(IndexWorker w, SearchRequest request) {
     return w.withSearcher(searcher -> {
       var reader = searcher.getIndexReader();
       var cached = cache.get(reader, request);
