@@ -5,12 +5,15 @@ import static cn.shegong.portal.search.SearchFields.*;
 import cn.shegong.portal.search.QueryWords.Kind;
 import cn.shegong.portal.search.QueryWords.Word;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -39,11 +42,26 @@ public final class QueryBuilder {
     this.synonyms = synonyms;
   }
 
+  /**
+   * Every word required, typed runs together. The filter of a run of several words already requires each of them
+   * (in the title or the text), so those words only score, as optional clauses per field: Lucene then runs them
+   * as one top-k disjunction that skips documents whose fields cannot outscore the best hits so far (mostly those
+   * without the words in the title), where a conjunction of words would score every match.
+   */
   public Query strict(List<Word> words) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Word w : words) b.add(word(w), Occur.MUST);
-    for (List<Word> run : hanRuns(words)) if (run.size() > 1) b.add(together(run), Occur.MUST);
-    return b.build();
+    Set<Word> inRuns = new HashSet<>();
+    for (List<Word> run : hanRuns(words)) {
+      if (run.size() < 2) continue;
+      b.add(together(run), Occur.FILTER);
+      inRuns.addAll(run);
+    }
+    for (Word w : words) {
+      if (!inRuns.contains(w)) b.add(word(w), Occur.MUST);
+      else for (BooleanClause c : word(w).clauses()) b.add(c.query(), Occur.SHOULD);
+    }
+    // true wherever the filters match; it is what lets Lucene score the optional clauses as a top-k disjunction
+    return b.setMinimumNumberShouldMatch(inRuns.isEmpty() ? 0 : 1).build();
   }
 
   /** Any word; a lone Han character only adds to the score unless the query has nothing longer. */
@@ -68,7 +86,7 @@ public final class QueryBuilder {
   }
 
   /** Any of the word's forms in any field that can hold it. */
-  Query word(Word w) {
+  BooleanQuery word(Word w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (w.kind() == Kind.HAN) {
       for (String form : forms(w)) {
