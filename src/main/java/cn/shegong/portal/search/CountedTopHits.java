@@ -3,7 +3,6 @@ package cn.shegong.portal.search;
 import java.io.IOException;
 import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -12,10 +11,10 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Top hits and counts in one pass that stops as soon as the count reaches its limit. Below the limit the top
- * hits are complete and exact (one pass, as cheap as it gets); past it they cover only a prefix of the matches
- * and {@link SearchEngine} collects them again in a pass of their own, which may skip non-competitive documents.
- * The top-hits manager must score every document (a total-hits threshold of Integer.MAX_VALUE).
+ * Top hits and counts in one pass. The counter takes every match until its limit, then no more; the top-hits
+ * manager must be given the same limit as its total-hits threshold: up to it no document is skipped (so the
+ * counts are those of the first matches in index order), past it the scorer may skip documents that cannot
+ * enter the top hits (block-max WAND), since nothing counts them any longer.
  */
 final class CountedTopHits implements CollectorManager<CountedTopHits.Both, CountedTopHits.Result> {
   record Result(TopDocs top, FacetCounter.Facets facets) {}
@@ -24,9 +23,9 @@ final class CountedTopHits implements CollectorManager<CountedTopHits.Both, Coun
   private final FacetCounter counter;
 
   @SuppressWarnings("unchecked")
-  CountedTopHits(CollectorManager<? extends Collector, ? extends TopDocs> top, FacetCounter counter) {
+  CountedTopHits(CollectorManager<? extends Collector, ? extends TopDocs> top, int countLimit) {
     this.top = (CollectorManager<Collector, TopDocs>) top;
-    this.counter = counter;
+    this.counter = FacetCounter.alongside(countLimit);
   }
 
   @Override
@@ -51,13 +50,13 @@ final class CountedTopHits implements CollectorManager<CountedTopHits.Both, Coun
 
     @Override
     public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE;
+      return top.scoreMode();
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      if (counts.capped) throw new CollectionTerminatedException();
       LeafCollector t = top.getLeafCollector(context);
+      if (counts.capped) return t;
       LeafCollector c = counts.getLeafCollector(context);
       return new LeafCollector() {
         @Override
@@ -68,8 +67,8 @@ final class CountedTopHits implements CollectorManager<CountedTopHits.Both, Coun
 
         @Override
         public void collect(int doc) throws IOException {
+          c.collect(doc);
           t.collect(doc);
-          c.collect(doc); // throws CollectionTerminatedException at the limit: the whole leaf stops
         }
 
         @Override

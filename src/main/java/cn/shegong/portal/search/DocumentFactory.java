@@ -28,15 +28,15 @@ public final class DocumentFactory {
     doc.add(new StoredField(SLUG, item.slug()));
     // stored as written; the indexed copy is folded (same length, so snippet offsets still fit)
     doc.add(new StoredField(TITLE, item.title()));
-    doc.add(new TextField(TITLE, TextNormalizer.normalize(item.title()), Field.Store.NO));
+    han(doc, TITLE, TextNormalizer.normalize(item.title()));
     doc.add(new StoredField(BODY, item.body()));
-    doc.add(new TextField(BODY, TextNormalizer.normalize(item.body()), Field.Store.NO));
+    han(doc, BODY, TextNormalizer.normalize(item.body()));
     String region = item.regionDisplay();
     doc.add(new StoredField(REGION, region));
     // a station is found by the place it is in; an article by what it says (its region stays a facet and pinyin)
     if (TYPE_STATION.equals(item.type())) {
-      doc.add(new TextField(REGION_TEXT, TextNormalizer.normalize(String.join(" ",
-          item.province(), item.city(), item.district(), item.township())), Field.Store.NO));
+      han(doc, REGION_TEXT, TextNormalizer.normalize(String.join(" ",
+          item.province(), item.city(), item.district(), item.township())));
     }
     pinyin(doc, TITLE_PINYIN, TITLE_INITIALS, item.title());
     pinyin(doc, REGION_PINYIN, REGION_INITIALS, String.join(" ", RegionNames.core(item.province()),
@@ -59,6 +59,12 @@ public final class DocumentFactory {
       doc.add(new StoredField(GEO + "_lon", item.longitude()));
     }
     return doc;
+  }
+
+  /** Folded text as unigrams and bigrams, and its longer runs as {@link HanGrams}. */
+  private static void han(Document doc, String field, String folded) {
+    doc.add(new TextField(field, folded, Field.Store.NO));
+    doc.add(new Field(HanGrams.field(field), folded, HanGrams.TYPE));
   }
 
   private static void keyword(Document doc, String field, String value) {

@@ -38,14 +38,26 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
   }
 
   private final int limit;
+  private final boolean stopAtLimit;
 
+  /** Counts up to {@code limit} matches, then ends the search. */
   public FacetCounter(int limit) {
+    this(limit, true);
+  }
+
+  private FacetCounter(int limit, boolean stopAtLimit) {
     this.limit = limit;
+    this.stopAtLimit = stopAtLimit;
+  }
+
+  /** Counts up to {@code limit} matches and then ignores the rest, for a collector beside it that wants them. */
+  static FacetCounter alongside(int limit) {
+    return new FacetCounter(limit, false);
   }
 
   @Override
   public Counts newCollector() {
-    return new Counts(limit);
+    return new Counts(limit, stopAtLimit);
   }
 
   @Override
@@ -67,11 +79,13 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
   public static final class Counts implements Collector {
     final Map<String, Map<String, Long>> counts = new HashMap<>();
     final int limit;
+    final boolean stopAtLimit;
     long counted;
     boolean capped;
 
-    Counts(int limit) {
+    Counts(int limit, boolean stopAtLimit) {
       this.limit = limit;
+      this.stopAtLimit = stopAtLimit;
       DIMENSIONS.forEach(d -> counts.put(d, new HashMap<>()));
     }
 
@@ -97,11 +111,12 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
 
         @Override
         public void collect(int doc) throws IOException {
+          if (capped) return;
           for (int i = 0; i < values.length; i++) if (values[i].advanceExact(doc)) perOrd[i][values[i].ordValue()]++;
           if (++counted >= limit) {
             capped = true;
             finish();
-            throw new CollectionTerminatedException();
+            if (stopAtLimit) throw new CollectionTerminatedException();
           }
         }
 

@@ -40,6 +40,7 @@ public final class IndexBuilder {
             .compose(index -> copy(worker, index, content::articlesAfter, 0, 0, Future.succeededFuture())
                 .compose(n -> copy(worker, index, content::stationsAfter, 0, n, Future.succeededFuture()))
                 .compose(n -> worker.executeBlocking(() -> {
+                  index.mergeIntoOne();
                   index.commit(horizon);
                   index.close();
                   generations.promote(index.path());

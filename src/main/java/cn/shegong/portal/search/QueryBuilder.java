@@ -5,16 +5,19 @@ import static cn.shegong.portal.search.SearchFields.*;
 import cn.shegong.portal.search.QueryWords.Kind;
 import cn.shegong.portal.search.QueryWords.Word;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
-import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -22,9 +25,9 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Builds Lucene queries from {@link QueryWords} programmatically (no query parser ever sees user input).
  * Closeness is a separate query, applied to the best hits only (see {@link SearchEngine}).
- * Strict: every word required, each word (or one of its synonyms) as an adjacent phrase in title, body, region
- * or, for Latin letters, as pinyin of title or region; the title weighs most; words standing close together
- * score extra. Loose: any word.
+ * Strict: every word required, each word (or one of its synonyms) with its characters together (see
+ * {@link HanGrams}) in title, body, region or, for Latin letters, as pinyin of title or region; the title weighs
+ * most; words standing close together score extra. Loose: any word.
  */
 public final class QueryBuilder {
   static final float TITLE_BOOST = 3f;
@@ -39,11 +42,26 @@ public final class QueryBuilder {
     this.synonyms = synonyms;
   }
 
+  /**
+   * Every word required, typed runs together. The filter of a run of several words already requires each of them
+   * (in the title or the text), so those words only score, as optional clauses per field: Lucene then runs them
+   * as one top-k disjunction that skips documents whose fields cannot outscore the best hits so far (mostly those
+   * without the words in the title), where a conjunction of words would score every match.
+   */
   public Query strict(List<Word> words) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Word w : words) b.add(word(w), Occur.MUST);
-    for (List<Word> run : hanRuns(words)) if (run.size() > 1) b.add(together(run), Occur.MUST);
-    return b.build();
+    Set<Word> inRuns = new HashSet<>();
+    for (List<Word> run : hanRuns(words)) {
+      if (run.size() < 2) continue;
+      b.add(together(run), Occur.FILTER);
+      inRuns.addAll(run);
+    }
+    for (Word w : words) {
+      if (!inRuns.contains(w)) b.add(word(w), Occur.MUST);
+      else for (BooleanClause c : word(w).clauses()) b.add(c.query(), Occur.SHOULD);
+    }
+    // true wherever the filters match; it is what lets Lucene score the optional clauses as a top-k disjunction
+    return b.setMinimumNumberShouldMatch(inRuns.isEmpty() ? 0 : 1).build();
   }
 
   /** Any word; a lone Han character only adds to the score unless the query has nothing longer. */
@@ -68,13 +86,13 @@ public final class QueryBuilder {
   }
 
   /** Any of the word's forms in any field that can hold it. */
-  Query word(Word w) {
+  BooleanQuery word(Word w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (w.kind() == Kind.HAN) {
       for (String form : forms(w)) {
-        b.add(new BoostQuery(han(TITLE, form), TITLE_BOOST), Occur.SHOULD);
-        b.add(han(BODY, form), Occur.SHOULD);
-        b.add(new BoostQuery(han(REGION_TEXT, form), REGION_BOOST), Occur.SHOULD);
+        b.add(new BoostQuery(HanGrams.query(TITLE, form), TITLE_BOOST), Occur.SHOULD);
+        b.add(HanGrams.query(BODY, form), Occur.SHOULD);
+        b.add(new BoostQuery(HanGrams.query(REGION_TEXT, form), REGION_BOOST), Occur.SHOULD);
       }
     } else {
       String t = w.text();
@@ -129,21 +147,6 @@ public final class QueryBuilder {
     });
   }
 
-  /** Han text as indexed by {@link SearchAnalyzers.HanBigramAnalyzer}: one unigram, or a phrase of bigrams. */
-  static Query han(String field, String text) {
-    if (text.length() == 1) return new TermQuery(new Term(field, text));
-    PhraseQuery.Builder p = new PhraseQuery.Builder();
-    for (int i = 0; i + 1 < text.length(); i++) p.add(new Term(field, text.substring(i, i + 2)), i);
-    return p.build();
-  }
-
-  static SpanQuery hanSpan(String field, String text) {
-    if (text.length() == 1) return new SpanTermQuery(new Term(field, text));
-    SpanQuery[] grams = new SpanQuery[text.length() - 1];
-    for (int i = 0; i + 1 < text.length(); i++) grams[i] = new SpanTermQuery(new Term(field, text.substring(i, i + 2)));
-    return grams.length == 1 ? grams[0] : new SpanNearQuery(grams, 0, true);
-  }
-
   private static Query tokens(String field, List<String> tokens) {
     if (tokens.size() == 1) return new TermQuery(new Term(field, tokens.get(0)));
     PhraseQuery.Builder p = new PhraseQuery.Builder();
@@ -166,22 +169,26 @@ public final class QueryBuilder {
       titled.add(rest.size() == 1 ? anyForm(BODY, rest.get(0)) : near(BODY, rest, RUN_SLOP, true), Occur.MUST);
       b.add(titled.build(), Occur.SHOULD);
     }
-    return new org.apache.lucene.search.ConstantScoreQuery(b.build());
+    return new ConstantScoreQuery(b.build());
   }
 
   private Query anyForm(String field, Word w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String form : forms(w)) b.add(han(field, form), Occur.SHOULD);
+    for (String form : forms(w)) b.add(HanGrams.query(field, form), Occur.SHOULD);
     return b.build();
   }
 
   private SpanQuery near(String field, List<Word> words, int slop, boolean inOrder) {
     List<SpanQuery> parts = new ArrayList<>();
     for (Word w : words) {
-      List<SpanQuery> forms = forms(w).stream().map(f -> hanSpan(field, f)).toList();
+      List<SpanQuery> forms = forms(w).stream().map(f -> HanGrams.span(field, f)).toList();
       parts.add(forms.size() == 1 ? forms.get(0) : new SpanOrQuery(forms.toArray(SpanQuery[]::new)));
     }
     return new SpanNearQuery(parts.toArray(SpanQuery[]::new), slop, inOrder);
+  }
+
+  private static String joined(List<Word> run) {
+    return String.join("", run.stream().map(Word::text).toList());
   }
 
   private static List<List<Word>> hanRuns(List<Word> words) {
@@ -198,9 +205,8 @@ public final class QueryBuilder {
     for (String field : List.of(TITLE, BODY)) b.add(near(field, han, NEAR_SLOP, false), Occur.SHOULD);
     for (List<Word> run : hanRuns(words)) {
       if (run.size() < 2) continue;
-      String joined = String.join("", run.stream().map(Word::text).toList());
-      b.add(new BoostQuery(han(TITLE, joined), TITLE_BOOST), Occur.SHOULD);
-      b.add(han(BODY, joined), Occur.SHOULD);
+      b.add(new BoostQuery(HanGrams.query(TITLE, joined(run)), TITLE_BOOST), Occur.SHOULD);
+      b.add(HanGrams.query(BODY, joined(run)), Occur.SHOULD);
     }
     return Optional.of(new BoostQuery(b.build(), PROXIMITY_BOOST));
   }

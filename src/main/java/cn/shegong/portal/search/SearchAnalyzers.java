@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * Index-time analysis. Text arrives already folded by {@link TextNormalizer}. Han text becomes single
  * characters plus overlapping bigrams at the same positions, so a query word of n characters is a phrase of
  * n-1 bigrams and only matches where its characters stand together. Latin words are lower-cased, never stemmed.
- * Pinyin fields hold one prepared token per character, separated by spaces.
+ * Pinyin fields hold one prepared token per character, separated by spaces; gram fields see {@link HanGrams}.
  */
 public final class SearchAnalyzers {
   private SearchAnalyzers() {}
@@ -33,10 +33,14 @@ public final class SearchAnalyzers {
 
   public static Analyzer forIndex() {
     Analyzer tokens = new WhitespaceAnalyzer();
+    Analyzer grams = new HanGrams.GramAnalyzer();
     return new PerFieldAnalyzerWrapper(new HanBigramAnalyzer(), Map.of(
         SearchFields.TITLE_PINYIN, tokens,
         SearchFields.TITLE_INITIALS, tokens,
         SearchFields.REGION_PINYIN, tokens,
-        SearchFields.REGION_INITIALS, tokens));
+        SearchFields.REGION_INITIALS, tokens,
+        SearchFields.TITLE_GRAMS, grams,
+        SearchFields.BODY_GRAMS, grams,
+        SearchFields.REGION_GRAMS, grams));
   }
 }

@@ -35,7 +35,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /** Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds nothing. */
 public final class SearchEngine {
   static final int RESCORE_TOP = 200;
-  /** Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits skip the rest. */
+  /** Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits may skip the rest. */
   public static final int COUNT_LIMIT = 10_000;
 
   private final QueryWords queryWords;
@@ -79,11 +79,11 @@ public final class SearchEngine {
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
-    // one pass counts and collects the top hits, stopping at the count limit; past it (a broad query) the top hits
-    // are collected again on their own, where Lucene may skip documents that cannot enter them
-    var first = searcher.search(query, new CountedTopHits(top(req, collect, Integer.MAX_VALUE), new FacetCounter(countLimit)));
+    // one pass counts the first matches up to the limit and collects the top hits; past the limit (a broad query)
+    // Lucene may skip documents that cannot enter the top hits
+    var first = searcher.search(query, new CountedTopHits(top(req, collect, countLimit), countLimit));
     FacetCounter.Facets counted = first.facets();
-    TopDocs topDocs = counted.capped() ? searcher.search(query, top(req, collect, collect)) : first.top();
+    TopDocs topDocs = first.top();
     // words standing close together: scored for the best hits only, spans on every match cost too much
     if (rescore) topDocs = QueryRescorer.rescore(searcher, topDocs, closeness, 1.0, wanted);
     Map<String, Map<String, Long>> facets = othersApplied(searcher, req, main, counted.counts());

@@ -3,7 +3,7 @@ package cn.shegong.portal.search;
 /** Field names of the search index; changing what a field holds means bumping {@link #SCHEMA_VERSION}. */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
-  public static final String SCHEMA_VERSION = "4";
+  public static final String SCHEMA_VERSION = "5";
 
   public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
   public static final String TYPE = "type"; // article | station
@@ -13,6 +13,10 @@ public final class SearchFields {
   public static final String BODY = "body";
   public static final String REGION = "region"; // stored display form
   public static final String REGION_TEXT = "region_text"; // searchable, stations only
+  // every run of 3 and 4 Han characters of title, body and region_text as one term (see HanGrams)
+  public static final String TITLE_GRAMS = "title_g";
+  public static final String BODY_GRAMS = "body_g";
+  public static final String REGION_GRAMS = "region_text_g";
   public static final String TITLE_PINYIN = "title_py";
   public static final String TITLE_INITIALS = "title_pyi";
   public static final String REGION_PINYIN = "region_py";

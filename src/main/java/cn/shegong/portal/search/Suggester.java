@@ -66,8 +66,8 @@ public final class Suggester {
   private Query titleOrRegion(Word w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (w.kind() == Kind.HAN) {
-      b.add(new BoostQuery(QueryBuilder.han(TITLE, w.text()), 2f), Occur.SHOULD);
-      b.add(QueryBuilder.han(REGION_TEXT, w.text()), Occur.SHOULD);
+      b.add(new BoostQuery(HanGrams.query(TITLE, w.text()), 2f), Occur.SHOULD);
+      b.add(HanGrams.query(REGION_TEXT, w.text()), Occur.SHOULD);
       return b.build();
     }
     String t = w.text();

@@ -3,7 +3,6 @@ package cn.shegong.portal.search;
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds text so that 醫務社工, ＳＨＥＧＯＮＧ and 医务社工 / shegong meet: NFKC width folding, traditional to
@@ -12,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TextNormalizer {
   private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
-  private static final ConcurrentHashMap<Character, Character> FOLDED = new ConcurrentHashMap<>();
+  // every char's folded form, 0 until first seen; racing threads store the same value (no boxing, no map)
+  private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
 
   private TextNormalizer() {}
 
@@ -26,7 +26,9 @@ public final class TextNormalizer {
   static char fold(char c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
     if (Character.isSurrogate(c)) return c;
-    return FOLDED.computeIfAbsent(c, TextNormalizer::foldSlow);
+    char folded = FOLDED[c];
+    if (folded == 0) FOLDED[c] = folded = foldSlow(c);
+    return folded;
   }
 
   private static char foldSlow(char c) {
