@@ -57,6 +57,7 @@ public class SearchBenchmark {
           Runtime.getRuntime().availableProcessors());
 
       SearchEngine engine = new SearchEngine(Synonyms.load(Optional.empty()), Duration.ofMillis(800));
+      System.out.println("load average (1, 5, 15 min) before searching: " + loadAverage());
       try (SearchIndex index = SearchIndex.open(built.path())) {
         for (int i = 0; i < 20; i++) for (String q : QUERIES) index.withSearcher(s -> engine.search(s, SearchRequest.simple(q, 10)));
         List<Double> lucene = new ArrayList<>();
@@ -90,6 +91,7 @@ public class SearchBenchmark {
         System.out.printf("search (Lucene, %d runs, %d hits per round): p50 %.2f ms, p99 %.2f ms%n", lucene.size(), hits, p50, p99);
         System.out.printf("search (ILIKE, %d runs): p50 %.1f ms, p99 %.1f ms%n", ilike.size(), i50, i99);
         System.out.printf("ILIKE / Lucene: p50 %.0f×, p99 %.0f×%n", i50 / p50, i99 / p99);
+        System.out.println("load average (1, 5, 15 min) at the end: " + loadAverage());
       }
       db.close(vertx).await(1, TimeUnit.MINUTES);
     } finally {
@@ -118,6 +120,16 @@ public class SearchBenchmark {
     List<Double> sorted = new ArrayList<>(xs);
     Collections.sort(sorted);
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  /** The machine's load average, to read the timings by (they are wall-clock times on a shared machine). */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   static double secs(long t0) {
