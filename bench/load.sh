@@ -68,6 +68,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-48s %10s %12s %8s %12s %8s\n' route "req/s c32" "p99 ms c32" "ratio" "p99 ms c1" "non-2xx"
 base=""
 for r in "${ROUTES[@]}"; do
+  # each route's own warm-up: its first seconds are JIT compilation and first renders, not steady state
+  wrk -t2 -c32 -d3s "http://127.0.0.1:$PORT$r" > /dev/null 2>&1
   read -r rps p99 bad < <(measure 32 "$r")
   read -r _ p99one bad1 < <(measure 1 "$r")
   [ -z "$base" ] && base=$rps
@@ -75,6 +77,7 @@ for r in "${ROUTES[@]}"; do
 done
 for entry in "${ROTATING[@]}"; do
   file="$ROTATE_DIR/${entry%%:*}"
+  ROTATE_FILE=$file wrk -t2 -c32 -d3s -s bench/rotate.lua "http://127.0.0.1:$PORT/" > /dev/null 2>&1
   read -r rps p99 bad < <(measure 32 / "$file")
   read -r _ p99one bad1 < <(measure 1 / "$file")
   printf '%-48s %10.0f %12.2f %8.2f %12.2f %8s\n' "${entry#*:}" "$rps" "$p99" "$(echo "$rps / $base" | bc -l)" "$p99one" "$((bad + bad1))"
