@@ -79,8 +79,6 @@ public final class MainVerticle extends VerticleBase {
     for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {
       router.get(path).handler(portal.pageCache().handler());
     }
-    router.route("/editor/*").handler(portal.pageCache().invalidateAfterWrites());
-    router.route("/api/editor/*").handler(portal.pageCache().invalidateAfterWrites());
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
     new FeedRoutes(portal).mount(router);

@@ -88,13 +88,16 @@ public final class PageCache {
   }
 
   /**
-   * A state-changing request on this process shows at once: its transaction has committed by the time the
-   * response's headers go out, and the writer can ask for the page only after reading them.
+   * A write on this process shows at once: its transaction has committed by the time the response's headers go
+   * out, and the writer can ask for the page only after reading them. For authenticated routes only (an
+   * anonymous POST must not be able to empty the cache), and only when the write succeeded.
    */
   public Handler<RoutingContext> invalidateAfterWrites() {
     return ctx -> {
       if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD) {
-        ctx.addHeadersEndHandler(v -> invalidate());
+        ctx.addHeadersEndHandler(v -> {
+          if (ctx.response().getStatusCode() < 400) invalidate();
+        });
       }
       ctx.next();
     };

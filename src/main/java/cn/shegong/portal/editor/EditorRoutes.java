@@ -27,6 +27,12 @@ public final class EditorRoutes {
     router.route("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
     Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
     router.route("/editor/*").handler(new DeskAuth(sessions));
+    var invalidate = portal.pageCache().invalidateAfterWrites();
+    // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
+    router.route("/editor/*").handler(ctx -> {
+      if (Desk.session(ctx) != null) invalidate.handle(ctx);
+      else ctx.next();
+    });
     new LoginRoutes(portal, sessions).mount(router);
     new ArticleDeskRoutes(portal).mount(router);
     new ArticleStateRoutes(portal).mount(router);
@@ -38,6 +44,7 @@ public final class EditorRoutes {
 
     router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
     router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    router.route("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(router);
   }
 

@@ -90,6 +90,22 @@ class PageCacheTest {
   }
 
   @Test
+  @DisplayName("anonymous or refused posts (a wrong login, an API call without a token) do not empty the cache")
+  void anonymousPostsKeepTheCache() throws Exception {
+    get("/news");
+    long before = hits();
+    assertEquals(200, get("/news").statusCode());
+    var login = portal.client().post("/editor/login")
+        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("login", "nobody").add("password", "wrong"))
+        .await(20, TimeUnit.SECONDS);
+    assertTrue(login.statusCode() >= 400 || login.statusCode() == 200, "refused: " + login.statusCode());
+    assertEquals(401, portal.client().post("/api/editor/articles").sendJsonObject(new JsonObject().put("title", "x"))
+        .await(20, TimeUnit.SECONDS).statusCode());
+    assertEquals(200, get("/news").statusCode());
+    assertEquals(before + 2, hits(), "still answered from memory");
+  }
+
+  @Test
   @DisplayName("error pages are never kept: a missing report stays a fresh 404")
   void errorsNotKept() throws Exception {
     assertEquals(404, get("/news/no-such-report").statusCode());
