@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -115,6 +116,14 @@ public final class PageCache {
   /** The current content version (null while changes cannot be seen), for other caches of derived figures. */
   public Object contentVersion() {
     return version();
+  }
+
+  /**
+   * A version for another in-memory copy of some content: it moves with {@code content} (null stays null) and
+   * at once after an editor's write on this process, before the change log has been read back.
+   */
+  public Object withLocalWrites(Object content) {
+    return content == null ? null : List.of(content, localWrites.get());
   }
 
   private Version version() {

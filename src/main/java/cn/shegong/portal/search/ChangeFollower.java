@@ -40,6 +40,8 @@ final class ChangeFollower {
   /** seq → txid of rows applied whose transaction is not yet below the horizon: not applied twice. */
   private final Map<Long, Long> appliedAbove = new HashMap<>();
   private long position;
+  /** Batches applied that touched a station: moves whenever a station row may have changed. */
+  private volatile long stationBatches;
   private volatile PgSubscriber subscriber;
   private long timer = -1;
   private boolean running;
@@ -84,6 +86,10 @@ final class ChangeFollower {
 
   long position() {
     return position;
+  }
+
+  long stationBatches() {
+    return stationBatches;
   }
 
   /** Whether a change's notification can reach us now; while not, the database is unreachable or we are cut off. */
@@ -137,6 +143,7 @@ final class ChangeFollower {
           Future<Boolean> applied = fresh.isEmpty() ? Future.succeededFuture(false)
               : apply(worker, articles, stations).map(v -> {
                 appliedAbove.putAll(fresh);
+                if (!stations.isEmpty()) stationBatches++;
                 return true;
               });
           return applied.compose(any -> full

@@ -187,6 +187,19 @@ public final class SearchModule {
 
   private record ContentVersion(IndexWorker worker, long changes) {}
 
+  /**
+   * Like {@link #contentVersion} for the stations alone: it moves when a change to a station has been read from
+   * the change log (or a new index generation opened), not when only articles changed. Null when that is.
+   */
+  public Object stationsVersion() {
+    IndexWorker w = worker;
+    ChangeFollower f = follower;
+    if (w == null || closed || f == null || !f.listening()) return null;
+    return new StationsVersion(w, f, f.stationBatches());
+  }
+
+  private record StationsVersion(IndexWorker worker, ChangeFollower follower, long stationBatches) {}
+
   /** For /ready: true once an index is open. */
   public Future<Boolean> ready() {
     return Future.succeededFuture(worker != null && !closed);

@@ -3,7 +3,7 @@ package cn.shegong.portal.stations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counts of located stations per filter, valid for one content version. */
+/** Counts of located stations per filter, valid for one stations version. */
 final class LocatedCounts {
   /** Stands for "near some point, no radius" in a key: the count does not depend on the point. */
   static final NearbyQuery ANY_POINT = new NearbyQuery(0, 0, null);

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * "Near this point", optionally within a radius. PostgreSQL does the work: a bounding box on the
- * (latitude, longitude) index keeps the candidates few, and the haversine distance orders them.
+ * "Near this point", optionally within a radius. Distances are haversine on a sphere of the earth's mean
+ * radius, the same in Java ({@link #distanceKm}, for the stations kept in memory) and in SQL
+ * ({@link #distanceSql}, where a bounding box on the (latitude, longitude) index keeps the candidates few).
  */
 public record NearbyQuery(double latitude, double longitude, Double radiusKm) {
   public static final double EARTH_RADIUS_KM = 6371.0088;

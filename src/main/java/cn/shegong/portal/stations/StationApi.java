@@ -18,10 +18,12 @@ public final class StationApi {
 
   private final Portal portal;
   private final StationSearch search;
+  private final StationJsonFragments fragments;
 
-  StationApi(Portal portal) {
+  StationApi(Portal portal, StationSearch search) {
     this.portal = portal;
-    this.search = new StationSearch(portal.pool(), portal.pageCache()::contentVersion);
+    this.search = search;
+    this.fragments = new StationJsonFragments(portal.config().publicBaseUrl());
   }
 
   public void mount(Router router) {
@@ -32,13 +34,8 @@ public final class StationApi {
 
   private void json(RoutingContext ctx) {
     Page page = page(ctx, DEFAULT_LIMIT, MAX_LIMIT);
-    fetch(page).onSuccess(result -> {
-      JsonArray list = new JsonArray();
-      for (Hit h : result.hits()) list.add(StationExports.json(h, portal.config().publicBaseUrl()));
-      JsonObject body = new JsonObject().put("total", result.total()).put("limit", page.limit())
-          .put("offset", page.offset()).put("stations", list);
-      StationExports.send(ctx, "application/json; charset=utf-8", body.encode());
-    }).onFailure(ctx::fail);
+    fetch(page).onSuccess(result -> StationExports.send(ctx, "application/json; charset=utf-8",
+        fragments.list(result.total(), page.limit(), page.offset(), result.hits()).getBytes())).onFailure(ctx::fail);
   }
 
   private void geojson(RoutingContext ctx) {

@@ -18,12 +18,16 @@ final class StationExports {
   private StationExports() {}
 
   static JsonObject json(Hit h, String baseUrl) {
-    Station s = h.station();
-    JsonObject o = new JsonObject().put("id", s.id()).put("slug", s.slug()).put("name", s.name())
+    JsonObject o = head(h.station());
+    if (h.distanceKm() != null) o.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
+    return properties(o, h.station(), baseUrl);
+  }
+
+  /** The fields of a station's JSON that come before {@code distance_km}. */
+  static JsonObject head(Station s) {
+    return new JsonObject().put("id", s.id()).put("slug", s.slug()).put("name", s.name())
         .put("kind", s.kind().code()).put("kind_label", s.kind().label())
         .put("latitude", s.latitude()).put("longitude", s.longitude());
-    if (h.distanceKm() != null) o.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
-    return properties(o, s, baseUrl);
   }
 
   /** A GeoJSON Feature; coordinates are [longitude, latitude] (RFC 7946); no location, no geometry. */
@@ -39,7 +43,7 @@ final class StationExports {
     return new JsonObject().put("type", "Feature").put("id", s.id()).put("geometry", geometry).put("properties", props);
   }
 
-  private static JsonObject properties(JsonObject o, Station s, String baseUrl) {
+  static JsonObject properties(JsonObject o, Station s, String baseUrl) {
     return o.put("location_precision", s.locationPrecision().code())
         .put("address", s.address()).put("province", s.region().province()).put("city", s.region().city())
         .put("district", s.region().district()).put("township", s.township())
@@ -59,7 +63,10 @@ final class StationExports {
 
   /** Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this. */
   static void send(RoutingContext ctx, String contentType, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    send(ctx, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void send(RoutingContext ctx, String contentType, byte[] bytes) {
     String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
     ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
         .putHeader("Access-Control-Allow-Origin", "*");

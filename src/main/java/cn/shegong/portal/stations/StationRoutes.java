@@ -28,7 +28,7 @@ public final class StationRoutes {
   public StationRoutes(Portal portal) {
     this.portal = portal;
     this.stations = new StationRepository(portal.pool());
-    this.search = new StationSearch(portal.pool(), portal.pageCache()::contentVersion);
+    this.search = new StationSearch(portal.vertx(), portal.pool(), portal.stationsVersion());
     this.facets = new StationFacets(portal.pool());
     this.tokens = new ReportTokens(portal.pool());
     this.page = new StationPage(portal, tokens);
@@ -38,7 +38,7 @@ public final class StationRoutes {
     router.get("/stations").handler(this::list);
     router.get("/stations/:slug").handler(this::show);
     new ReportRoutes(portal, tokens, page).mount(router);
-    new StationApi(portal).mount(router);
+    new StationApi(portal, search).mount(router);
     router.route("/webjars/leaflet/*")
         .handler(StaticHandler.create("META-INF/resources/webjars/leaflet").setMaxAgeSeconds(86_400));
   }

@@ -1,6 +1,7 @@
 package cn.shegong.portal.stations;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -10,8 +11,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Filtered, paged station queries for the list, the map and the open-data API. The SQL text is assembled
- * from fixed fragments only; every value travels as a $n parameter.
+ * Filtered, paged station queries for the list, the map and the open-data API. "Near a point" is answered
+ * from the located stations kept in memory ({@link LocatedSnapshot}), the rest by PostgreSQL, which also
+ * answers "near" whenever the kept copy cannot be trusted (changes cannot be seen) or a free-text filter is
+ * set. The SQL text is assembled from fixed fragments only; every value travels as a $n parameter.
  */
 public final class StationSearch {
   /** A station in a result, with its distance when the query was "near a point". */
@@ -23,23 +26,32 @@ public final class StationSearch {
   }
 
   private final SqlClient db;
-  private final Supplier<Object> contentVersion;
+  private final Supplier<Object> stationsVersion;
   private final LocatedCounts located = new LocatedCounts();
+  private final LocatedSnapshot snapshot;
 
-  /** {@code contentVersion} moves when stations may have changed; null means "do not reuse counts". */
-  public StationSearch(SqlClient db, Supplier<Object> contentVersion) {
+  /** {@code stationsVersion} moves when stations may have changed; null means "do not reuse anything". */
+  public StationSearch(Vertx vertx, SqlClient db, Supplier<Object> stationsVersion) {
     this.db = db;
-    this.contentVersion = contentVersion;
+    this.stationsVersion = stationsVersion;
+    this.snapshot = new LocatedSnapshot(vertx, db, stationsVersion);
   }
 
   /** Beyond this many rows, "nearest first" simply orders the whole filtered table. */
   private static final int MAX_NEAREST_ROWS = 5000;
 
   public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
+    Future<LocatedStations> inMemory = inMemory(filter);
+    if (inMemory != null) return inMemory.map(s -> s.find(filter, offset, limit).hits());
     if (filter.near() != null && filter.near().radiusKm() == null && (long) offset + limit <= MAX_NEAREST_ROWS) {
       return nearest(filter, offset, limit);
     }
     return query(filter, offset, limit);
+  }
+
+  /** "Near a point" is answered from the located stations in memory, unless they cannot be trusted now. */
+  private Future<LocatedStations> inMemory(StationFilter filter) {
+    return LocatedStations.answers(filter) ? snapshot.get() : null;
   }
 
   /**
@@ -95,9 +107,11 @@ public final class StationSearch {
    * "near me" a scan of the whole table.
    */
   public Future<Long> count(StationFilter filter) {
+    Future<LocatedStations> inMemory = inMemory(filter);
+    if (inMemory != null) return inMemory.map(s -> s.count(filter));
     if (filter.near() == null || filter.near().radiusKm() != null) return countNow(filter);
     StationFilter key = filter.withNear(LocatedCounts.ANY_POINT);
-    Object version = contentVersion.get();
+    Object version = stationsVersion.get();
     Long known = located.get(key, version);
     if (known != null) return Future.succeededFuture(known);
     return countNow(key).onSuccess(n -> located.put(key, version, n));

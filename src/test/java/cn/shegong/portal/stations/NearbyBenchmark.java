@@ -2,6 +2,9 @@ package cn.shegong.portal.stations;
 
 import cn.shegong.portal.testing.TestPortal;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +44,7 @@ public final class NearbyBenchmark {
         "/stations?near=%s&radius_km=10",
         "/stations?near=%s",
       };
+      System.out.println("HTTP, sequential requests through the router:");
       System.out.println("| request | p50 ms | p99 ms | max ms |");
       System.out.println("| --- | ---: | ---: | ---: |");
       for (String shape : shapes) {
@@ -58,10 +62,58 @@ public final class NearbyBenchmark {
         System.out.printf(Locale.ROOT, "| `%s` | %.1f | %.1f | %.1f |%n", shape.replace("%s", "LAT,LON"),
             ms(times.get(times.size() / 2)), ms(times.get((int) (times.size() * 0.99))), ms(times.get(times.size() - 1)));
       }
+      System.out.println("StationSearch alone (count + first 20), PostgreSQL vs in memory, same points:");
+      System.out.println("| search | percentile | PostgreSQL ms | in memory ms | ratio |");
+      System.out.println("| --- | --- | ---: | ---: | ---: |");
+      compareEngines(vertx, portal.database().url());
     } finally {
       portal.destroy().await(1, TimeUnit.MINUTES);
       vertx.close().await(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * The same searches (count + first page of 20) through StationSearch itself, once with PostgreSQL answering
+   * (no content version, so nothing is reused) and once from the located stations in memory (one fixed
+   * version: loaded once, then reused), alternating point by point so both see the same machine.
+   */
+  static void compareEngines(Vertx vertx, String url) throws Exception {
+    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(url).using(vertx).build();
+    try {
+      StationSearch sql = new StationSearch(vertx, pool, () -> null);
+      StationSearch memory = new StationSearch(vertx, pool, () -> "one version");
+      Random random = new Random(7);
+      for (Double radius : new Double[] {null, 10.0}) {
+        List<Long> sqlTimes = new ArrayList<>();
+        List<Long> memoryTimes = new ArrayList<>();
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+          NearbyQuery near = new NearbyQuery(22 + random.nextDouble() * 21, 100 + random.nextDouble() * 21, radius);
+          StationFilter f = StationFilter.ALL.withNear(near);
+          long a = time(sql, f);
+          long b = time(memory, f);
+          if (i >= WARMUP) {
+            sqlTimes.add(a);
+            memoryTimes.add(b);
+          }
+        }
+        sqlTimes.sort(null);
+        memoryTimes.sort(null);
+        String shape = radius == null ? "nearest first, 20" : "within 10 km, first 20";
+        for (int p : new int[] {50, 99}) {
+          double s = ms(sqlTimes.get(sqlTimes.size() * p / 100));
+          double m = ms(memoryTimes.get(memoryTimes.size() * p / 100));
+          System.out.printf(Locale.ROOT, "| %s | p%d | %.3f | %.3f | %.0f× |%n", shape, p, s, m, s / m);
+        }
+      }
+    } finally {
+      pool.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long time(StationSearch search, StationFilter f) throws Exception {
+    long t0 = System.nanoTime();
+    search.count(f).compose(n -> search.find(f, 0, 20)).await(30, TimeUnit.SECONDS);
+    return System.nanoTime() - t0;
   }
 
   private static double ms(long nanos) {

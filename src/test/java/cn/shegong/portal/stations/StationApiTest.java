@@ -146,6 +146,49 @@ class StationApiTest {
     }
   }
 
+  static String firstNear(String near) throws Exception {
+    JsonArray list = json("/api/stations?limit=1&near=" + near).getJsonArray("stations");
+    return list.isEmpty() ? "" : list.getJsonObject(0).getString("slug") + " " + list.getJsonObject(0).getString("name");
+  }
+
+  static void awaitFirstNear(String near, String expected) throws Exception {
+    long deadline = System.currentTimeMillis() + 2000;
+    String now = firstNear(near);
+    while (!now.equals(expected) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      now = firstNear(near);
+    }
+    assertEquals(expected, now, "nearest to " + near);
+  }
+
+  @Test
+  @DisplayName("a station added, moved, renamed and deleted elsewhere shows in \"near me\" within 2 s each time")
+  void nearFollowsChanges() throws Exception {
+    String before = firstNear("45.0,85.0");
+    assertTrue(!before.startsWith("moving-station"), before);
+    portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
+        + "VALUES ('moving-station', '移动检查站', 'township', 45.0, 85.0)");
+    try {
+      awaitFirstNear("45.0,85.0", "moving-station 移动检查站");
+      portal.database().exec("UPDATE stations SET name = '已迁址检查站', latitude = 20.0, longitude = 110.0 "
+          + "WHERE slug = 'moving-station'");
+      awaitFirstNear("20.0,110.0", "moving-station 已迁址检查站");
+      awaitFirstNear("45.0,85.0", before);
+    } finally {
+      portal.database().exec("DELETE FROM stations WHERE slug = 'moving-station'");
+    }
+    awaitFirstNear("20.0,110.0", firstNearWithout());
+  }
+
+  /** What is nearest to 20.0,110.0 among the seeds, computed here rather than asked of the portal. */
+  static String firstNearWithout() throws Exception {
+    return json("/api/stations?limit=1000").getJsonArray("stations").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getDouble("latitude") != null)
+        .min(java.util.Comparator.<JsonObject>comparingDouble(s -> haversineKm(20.0, 110.0, s.getDouble("latitude"),
+            s.getDouble("longitude"))).thenComparing(s -> s.getLong("id")))
+        .map(s -> s.getString("slug") + " " + s.getString("name")).orElse("");
+  }
+
   @Test
   @DisplayName("the GeoJSON is a FeatureCollection of Points in [longitude, latitude] with the same filters")
   void geojson() throws Exception {
