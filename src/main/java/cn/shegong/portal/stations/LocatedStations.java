@@ -3,6 +3,8 @@ package cn.shegong.portal.stations;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -47,6 +49,16 @@ final class LocatedStations {
 
   static LocatedStations of(List<Station> stations) {
     return new LocatedStations(stations.stream().filter(Station::hasLocation).toArray(Station[]::new));
+  }
+
+  /** This copy with the stations of these ids replaced by their current rows (absent: gone or unlocated). */
+  LocatedStations with(List<Long> changedIds, List<Station> current) {
+    if (changedIds.isEmpty()) return this;
+    Set<Long> changed = new HashSet<>(changedIds);
+    List<Station> merged = new ArrayList<>(stations.length + current.size());
+    for (Station s : stations) if (!changed.contains(s.id())) merged.add(s);
+    merged.addAll(current);
+    return of(merged);
   }
 
   int size() {

@@ -35,6 +35,7 @@ public final class StationRoutes {
   }
 
   public void mount(Router router) {
+    search.warmUp();
     router.get("/stations").handler(this::list);
     router.get("/stations/:slug").handler(this::show);
     new ReportRoutes(portal, tokens, page).mount(router);

@@ -2,6 +2,7 @@ package cn.shegong.portal.stations;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -31,10 +32,15 @@ public final class StationSearch {
   private final LocatedSnapshot snapshot;
 
   /** {@code stationsVersion} moves when stations may have changed; null means "do not reuse anything". */
-  public StationSearch(Vertx vertx, SqlClient db, Supplier<Object> stationsVersion) {
+  public StationSearch(Vertx vertx, Pool db, Supplier<Object> stationsVersion) {
     this.db = db;
     this.stationsVersion = stationsVersion;
     this.snapshot = new LocatedSnapshot(vertx, db, stationsVersion);
+  }
+
+  /** Reads the located stations into memory now rather than on the first "near me". */
+  public void warmUp() {
+    snapshot.warmUp();
   }
 
   /** Beyond this many rows, "nearest first" simply orders the whole filtered table. */

@@ -11,6 +11,9 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,6 +69,61 @@ class LocatedSnapshotTest {
       assertNull(snapshot.get(), "PostgreSQL answers while changes cannot be seen");
     } finally {
       portal.database().exec("DELETE FROM stations WHERE slug = 'snapshot-check'");
+    }
+  }
+
+  static List<String> names(LocatedStations s, double lat, double lon) {
+    return s.find(new StationFilter(null, "", "", "", "", "", "", new NearbyQuery(lat, lon, 1.0)), 0, 10).hits().stream()
+        .map(h -> h.station().name()).toList();
+  }
+
+  @Test
+  @DisplayName("after the first read only changes are read: an added, renamed, moved and deleted station, and one "
+      + "whose transaction began before a read and committed after it")
+  void readsChanges(Vertx vertx) throws Exception {
+    AtomicReference<Object> version = new AtomicReference<>(0);
+    LocatedSnapshot snapshot = new LocatedSnapshot(vertx, pool, version::get);
+    LocatedStations first = snapshot.get().await(30, TimeUnit.SECONDS);
+    java.util.function.Function<Integer, LocatedStations> at = v -> {
+      version.set(v);
+      try {
+        return snapshot.get().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
+        + "VALUES ('delta-check', '增量检查站', 'psych', 40.0, 80.0)");
+    try {
+      assertEquals(List.of("增量检查站"), names(at.apply(1), 40.0, 80.0));
+      portal.database().exec("UPDATE stations SET name = '增量检查站（新址）', latitude = 41.0 WHERE slug = 'delta-check'");
+      LocatedStations moved = at.apply(2);
+      assertEquals(List.of(), names(moved, 40.0, 80.0));
+      assertEquals(List.of("增量检查站（新址）"), names(moved, 41.0, 80.0));
+      assertEquals(first.size() + 1, moved.size());
+
+      SqlConnection late = pool.getConnection().await(30, TimeUnit.SECONDS);
+      try {
+        Transaction tx = late.begin().await(30, TimeUnit.SECONDS);
+        late.query("INSERT INTO stations (slug, name, kind, latitude, longitude) "
+            + "VALUES ('late-check', '迟提交检查站', 'medical', 42.0, 80.0)").execute().await(30, TimeUnit.SECONDS);
+        // a later transaction that commits first moves every "latest completed" mark past the open one
+        portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
+            + "VALUES ('early-check', '先提交检查站', 'medical', 43.0, 80.0)");
+        LocatedStations meanwhile = at.apply(3);
+        assertEquals(List.of(), names(meanwhile, 42.0, 80.0), "not committed yet");
+        assertEquals(List.of("先提交检查站"), names(meanwhile, 43.0, 80.0));
+        tx.commit().await(30, TimeUnit.SECONDS);
+      } finally {
+        late.close().await(30, TimeUnit.SECONDS);
+      }
+      assertEquals(List.of("迟提交检查站"), names(at.apply(4), 42.0, 80.0), "found although read began before its commit");
+      portal.database().exec("DELETE FROM stations WHERE slug = 'delta-check'");
+      LocatedStations after = at.apply(5);
+      assertEquals(List.of(), names(after, 41.0, 80.0));
+      assertEquals(first.size() + 2, after.size());
+    } finally {
+      portal.database().exec("DELETE FROM stations WHERE slug IN ('delta-check', 'late-check', 'early-check')");
     }
   }
 
