@@ -36,7 +36,9 @@ final class LocatedSnapshot {
   private static final String CHANGED_SQL = "SELECT DISTINCT entity_id FROM change_log "
       + "WHERE entity = 'station' AND txid >= $1::text::xid8 LIMIT " + (MAX_CHANGED + 1);
 
-  private record Loaded(Object version, long horizon, long loadedAt, long order, LocatedStations stations) {}
+  /** {@code shared} serves this copy and the ones its changes make; a whole read starts afresh. */
+  private record Loaded(Object version, long horizon, long loadedAt, long order, LocatedStations stations,
+      SharedValues shared) {}
 
   private record Read(long horizon, List<Long> changed, List<Row> rows) {}
 
@@ -82,14 +84,16 @@ final class LocatedSnapshot {
     Future<Loaded> f = db.withTransaction(conn -> read(conn, base))
         // mapping the rows and building the trees takes tens of ms: not on the event loop
         .compose(read -> vertx.executeBlocking(() -> {
-          List<Station> rows = StationRepository.mapAll(read.rows());
           boolean whole = read.changed() == null;
+          SharedValues shared = whole ? new SharedValues() : base.shared();
+          List<Station> rows = new ArrayList<>(read.rows().size());
+          for (Row r : read.rows()) rows.add(shared.share(StationRepository.map(r)));
           LocatedStations s = whole ? LocatedStations.of(rows) : base.stations().with(read.changed(), rows);
           if (whole || !read.changed().isEmpty()) {
             log.info("Located stations in memory: {} ({}) in {} ms", s.size(),
                 whole ? "all read" : read.changed().size() + " changed read", (System.nanoTime() - started) / 1_000_000);
           }
-          return new Loaded(version, read.horizon(), System.currentTimeMillis(), order, s);
+          return new Loaded(version, read.horizon(), System.currentTimeMillis(), order, s, shared);
         }, false));
     loading = f;
     loadingVersion = version;
