@@ -1,5 +1,6 @@
 package cn.shegong.portal.search;
 
+import cn.shegong.portal.db.ChangeLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -28,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class ChangeFollower {
   private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
   static final String CHANNEL = "content_changes";
-  static final String HORIZON_SQL = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon";
   private static final int BATCH = 2000;
 
   private final Vertx vertx;
@@ -107,7 +107,7 @@ final class ChangeFollower {
   private Future<Void> cycle() {
     IndexWorker worker = index.get();
     if (worker == null) return Future.succeededFuture();
-    return pool.query(HORIZON_SQL).execute().compose(rows -> {
+    return pool.query(ChangeLog.HORIZON_SQL).execute().compose(rows -> {
       long horizon = rows.iterator().next().getLong("horizon");
       return readFrom(worker, -1).compose(applied -> {
         if (horizon == position && !applied) return Future.succeededFuture();

@@ -1,5 +1,6 @@
 package cn.shegong.portal.search;
 
+import cn.shegong.portal.db.ChangeLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -34,7 +35,7 @@ public final class IndexBuilder {
   public Future<Built> rebuild() {
     long started = System.nanoTime();
     WorkerExecutor worker = vertx.createSharedWorkerExecutor("search-build-" + System.nanoTime(), 2);
-    return pool.query(ChangeFollower.HORIZON_SQL).execute()
+    return pool.query(ChangeLog.HORIZON_SQL).execute()
         .map(rows -> rows.iterator().next().getLong("horizon"))
         .compose(horizon -> worker.executeBlocking(() -> SearchIndex.create(generations.create()))
             .compose(index -> copy(worker, index, content::articlesAfter, 0, 0, Future.succeededFuture())

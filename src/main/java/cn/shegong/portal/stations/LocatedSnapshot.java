@@ -1,5 +1,6 @@
 package cn.shegong.portal.stations;
 
+import cn.shegong.portal.db.ChangeLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Cursor;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * wait for the new copy rather than see the old one.
  *
  * <p>The whole table is read once; afterwards only the stations that change_log names since the last read
- * are read again, as the search index follows it: the horizon is the oldest transaction still running when a
- * read began, so a change committed late, with an older seq, is still found the next time. Reading 30,000
+ * are read again, from the same kind of horizon as the search index ({@link ChangeLog}), so a change that
+ * committed late, with an older seq, is still found the next time. Reading 30,000
  * rows again on every edit cost 150–250 ms and, worse, garbage-collection pauses of ~100 ms for every
  * request, as the new copy was promoted.
  */
@@ -32,11 +33,13 @@ final class LocatedSnapshot {
   /** Past this many changed stations, reading the whole table again is simpler. */
   private static final int MAX_CHANGED = 5_000;
   private static final String COLUMNS_SQL = "SELECT " + StationRepository.COLUMNS + " FROM stations s ";
-  private static final String HORIZON_SQL = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
   private static final String CHANGED_SQL = "SELECT DISTINCT entity_id FROM change_log "
-      + "WHERE entity = 'station' AND txid >= $1::text::xid8 LIMIT " + (MAX_CHANGED + 1);
+      + "WHERE entity = 'station' AND txid >= $1::text::xid8 LIMIT $2";
 
-  /** {@code shared} serves this copy and the ones its changes make; a whole read starts afresh. */
+  /**
+   * {@code shared} serves this copy and the ones its changes make (it keeps the values of edited stations
+   * too, a few per edit, until the next whole read starts afresh).
+   */
   private record Loaded(Object version, long horizon, long loadedAt, long order, LocatedStations stations,
       SharedValues shared) {}
 
@@ -62,7 +65,9 @@ final class LocatedSnapshot {
     if (version == null) return null;
     Loaded c = current;
     if (c != null && c.version().equals(version)) {
-      if (System.currentTimeMillis() - c.loadedAt() > MAX_AGE_MS && loading == null) load(version);
+      if (System.currentTimeMillis() - c.loadedAt() > MAX_AGE_MS && loading == null) {
+        load(version).onFailure(e -> log.warn("Located stations not refreshed, still answering from memory: {}", e.toString()));
+      }
       return Future.succeededFuture(c.stations());
     }
     return load(version).map(Loaded::stations);
@@ -103,9 +108,9 @@ final class LocatedSnapshot {
 
   /** Everything when there is no base (or too much changed), else the stations changed since its horizon. */
   private Future<Read> read(SqlConnection conn, Loaded base) {
-    return conn.query(HORIZON_SQL).execute().map(rows -> rows.iterator().next().getLong(0)).compose(horizon -> {
+    return conn.query(ChangeLog.HORIZON_SQL).execute().map(rows -> rows.iterator().next().getLong("horizon")).compose(horizon -> {
       if (base == null) return readAll(conn).map(rows -> new Read(horizon, null, rows));
-      return conn.preparedQuery(CHANGED_SQL).execute(Tuple.of(Long.toString(base.horizon()))).compose(rows -> {
+      return conn.preparedQuery(CHANGED_SQL).execute(Tuple.of(Long.toString(base.horizon()), MAX_CHANGED + 1)).compose(rows -> {
         List<Long> ids = new ArrayList<>();
         rows.forEach(r -> ids.add(r.getLong(0)));
         if (ids.size() > MAX_CHANGED) return readAll(conn).map(all -> new Read(horizon, null, all));

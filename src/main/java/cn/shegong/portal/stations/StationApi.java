@@ -35,7 +35,7 @@ public final class StationApi {
   private void json(RoutingContext ctx) {
     Page page = page(ctx, DEFAULT_LIMIT, MAX_LIMIT);
     fetch(page).onSuccess(result -> StationExports.send(ctx, "application/json; charset=utf-8",
-        fragments.list(result.total(), page.limit(), page.offset(), result.hits()).getBytes())).onFailure(ctx::fail);
+        fragments.list(result.total(), page.limit(), page.offset(), result.hits()))).onFailure(ctx::fail);
   }
 
   private void geojson(RoutingContext ctx) {

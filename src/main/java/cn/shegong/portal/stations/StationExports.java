@@ -2,6 +2,7 @@ package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.stations.StationSearch.Hit;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -63,10 +64,11 @@ final class StationExports {
 
   /** Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this. */
   static void send(RoutingContext ctx, String contentType, String body) {
-    send(ctx, contentType, body.getBytes(StandardCharsets.UTF_8));
+    send(ctx, contentType, Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
   }
 
-  static void send(RoutingContext ctx, String contentType, byte[] bytes) {
+  static void send(RoutingContext ctx, String contentType, Buffer body) {
+    byte[] bytes = body.getBytes();
     String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
     ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
         .putHeader("Access-Control-Allow-Origin", "*");
@@ -74,7 +76,7 @@ final class StationExports {
       ctx.response().setStatusCode(304).end();
       return;
     }
-    ctx.response().putHeader("Content-Type", contentType).end(io.vertx.core.buffer.Buffer.buffer(bytes));
+    ctx.response().putHeader("Content-Type", contentType).end(body);
   }
 
   static boolean matches(String ifNoneMatch, String etag) {
