@@ -33,6 +33,7 @@ public final class MainVerticle extends VerticleBase {
   private SearchModule search;
   private HttpServer server;
   private PageCache pageCache;
+  private Router router;
 
   public MainVerticle(AppConfig config) {
     this.config = config;
@@ -60,7 +61,7 @@ public final class MainVerticle extends VerticleBase {
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
                   .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
-              .requestHandler(router(portal))
+              .requestHandler(router = router(portal))
               .listen(config.httpPort());
         })
         .onSuccess(s -> {
@@ -87,6 +88,7 @@ public final class MainVerticle extends VerticleBase {
     new StationRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
+    EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     ErrorPages errors = new ErrorPages(portal.pages());
@@ -99,6 +101,11 @@ public final class MainVerticle extends VerticleBase {
   /** The port actually bound, for tests that ask for port 0. */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The router as built, for tests that walk every registered route. */
+  public Router router() {
+    return router;
   }
 
   public PageCache pageCache() {
