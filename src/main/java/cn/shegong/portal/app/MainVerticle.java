@@ -1,15 +1,26 @@
 package cn.shegong.portal.app;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
-import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.site.HomeRoutes;
+import cn.shegong.portal.site.SitemapRoutes;
 import cn.shegong.portal.stations.StationRoutes;
+import cn.shegong.portal.web.ErrorPages;
+import cn.shegong.portal.web.HealthRoutes;
+import cn.shegong.portal.web.InputGuard;
+import cn.shegong.portal.web.PageCache;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.Readiness;
+import cn.shegong.portal.web.RequestLog;
+import cn.shegong.portal.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
