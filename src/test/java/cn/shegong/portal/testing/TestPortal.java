@@ -69,6 +69,8 @@ public final class TestPortal {
     env.put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     env.put("PORTAL_SEEDS_DIR", "seeds");
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
+    // desk tests sign in with a password only; the second factor's own tests set PORTAL_REQUIRE_2FA back
+    env.put("PORTAL_REQUIRE_2FA", "");
     env.putAll(overrides);
     return new TestPortal(vertx, db, indexDir, AppConfig.from(env));
   }
