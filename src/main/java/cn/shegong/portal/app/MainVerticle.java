@@ -53,6 +53,7 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log.info("Starting with {}", config.describe());
+    config.insecureCookieWarning().ifPresent(log::warn);
     return Database.open(vertx, config)
         .compose(db -> {
           database = db;

@@ -52,6 +52,7 @@ final class UserAdminRoutes {
     String problem = !login.matches("[A-Za-z0-9_.@-]{2,64}") ? "登录名应为 2–64 个字母、数字或 _.@-"
         : Role.find(role).isEmpty() ? "角色应为 editor、admin 或 contributor"
         : password == null || password.length() < UserCommand.MIN_PASSWORD ? "密码至少 " + UserCommand.MIN_PASSWORD + " 个字符"
+        : password.length() > LoginRoutes.MAX_PASSWORD ? LoginRoutes.TOO_LONG
         : null;
     if (problem != null) {
       page(ctx, 400, problem).onFailure(ctx::fail);

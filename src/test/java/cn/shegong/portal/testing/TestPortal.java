@@ -71,6 +71,8 @@ public final class TestPortal {
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
     // a loaded test machine can take seconds for a first connection; tests of outages set their own, shorter bound
     env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "10000");
+    // desk tests sign in with a password only; the second factor's own tests set PORTAL_REQUIRE_2FA back
+    env.put("PORTAL_REQUIRE_2FA", "");
     env.putAll(overrides);
     return new TestPortal(vertx, db, indexDir, AppConfig.from(env));
   }
