@@ -27,7 +27,14 @@ public record AppConfig(
     String mapTilesAttribution,
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
-    int pageCacheMb) {
+    int pageCacheMb,
+    HttpLimits httpLimits) {
+
+  /**
+   * How long a connection may stay silent, send its request head, or send its body (seconds), before the
+   * server closes it: a half-sent request does not hold a connection for minutes.
+   */
+  public record HttpLimits(int idleTimeoutS, int headerTimeoutS, int bodyTimeoutS) {}
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -53,7 +60,9 @@ public record AppConfig(
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
-        intOf(env, "PORTAL_PAGE_CACHE_MB", 16));
+        intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
+        new HttpLimits(intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30), intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
+            intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -76,6 +85,8 @@ public record AppConfig(
         + " tls=" + tls
         + " trustedProxies=" + trustedProxies
         + " pageCacheMb=" + pageCacheMb
+        + " httpTimeoutsS(idle/header/body)=" + httpLimits.idleTimeoutS() + "/" + httpLimits.headerTimeoutS() + "/"
+        + httpLimits.bodyTimeoutS()
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
   }
 
@@ -102,6 +113,9 @@ public record AppConfig(
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
+    m.put("PORTAL_HTTP_IDLE_TIMEOUT_S", String.valueOf(httpLimits.idleTimeoutS()));
+    m.put("PORTAL_HTTP_HEADER_TIMEOUT_S", String.valueOf(httpLimits.headerTimeoutS()));
+    m.put("PORTAL_HTTP_BODY_TIMEOUT_S", String.valueOf(httpLimits.bodyTimeoutS()));
     return m;
   }
 

@@ -57,10 +57,16 @@ public final class MainVerticle extends VerticleBase {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
           new Scheduler(database.pool()).start(vertx, config.tls());
+          RequestDeadlines deadlines = new RequestDeadlines(vertx, config.httpLimits());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
-                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
-              .requestHandler(router(portal))
+                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2)
+                  .setIdleTimeout(config.httpLimits().idleTimeoutS()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                  // h2c detection would hold a connection back until its first head is complete, out of the
+                  // deadlines' sight; browsers speak HTTP/2 only over TLS (terminated in front of the portal)
+                  .setHttp2ClearTextEnabled(false))
+              .connectionHandler(deadlines::opened)
+              .requestHandler(router(portal, deadlines))
               .listen(config.httpPort());
         })
         .onSuccess(s -> {
@@ -69,8 +75,9 @@ public final class MainVerticle extends VerticleBase {
         });
   }
 
-  private Router router(Portal portal) {
+  private Router router(Portal portal, RequestDeadlines deadlines) {
     Router router = Router.router(vertx);
+    router.route().handler(deadlines);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());

@@ -4,7 +4,6 @@ import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The editors' desk under /editor and the editor API under /api/editor. Request bodies are read only
@@ -21,11 +20,12 @@ public final class EditorRoutes {
   }
 
   public void mount(Router router) {
-    BodyHandler forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
-    BodyHandler uploads = BodyHandler.create(portal.config().dataDir().resolve("uploads").toString())
-        .setBodyLimit(UPLOAD_LIMIT).setDeleteUploadedFilesOnEnd(true);
-    router.route("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
     Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
+    ApiTokens tokens = new ApiTokens(portal.pool());
+    // anonymous bodies are small (16 KB), decided before they are read; see DeskBodyLimit
+    router.route("/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, UPLOAD_LIMIT,
+        portal.config().dataDir().resolve("uploads").toString(), StationImportRoutes.UPLOAD,
+        ctx -> sessions.find(cookie(ctx)).map(java.util.Optional::isPresent))).handler(EditorRoutes::noNul);
     router.route("/editor/*").handler(new DeskAuth(sessions));
     var invalidate = portal.pageCache().invalidateAfterWrites();
     // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
@@ -42,8 +42,9 @@ public final class EditorRoutes {
     new StationDeskRoutes(portal).mount(router);
     new ReportQueueRoutes(portal).mount(router);
 
-    router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
-    router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    router.route("/api/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, 0, null, null,
+        ctx -> tokens.find(DeskBodyLimit.bearer(ctx)).map(h -> h.filter(t -> !t.disabled()).isPresent())));
+    router.route("/api/editor/*").handler(new ApiAuth(tokens));
     router.route("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(router);
   }
@@ -59,7 +60,8 @@ public final class EditorRoutes {
     ctx.next();
   }
 
-  private static boolean isUpload(RoutingContext ctx) {
-    return ctx.normalizedPath().equals(StationImportRoutes.UPLOAD);
+  private static String cookie(RoutingContext ctx) {
+    var c = ctx.request().getCookie(Sessions.COOKIE);
+    return c == null ? null : c.getValue();
   }
 }
