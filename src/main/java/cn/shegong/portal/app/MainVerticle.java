@@ -19,6 +19,7 @@ import cn.shegong.portal.web.PageCache;
 import cn.shegong.portal.web.Pages;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.web.Readiness;
+import cn.shegong.portal.web.RequestDeadlines;
 import cn.shegong.portal.web.RequestLog;
 import cn.shegong.portal.web.SecurityHeaders;
 import io.vertx.core.Future;
@@ -70,10 +71,16 @@ public final class MainVerticle extends VerticleBase {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
           new Scheduler(database.pool()).start(vertx, config.tls());
+          RequestDeadlines deadlines = new RequestDeadlines(vertx, config.httpLimits());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
-                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
-              .requestHandler(router = router(portal))
+                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2)
+                  .setIdleTimeout(config.httpLimits().idleTimeoutS()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                  // h2c detection would hold a connection back until its first head is complete, out of the
+                  // deadlines' sight; browsers speak HTTP/2 only over TLS (terminated in front of the portal)
+                  .setHttp2ClearTextEnabled(false))
+              .connectionHandler(deadlines::opened)
+              .requestHandler(router = router(portal, deadlines))
               .listen(config.httpPort());
         })
         .onSuccess(s -> {
@@ -82,8 +89,9 @@ public final class MainVerticle extends VerticleBase {
         });
   }
 
-  private Router router(Portal portal) {
+  private Router router(Portal portal, RequestDeadlines deadlines) {
     Router router = Router.router(vertx);
+    router.route().handler(deadlines);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());

@@ -28,7 +28,14 @@ public record AppConfig(
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
     int pageCacheMb,
-    List<String> requireTwoFactor) {
+    List<String> requireTwoFactor,
+    HttpLimits httpLimits) {
+
+  /**
+   * How long a connection may stay silent, send its request head, or send its body (seconds), before the
+   * server closes it: a half-sent request does not hold a connection for minutes.
+   */
+  public record HttpLimits(int idleTimeoutS, int headerTimeoutS, int bodyTimeoutS) {}
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -56,7 +63,9 @@ public record AppConfig(
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
         intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
         List.of(env.getOrDefault("PORTAL_REQUIRE_2FA", "admin,editor").split("\\s*,\\s*")).stream()
-            .map(String::strip).filter(s -> !s.isEmpty()).toList());
+            .map(String::strip).filter(s -> !s.isEmpty()).toList(),
+        new HttpLimits(intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30), intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
+            intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -80,6 +89,8 @@ public record AppConfig(
         + " trustedProxies=" + trustedProxies
         + " pageCacheMb=" + pageCacheMb
         + " require2fa=" + requireTwoFactor
+        + " httpTimeoutsS(idle/header/body)=" + httpLimits.idleTimeoutS() + "/" + httpLimits.headerTimeoutS() + "/"
+        + httpLimits.bodyTimeoutS()
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
   }
 
@@ -114,6 +125,9 @@ public record AppConfig(
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
     m.put("PORTAL_REQUIRE_2FA", String.join(",", requireTwoFactor));
+    m.put("PORTAL_HTTP_IDLE_TIMEOUT_S", String.valueOf(httpLimits.idleTimeoutS()));
+    m.put("PORTAL_HTTP_HEADER_TIMEOUT_S", String.valueOf(httpLimits.headerTimeoutS()));
+    m.put("PORTAL_HTTP_BODY_TIMEOUT_S", String.valueOf(httpLimits.bodyTimeoutS()));
     return m;
   }
 

@@ -26,6 +26,11 @@ public final class ErrorPages {
 
   public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
+    if (failure instanceof io.vertx.core.http.HttpClosedException) {
+      // the client went away, or a deadline closed its connection: nobody to answer, nothing went wrong here
+      log.debug("{} {}: connection closed before the answer", ctx.request().method(), ctx.request().path());
+      return;
+    }
     int status = statusOf(ctx.statusCode(), failure);
     String message = messageOf(status, failure);
     if (status >= 500 && status != 503) {
