@@ -27,7 +27,12 @@ public record AppConfig(
     String mapTilesAttribution,
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
-    int pageCacheMb) {
+    int pageCacheMb,
+    int dbPoolWaitMs,
+    int dbFollowerPoolSize,
+    int dbSchedulerPoolSize,
+    int dbDeskPoolSize,
+    int keptAnswersMb) {
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -53,7 +58,12 @@ public record AppConfig(
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
-        intOf(env, "PORTAL_PAGE_CACHE_MB", 16));
+        intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
+        intOf(env, "PORTAL_DB_POOL_WAIT_MS", 1000),
+        intOf(env, "PORTAL_DB_FOLLOWER_POOL_SIZE", 2),
+        intOf(env, "PORTAL_DB_SCHEDULER_POOL_SIZE", 1),
+        intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
+        intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -70,7 +80,8 @@ public record AppConfig(
         + " index=" + indexDir.toAbsolutePath()
         + " data=" + dataDir.toAbsolutePath()
         + " seeds=" + seedsDir.toAbsolutePath()
-        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait
+        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait + " wait=" + dbPoolWaitMs + "ms"
+        + " pools(follower/scheduler/desk)=" + dbFollowerPoolSize + "/" + dbSchedulerPoolSize + "/" + dbDeskPoolSize
         + " statementTimeoutMs=" + dbStatementTimeoutMs
         + " publicUrl=" + publicBaseUrl
         + " tls=" + tls
@@ -102,6 +113,11 @@ public record AppConfig(
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
+    m.put("PORTAL_DB_POOL_WAIT_MS", String.valueOf(dbPoolWaitMs));
+    m.put("PORTAL_DB_FOLLOWER_POOL_SIZE", String.valueOf(dbFollowerPoolSize));
+    m.put("PORTAL_DB_SCHEDULER_POOL_SIZE", String.valueOf(dbSchedulerPoolSize));
+    m.put("PORTAL_DB_DESK_POOL_SIZE", String.valueOf(dbDeskPoolSize));
+    m.put("PORTAL_KEPT_ANSWERS_MB", String.valueOf(keptAnswersMb));
     return m;
   }
 

@@ -56,7 +56,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(pages -> {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
-          new Scheduler(database.pool()).start(vertx, config.tls());
+          new Scheduler(database.schedulerPool()).start(vertx, config.tls());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
                   .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))

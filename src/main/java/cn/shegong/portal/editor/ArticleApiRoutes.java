@@ -18,7 +18,7 @@ final class ArticleApiRoutes {
 
   ArticleApiRoutes(Portal portal) {
     this.portal = portal;
-    this.articles = new DeskArticles(portal.pool());
+    this.articles = new DeskArticles(portal.deskPool());
   }
 
   void mount(Router router) {

@@ -26,7 +26,7 @@ final class ArticleDeskRoutes {
 
   ArticleDeskRoutes(Portal portal) {
     this.portal = portal;
-    this.articles = new DeskArticles(portal.pool());
+    this.articles = new DeskArticles(portal.deskPool());
   }
 
   void mount(Router router) {

@@ -25,7 +25,7 @@ public final class EditorRoutes {
     BodyHandler uploads = BodyHandler.create(portal.config().dataDir().resolve("uploads").toString())
         .setBodyLimit(UPLOAD_LIMIT).setDeleteUploadedFilesOnEnd(true);
     router.route("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
-    Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
+    Sessions sessions = new Sessions(portal.deskPool(), portal.config().tls());
     router.route("/editor/*").handler(new DeskAuth(sessions));
     var invalidate = portal.pageCache().invalidateAfterWrites();
     // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
@@ -43,7 +43,7 @@ public final class EditorRoutes {
     new ReportQueueRoutes(portal).mount(router);
 
     router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
-    router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.deskPool())));
     router.route("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(router);
   }

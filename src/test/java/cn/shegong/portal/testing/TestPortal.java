@@ -57,7 +57,7 @@ public final class TestPortal {
     int port = proxy.up().await(10, java.util.concurrent.TimeUnit.SECONDS);
     String viaProxy = "postgresql://" + TestDatabase.USER + "@127.0.0.1:" + port + "/" + db.name();
     return forDatabase(vertx, db, Files.createTempDirectory("portal-index-"),
-        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000"));
+        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000", "PORTAL_DB_POOL_WAIT_MS", "1000"));
   }
 
   /** A second process's view: the same database, its own index directory. */
@@ -69,6 +69,8 @@ public final class TestPortal {
     env.put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     env.put("PORTAL_SEEDS_DIR", "seeds");
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
+    // the shared test machine can be slow to hand out a first connection; outage tests set their own short wait
+    env.put("PORTAL_DB_POOL_WAIT_MS", "10000");
     env.putAll(overrides);
     return new TestPortal(vertx, db, indexDir, AppConfig.from(env));
   }
