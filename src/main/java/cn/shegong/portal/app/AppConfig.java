@@ -59,7 +59,7 @@ public record AppConfig(
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
         intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
-        intOf(env, "PORTAL_DB_POOL_WAIT_MS", 1000),
+        intOf(env, "PORTAL_DB_POOL_WAIT_MS", 1500),
         intOf(env, "PORTAL_DB_FOLLOWER_POOL_SIZE", 2),
         intOf(env, "PORTAL_DB_SCHEDULER_POOL_SIZE", 1),
         intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),

@@ -36,6 +36,7 @@ public final class ErrorPages {
       ctx.response().reset();
       return;
     }
+    if (status == 503 && DbFailure.isUnavailable(failure) && pages.kept().serveStale(ctx)) return;
     respond(ctx, status, message, Map.of());
   }
 

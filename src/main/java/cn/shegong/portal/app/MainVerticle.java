@@ -73,7 +73,8 @@ public final class MainVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
-    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard())
+        .handler(portal.pages().kept()::attach);
     new HealthRoutes(portal).mount(router);
     // the busiest public pages; each renders through Pages, which stores a 200 page for the next reader
     for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {
