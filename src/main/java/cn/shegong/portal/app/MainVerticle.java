@@ -70,7 +70,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(pages -> {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
-          new Scheduler(database.pool()).start(vertx, config.tls());
+          new Scheduler(database.schedulerPool()).start(vertx, config.tls());
           RequestDeadlines deadlines = new RequestDeadlines(vertx, config.httpLimits());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
@@ -94,7 +94,8 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(deadlines);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
-    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard())
+        .handler(portal.pages().kept()::attach);
     new HealthRoutes(portal).mount(router);
     // the busiest public pages; each renders through Pages, which stores a 200 page for the next reader
     for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {

@@ -29,7 +29,12 @@ public record AppConfig(
     int shutdownDrainMs,
     int pageCacheMb,
     List<String> requireTwoFactor,
-    HttpLimits httpLimits) {
+    HttpLimits httpLimits,
+    int dbPoolWaitMs,
+    int dbFollowerPoolSize,
+    int dbSchedulerPoolSize,
+    int dbDeskPoolSize,
+    int keptAnswersMb) {
 
   /**
    * How long a connection may stay silent, send its request head, or send its body (seconds), before the
@@ -65,7 +70,12 @@ public record AppConfig(
         List.of(env.getOrDefault("PORTAL_REQUIRE_2FA", "admin,editor").split("\\s*,\\s*")).stream()
             .map(String::strip).filter(s -> !s.isEmpty()).toList(),
         new HttpLimits(intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30), intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
-            intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)));
+            intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)),
+        intOf(env, "PORTAL_DB_POOL_WAIT_MS", 1500),
+        intOf(env, "PORTAL_DB_FOLLOWER_POOL_SIZE", 2),
+        intOf(env, "PORTAL_DB_SCHEDULER_POOL_SIZE", 1),
+        intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
+        intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -82,7 +92,8 @@ public record AppConfig(
         + " index=" + indexDir.toAbsolutePath()
         + " data=" + dataDir.toAbsolutePath()
         + " seeds=" + seedsDir.toAbsolutePath()
-        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait
+        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait + " wait=" + dbPoolWaitMs + "ms"
+        + " pools(follower/scheduler/desk)=" + dbFollowerPoolSize + "/" + dbSchedulerPoolSize + "/" + dbDeskPoolSize
         + " statementTimeoutMs=" + dbStatementTimeoutMs
         + " publicUrl=" + publicBaseUrl
         + " tls=" + tls
@@ -128,6 +139,11 @@ public record AppConfig(
     m.put("PORTAL_HTTP_IDLE_TIMEOUT_S", String.valueOf(httpLimits.idleTimeoutS()));
     m.put("PORTAL_HTTP_HEADER_TIMEOUT_S", String.valueOf(httpLimits.headerTimeoutS()));
     m.put("PORTAL_HTTP_BODY_TIMEOUT_S", String.valueOf(httpLimits.bodyTimeoutS()));
+    m.put("PORTAL_DB_POOL_WAIT_MS", String.valueOf(dbPoolWaitMs));
+    m.put("PORTAL_DB_FOLLOWER_POOL_SIZE", String.valueOf(dbFollowerPoolSize));
+    m.put("PORTAL_DB_SCHEDULER_POOL_SIZE", String.valueOf(dbSchedulerPoolSize));
+    m.put("PORTAL_DB_DESK_POOL_SIZE", String.valueOf(dbDeskPoolSize));
+    m.put("PORTAL_KEPT_ANSWERS_MB", String.valueOf(keptAnswersMb));
     return m;
   }
 

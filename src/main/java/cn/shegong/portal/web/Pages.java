@@ -32,9 +32,11 @@ public final class Pages {
 
   private final FreeMarkerTemplateEngine engine;
   private final AppConfig config;
+  private final KeptAnswers kept;
 
   public Pages(Vertx vertx, AppConfig config) {
     this.config = config;
+    this.kept = new KeptAnswers(config.keptAnswersMb() * 1024L * 1024L);
     this.engine = FreeMarkerTemplateEngine.create(vertx, "ftlh");
     Configuration fm = engine.unwrap();
     fm.setIncompatibleImprovements(Configuration.VERSION_2_3_34);
@@ -90,11 +92,17 @@ public final class Pages {
     return page(ctx, template, model).compose(body -> {
       PageCache.Pending pending = status == 200 && ctx != null ? ctx.get(PageCache.PENDING) : null;
       if (pending != null) pending.store(ctx, body);
+      if (status == 200) kept.keep(ctx, "text/html; charset=utf-8", body);
       return ctx.response()
           .setStatusCode(status)
           .putHeader("Content-Type", "text/html; charset=utf-8")
           .end(body);
     });
+  }
+
+  /** The last good public answers, for reading through a database outage. */
+  public KeptAnswers kept() {
+    return kept;
   }
 
   /** The rendered page as text, for callers that send it themselves (previews, error pages). */
