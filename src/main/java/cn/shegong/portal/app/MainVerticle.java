@@ -3,6 +3,8 @@ package cn.shegong.portal.app;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
+import cn.shegong.portal.helplines.HelplineBook;
+import cn.shegong.portal.helplines.HelplineRoutes;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
@@ -33,6 +35,7 @@ public final class MainVerticle extends VerticleBase {
   private SearchModule search;
   private HttpServer server;
   private PageCache pageCache;
+  private HelplineBook helplines;
 
   public MainVerticle(AppConfig config) {
     this.config = config;
@@ -53,6 +56,11 @@ public final class MainVerticle extends VerticleBase {
           Pages pages = new Pages(vertx, config);
           return pages.warmUp(vertx).map(pages);
         })
+        .compose(pages -> new HelplineBook(vertx, database.pool(), config.seedsDir()).start().map(book -> {
+          helplines = book;
+          pages.global("helpLines", () -> book);
+          return pages;
+        }))
         .compose(pages -> {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
@@ -85,6 +93,7 @@ public final class MainVerticle extends VerticleBase {
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
+    new HelplineRoutes(helplines).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
@@ -103,6 +112,10 @@ public final class MainVerticle extends VerticleBase {
 
   public PageCache pageCache() {
     return pageCache;
+  }
+
+  public HelplineBook helplines() {
+    return helplines;
   }
 
   /** The stations' version as the station features see it (also for tests). */
