@@ -27,7 +27,10 @@ public record AppConfig(
     String mapTilesAttribution,
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
-    int pageCacheMb) {
+    int pageCacheMb,
+    String quickExitUrl) {
+  /** Where 快速离开 goes: a neutral, busy site (China Weather) unless the operator picks another. */
+  public static final String DEFAULT_QUICK_EXIT_URL = "https://www.weather.com.cn/";
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -53,7 +56,8 @@ public record AppConfig(
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
-        intOf(env, "PORTAL_PAGE_CACHE_MB", 16));
+        intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
+        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -76,6 +80,7 @@ public record AppConfig(
         + " tls=" + tls
         + " trustedProxies=" + trustedProxies
         + " pageCacheMb=" + pageCacheMb
+        + " quickExit=" + quickExitUrl
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
   }
 
@@ -102,7 +107,15 @@ public record AppConfig(
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
+    m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
     return m;
+  }
+
+  private static String quickExit(String url) {
+    String u = url.strip();
+    if (u.isEmpty()) return DEFAULT_QUICK_EXIT_URL;
+    if (!u.matches("https?://[^\\s\"'<>]+")) throw new IllegalArgumentException("PORTAL_QUICK_EXIT_URL must be an http(s) URL, got: " + url);
+    return u;
   }
 
   private static int intOf(Map<String, String> env, String key, int dflt) {

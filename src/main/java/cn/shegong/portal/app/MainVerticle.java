@@ -5,6 +5,7 @@ import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.helplines.HelplineBook;
 import cn.shegong.portal.helplines.HelplineRoutes;
+import cn.shegong.portal.privacy.PrivacyRoutes;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
@@ -94,6 +95,7 @@ public final class MainVerticle extends VerticleBase {
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
     new HelplineRoutes(helplines).mount(router);
+    new PrivacyRoutes(portal.pages()).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));

@@ -111,6 +111,7 @@ public final class Pages {
     Map<String, Object> data = new HashMap<>(model);
     globals.forEach((k, v) -> data.computeIfAbsent(k, n -> v.get()));
     data.putIfAbsent("siteName", SITE_NAME);
+    data.putIfAbsent("quickExitUrl", config.quickExitUrl());
     data.putIfAbsent("baseUrl", config.publicBaseUrl());
     data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
