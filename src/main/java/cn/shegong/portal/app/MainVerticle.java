@@ -4,6 +4,9 @@ import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
+import cn.shegong.portal.helplines.HelplineBook;
+import cn.shegong.portal.helplines.HelplineRoutes;
+import cn.shegong.portal.privacy.PrivacyRoutes;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
@@ -46,6 +49,7 @@ public final class MainVerticle extends VerticleBase {
   private HttpServer server;
   private PageCache pageCache;
   private Router router;
+  private HelplineBook helplines;
 
   public MainVerticle(AppConfig config) {
     this.config = config;
@@ -67,6 +71,11 @@ public final class MainVerticle extends VerticleBase {
           Pages pages = new Pages(vertx, config);
           return pages.warmUp(vertx).map(pages);
         })
+        .compose(pages -> new HelplineBook(vertx, database.pool(), config.seedsDir()).start().map(book -> {
+          helplines = book;
+          pages.global("helpLines", () -> book);
+          return pages;
+        }))
         .compose(pages -> {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
@@ -107,6 +116,8 @@ public final class MainVerticle extends VerticleBase {
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
+    new HelplineRoutes(helplines).mount(router);
+    new PrivacyRoutes(portal.pages()).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
@@ -131,6 +142,10 @@ public final class MainVerticle extends VerticleBase {
 
   public PageCache pageCache() {
     return pageCache;
+  }
+
+  public HelplineBook helplines() {
+    return helplines;
   }
 
   /** The stations' version as the station features see it (also for tests). */

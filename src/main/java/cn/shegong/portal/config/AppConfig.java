@@ -34,13 +34,17 @@ public record AppConfig(
     int dbFollowerPoolSize,
     int dbSchedulerPoolSize,
     int dbDeskPoolSize,
-    int keptAnswersMb) {
+    int keptAnswersMb,
+    String quickExitUrl) {
 
   /**
    * How long a connection may stay silent, send its request head, or send its body (seconds), before the
    * server closes it: a half-sent request does not hold a connection for minutes.
    */
   public record HttpLimits(int idleTimeoutS, int headerTimeoutS, int bodyTimeoutS) {}
+
+  /** Where 快速离开 goes: a neutral, busy site (China Weather) unless the operator picks another. */
+  public static final String DEFAULT_QUICK_EXIT_URL = "https://www.weather.com.cn/";
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -75,7 +79,8 @@ public record AppConfig(
         intOf(env, "PORTAL_DB_FOLLOWER_POOL_SIZE", 2),
         intOf(env, "PORTAL_DB_SCHEDULER_POOL_SIZE", 1),
         intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
-        intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32));
+        intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32),
+        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -102,6 +107,7 @@ public record AppConfig(
         + " require2fa=" + requireTwoFactor
         + " httpTimeoutsS(idle/header/body)=" + httpLimits.idleTimeoutS() + "/" + httpLimits.headerTimeoutS() + "/"
         + httpLimits.bodyTimeoutS()
+        + " quickExit=" + quickExitUrl
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
   }
 
@@ -144,7 +150,15 @@ public record AppConfig(
     m.put("PORTAL_DB_SCHEDULER_POOL_SIZE", String.valueOf(dbSchedulerPoolSize));
     m.put("PORTAL_DB_DESK_POOL_SIZE", String.valueOf(dbDeskPoolSize));
     m.put("PORTAL_KEPT_ANSWERS_MB", String.valueOf(keptAnswersMb));
+    m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
     return m;
+  }
+
+  private static String quickExit(String url) {
+    String u = url.strip();
+    if (u.isEmpty()) return DEFAULT_QUICK_EXIT_URL;
+    if (!u.matches("https?://[^\\s\"'<>]+")) throw new IllegalArgumentException("PORTAL_QUICK_EXIT_URL must be an http(s) URL, got: " + url);
+    return u;
   }
 
   private static int intOf(Map<String, String> env, String key, int dflt) {

@@ -33,6 +33,7 @@ public final class Pages {
   private final FreeMarkerTemplateEngine engine;
   private final AppConfig config;
   private final KeptAnswers kept;
+  private final Map<String, java.util.function.Supplier<Object>> globals = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Pages(Vertx vertx, AppConfig config) {
     this.config = config;
@@ -84,6 +85,11 @@ public final class Pages {
     }, false);
   }
 
+  /** A value every template sees (e.g. the help lines), unless the page's model has its own. */
+  public void global(String name, java.util.function.Supplier<Object> value) {
+    globals.put(name, value);
+  }
+
   public Future<Void> render(RoutingContext ctx, String template, Map<String, Object> model) {
     return render(ctx, 200, template, model);
   }
@@ -112,7 +118,9 @@ public final class Pages {
 
   private Future<Buffer> page(RoutingContext ctx, String template, Map<String, Object> model) {
     Map<String, Object> data = new HashMap<>(model);
+    globals.forEach((k, v) -> data.computeIfAbsent(k, n -> v.get()));
     data.putIfAbsent("siteName", SITE_NAME);
+    data.putIfAbsent("quickExitUrl", config.quickExitUrl());
     data.putIfAbsent("baseUrl", config.publicBaseUrl());
     data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
