@@ -2,6 +2,7 @@ package cn.shegong.portal.app;
 
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
+import cn.shegong.portal.hsds.HsdsRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
@@ -85,6 +86,7 @@ public final class MainVerticle extends VerticleBase {
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
+    new HsdsRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
