@@ -6,6 +6,7 @@ import cn.shegong.portal.stations.StationStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -129,8 +130,9 @@ public final class HsdsJson {
     String id = HsdsIds.service(s.slug());
     List<JsonObject> out = new ArrayList<>();
     out.add(attribute(s, HsdsTaxonomy.kind(s.kind()), id, "service"));
-    for (String v : s.services()) out.add(attribute(s, HsdsTaxonomy.service(v), id, "service"));
-    for (String v : s.targetGroups()) out.add(attribute(s, HsdsTaxonomy.target(v), id, "service"));
+    // a value listed twice is one term, one attribute
+    for (String v : new LinkedHashSet<>(s.services())) out.add(attribute(s, HsdsTaxonomy.service(v), id, "service"));
+    for (String v : new LinkedHashSet<>(s.targetGroups())) out.add(attribute(s, HsdsTaxonomy.target(v), id, "service"));
     return out;
   }
 

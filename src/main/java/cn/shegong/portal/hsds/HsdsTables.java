@@ -20,7 +20,7 @@ public final class HsdsTables {
   public static final List<String> WRITTEN = List.of("organization", "service", "attribute", "service_at_location",
       "location", "phone", "address", "schedule", "taxonomy_term", "taxonomy");
 
-  public record Table(String name, String path, List<JsonObject> fields) {
+  public record Table(String name, String path, List<JsonObject> fields, List<String> required) {
     public List<String> columns() {
       return fields.stream().map(f -> f.getString("name")).toList();
     }
@@ -75,7 +75,9 @@ public final class HsdsTables {
           String type = p.getJsonObject(f).getString("type");
           if (type != null && !type.equals("array") && !type.equals("object")) fields.add(p.getJsonObject(f));
         }
-        out.put(name, new Table(name, items.getString("path"), List.copyOf(fields)));
+        List<String> required = new ArrayList<>();
+        for (Object r : items.getJsonArray("required", new JsonArray())) required.add((String) r);
+        out.put(name, new Table(name, items.getString("path"), List.copyOf(fields), List.copyOf(required)));
       }
       return out;
     } catch (IOException e) {
