@@ -1,6 +1,6 @@
 package cn.shegong.portal.hsds;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.hsds.HsdsTables.Table;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Term;

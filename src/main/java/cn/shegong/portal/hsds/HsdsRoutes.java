@@ -1,6 +1,6 @@
 package cn.shegong.portal.hsds;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.hsds.HsdsDirectory.Names;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
