@@ -3,6 +3,7 @@ package cn.shegong.portal.app;
 import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
+import cn.shegong.portal.hsds.HsdsRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.helplines.HelplineBook;
 import cn.shegong.portal.helplines.HelplineRoutes;
@@ -118,6 +119,7 @@ public final class MainVerticle extends VerticleBase {
     new StationRoutes(portal).mount(router);
     new HelplineRoutes(helplines).mount(router);
     new PrivacyRoutes(portal.pages()).mount(router);
+    new HsdsRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403

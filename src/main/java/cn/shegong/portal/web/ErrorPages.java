@@ -74,7 +74,8 @@ public final class ErrorPages {
 
   static boolean wantsJson(RoutingContext ctx) {
     String path = ctx.request().path();
-    return path != null && (path.startsWith("/api/") || path.equals("/health") || path.equals("/ready"));
+    return path != null && (path.startsWith("/api/") || path.equals("/hsds") || path.startsWith("/hsds/")
+        || path.equals("/health") || path.equals("/ready"));
   }
 
   static int statusOf(int code, Throwable failure) {
