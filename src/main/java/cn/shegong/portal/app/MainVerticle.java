@@ -16,7 +16,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +74,8 @@ public final class MainVerticle extends VerticleBase {
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
     router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
     new HealthRoutes(portal).mount(router);
+    router.get("/static/*").handler(portal.pages().assets()::handle);
+    router.get("/webjars/*").handler(portal.pages().assets()::handle);
     // the busiest public pages; each renders through Pages, which stores a 200 page for the next reader
     for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {
       router.get(path).handler(portal.pageCache().handler());
@@ -87,7 +88,6 @@ public final class MainVerticle extends VerticleBase {
     new StationRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
-    router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     ErrorPages errors = new ErrorPages(portal.pages());
     router.route().failureHandler(errors::handle);
