@@ -6,6 +6,7 @@ import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
+import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
@@ -82,6 +83,7 @@ public final class MainVerticle extends VerticleBase {
     }
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
+    new ShareCardRoutes(portal).mount(router);
     new FeedRoutes(portal).mount(router);
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
