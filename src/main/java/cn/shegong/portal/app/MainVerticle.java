@@ -5,6 +5,7 @@ import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
+import cn.shegong.portal.news.ArticleLinks;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.search.SearchModule;
@@ -96,7 +97,7 @@ public final class MainVerticle extends VerticleBase {
     new FeedRoutes(portal).mount(router);
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
-    new StationRoutes(portal).mount(router);
+    new StationRoutes(portal, new ArticleLinks(portal.pool())).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
