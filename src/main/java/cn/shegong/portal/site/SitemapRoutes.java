@@ -3,8 +3,10 @@ package cn.shegong.portal.site;
 import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.KeptAnswers;
 import cn.shegong.portal.web.PublicPage;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
@@ -36,11 +38,12 @@ public final class SitemapRoutes {
     var articles = new ArticleRepository(portal.pool()).publicPages();
     var stations = new StationRepository(portal.pool()).publicPages();
     Future.all(articles, stations)
-        .map(all -> xml(Stream.concat(articles.result().stream(), stations.result().stream()).toList()))
-        .onSuccess(xml -> ctx.response()
-            .putHeader("Content-Type", "application/xml; charset=utf-8")
-            .putHeader("Cache-Control", "public, max-age=3600")
-            .end(xml))
+        .map(all -> Buffer.buffer(xml(Stream.concat(articles.result().stream(), stations.result().stream()).toList())))
+        .onSuccess(xml -> {
+          KeptAnswers.keepFor(ctx, "application/xml; charset=utf-8", xml);
+          ctx.response().putHeader("Content-Type", "application/xml; charset=utf-8")
+              .putHeader("Cache-Control", "public, max-age=3600").end(xml);
+        })
         .onFailure(ctx::fail);
   }
 
