@@ -28,7 +28,8 @@ public final class EditorRoutes {
         .setBodyLimit(UPLOAD_LIMIT).setDeleteUploadedFilesOnEnd(true);
     desk.filter("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
     Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
-    desk.filter("/editor/*").handler(new DeskAuth(sessions));
+    TwoFactorRule twoFactor = new TwoFactorRule(portal.config().requireTwoFactor());
+    desk.filter("/editor/*").handler(new DeskAuth(sessions, twoFactor));
     var invalidate = portal.pageCache().invalidateAfterWrites();
     // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
     desk.filter("/editor/*").handler(ctx -> {
@@ -39,13 +40,14 @@ public final class EditorRoutes {
     new ArticleDeskRoutes(portal).mount(desk);
     new ArticleStateRoutes(portal).mount(desk);
     new AuditRoutes(portal).mount(desk);
+    new EnrolmentRoutes(portal).mount(desk);
     new UserAdminRoutes(portal).mount(desk);
     new StationImportRoutes(portal).mount(desk); // before /editor/stations/:id
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
 
     desk.filter("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
-    desk.filter("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    desk.filter("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool()), twoFactor));
     desk.filter("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(desk);
   }
