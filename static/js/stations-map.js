@@ -40,7 +40,8 @@
       navigator.geolocation.getCurrentPosition(function (pos) {
         var params = new URLSearchParams(new FormData(form));
         ['near', 'radius_km', 'province', 'city', 'district', 'page', 'from'].forEach(function (k) { params.delete(k); });
-        params.set('near', pos.coords.latitude.toFixed(4) + ',' + pos.coords.longitude.toFixed(4));
+        // rounded to ~100 m (3 decimals) here, so a precise position never leaves the browser
+        params.set('near', pos.coords.latitude.toFixed(3) + ',' + pos.coords.longitude.toFixed(3));
         Array.from(params.keys()).forEach(function (k) { if (params.get(k) === '') params.delete(k); });
         window.location.href = '/stations?' + params.toString() + '#results';
       }, function () {

@@ -20,7 +20,7 @@ final class EnrolmentRoutes {
 
   EnrolmentRoutes(Portal portal) {
     this.portal = portal;
-    this.factors = new SecondFactors(portal.pool());
+    this.factors = new SecondFactors(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {
@@ -50,7 +50,7 @@ final class EnrolmentRoutes {
     EditorUser me = Desk.user(ctx);
     factors.confirm(me.id(), Desk.form(ctx, "code"))
         .compose(codes -> codes.isEmpty() ? page(ctx, 400, "验证码不正确，请用验证器 App 显示的 6 位数字重试。")
-            : AuditLog.record(portal.pool(), me.login(), "2fa.enrol", "user", me.id(), new JsonObject())
+            : AuditLog.record(portal.deskPool(), me.login(), "2fa.enrol", "user", me.id(), new JsonObject())
                 .compose(v -> shown(ctx, codes.get())))
         .onFailure(ctx::fail);
   }

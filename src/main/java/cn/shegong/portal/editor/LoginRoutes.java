@@ -36,7 +36,7 @@ final class LoginRoutes {
   LoginRoutes(Portal portal, Sessions sessions) {
     this.portal = portal;
     this.sessions = sessions;
-    this.throttle = new LoginThrottle(portal.pool());
+    this.throttle = new LoginThrottle(portal.deskPool());
     this.secondStep = new SecondStepRoutes(portal, this, throttle);
   }
 
@@ -93,7 +93,7 @@ final class LoginRoutes {
 
   private Future<Optional<Account>> account(String login) {
     if (login.isEmpty() || login.length() > 64) return Future.succeededFuture(Optional.empty());
-    return portal.pool().preparedQuery("SELECT id, password_hash, disabled, EXISTS (SELECT 1 FROM user_totp t "
+    return portal.deskPool().preparedQuery("SELECT id, password_hash, disabled, EXISTS (SELECT 1 FROM user_totp t "
             + "WHERE t.user_id = users.id AND t.enabled_at IS NOT NULL) AS second_factor FROM users WHERE login = $1")
         .execute(Tuple.of(login))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
@@ -114,7 +114,7 @@ final class LoginRoutes {
         : sessions.delete(Secrets.sha256Hex(previous.getValue()));
     return endPrevious
         .compose(v -> sessions.create(userId))
-        .compose(raw -> AuditLog.record(portal.pool(), login, "login", "user", userId, new JsonObject().put("with", how))
+        .compose(raw -> AuditLog.record(portal.deskPool(), login, "login", "user", userId, new JsonObject().put("with", how))
             .onSuccess(v -> {
               ctx.response().addCookie(sessions.cookie(raw));
               Desk.redirect(ctx, "/editor");
@@ -124,7 +124,7 @@ final class LoginRoutes {
   private void logout(RoutingContext ctx) {
     DeskSession s = Desk.session(ctx);
     sessions.delete(s.idHash())
-        .compose(v -> AuditLog.record(portal.pool(), s.user().login(), "logout", "user", s.user().id(), null))
+        .compose(v -> AuditLog.record(portal.deskPool(), s.user().login(), "logout", "user", s.user().id(), null))
         .onSuccess(v -> {
           ctx.response().addCookie(sessions.expiredCookie());
           Desk.redirect(ctx, DeskAuth.LOGIN);

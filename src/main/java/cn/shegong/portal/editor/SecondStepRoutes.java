@@ -32,7 +32,7 @@ final class SecondStepRoutes {
     this.portal = portal;
     this.login = login;
     this.throttle = throttle;
-    this.factors = new SecondFactors(portal.pool());
+    this.factors = new SecondFactors(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {
@@ -43,7 +43,7 @@ final class SecondStepRoutes {
   /** The password was right: the code comes next. */
   Future<Void> challenge(RoutingContext ctx, long userId) {
     String raw = Secrets.random(32);
-    return portal.pool().preparedQuery("INSERT INTO login_challenges (id_hash, user_id, expires_at) "
+    return portal.deskPool().preparedQuery("INSERT INTO login_challenges (id_hash, user_id, expires_at) "
             + "VALUES ($1, $2, now() + interval '5 minutes')")
         .execute(Tuple.of(Secrets.sha256Hex(raw), userId))
         .onSuccess(v -> {
@@ -89,7 +89,7 @@ final class SecondStepRoutes {
 
   private Future<Optional<Pending>> pending(String raw) {
     if (raw == null || raw.isEmpty() || raw.length() > 100) return Future.succeededFuture(Optional.empty());
-    return portal.pool().preparedQuery("SELECT u.id, u.login FROM login_challenges c JOIN users u ON u.id = c.user_id "
+    return portal.deskPool().preparedQuery("SELECT u.id, u.login FROM login_challenges c JOIN users u ON u.id = c.user_id "
             + "WHERE c.id_hash = $1 AND c.expires_at > now() AND NOT u.disabled")
         .execute(Tuple.of(Secrets.sha256Hex(raw)))
         .map(rows -> rows.size() == 0 ? Optional.empty()
@@ -97,7 +97,7 @@ final class SecondStepRoutes {
   }
 
   private Future<Void> end(String raw) {
-    return portal.pool().preparedQuery("DELETE FROM login_challenges WHERE id_hash = $1 OR expires_at < now()")
+    return portal.deskPool().preparedQuery("DELETE FROM login_challenges WHERE id_hash = $1 OR expires_at < now()")
         .execute(Tuple.of(Secrets.sha256Hex(raw))).mapEmpty();
   }
 

@@ -20,7 +20,7 @@ final class UserAdminRoutes {
 
   UserAdminRoutes(Portal portal) {
     this.portal = portal;
-    this.tokens = new ApiTokens(portal.pool());
+    this.tokens = new ApiTokens(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {
@@ -29,14 +29,14 @@ final class UserAdminRoutes {
     desk.post("/editor/users/:id/disable", Permission.MANAGE_ACCOUNTS).handler(this::disable);
     desk.post("/editor/users/:id/2fa/reset", Permission.MANAGE_ACCOUNTS).handler(this::resetSecondFactor);
     desk.post("/editor/users/tokens/:id/revoke", Permission.MANAGE_ACCOUNTS).handler(ctx -> tokens.revoke(Desk.id(ctx, "id"))
-        .compose(done -> AuditLog.record(portal.pool(), Desk.actor(ctx), "token.revoke", "api_token",
+        .compose(done -> AuditLog.record(portal.deskPool(), Desk.actor(ctx), "token.revoke", "api_token",
             Desk.id(ctx, "id"), null))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/users"))
         .onFailure(ctx::fail));
   }
 
   private Future<Void> page(RoutingContext ctx, int status, String message) {
-    Future<List<Account>> accounts = portal.pool().query("SELECT u.id, u.login, u.role, u.disabled, "
+    Future<List<Account>> accounts = portal.deskPool().query("SELECT u.id, u.login, u.role, u.disabled, "
             + SecondFactors.ENROLLED + " FROM users u ORDER BY u.login")
         .execute().map(rows -> {
           List<Account> out = new ArrayList<>();
@@ -62,7 +62,7 @@ final class UserAdminRoutes {
       return;
     }
     portal.vertx().executeBlocking(() -> PasswordHasher.hash(password.toCharArray()), false)
-        .compose(hash -> portal.pool().withTransaction(conn -> conn.preparedQuery("INSERT INTO users (login, "
+        .compose(hash -> portal.deskPool().withTransaction(conn -> conn.preparedQuery("INSERT INTO users (login, "
                 + "password_hash, role) VALUES ($1, $2, $3) ON CONFLICT (login) DO NOTHING RETURNING id")
             .execute(Tuple.of(login, hash, role))
             .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
@@ -78,7 +78,7 @@ final class UserAdminRoutes {
   /** A lost phone: the account enrols again at its next sign-in. Audited in the same transaction. */
   private void resetSecondFactor(RoutingContext ctx) {
     long id = Desk.id(ctx, "id");
-    portal.pool().withTransaction(conn -> new SecondFactors(portal.pool()).reset(conn, id)
+    portal.deskPool().withTransaction(conn -> new SecondFactors(portal.deskPool()).reset(conn, id)
             .compose(done -> !done ? Future.failedFuture(HttpError.notFound("这个账号没有启用两步验证。"))
                 : AuditLog.record(conn, Desk.actor(ctx), "2fa.reset", "user", id, null)))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/users"))
@@ -92,7 +92,7 @@ final class UserAdminRoutes {
       ctx.fail(HttpError.badRequest("不能停用自己的账号。"));
       return;
     }
-    portal.pool().withTransaction(conn -> conn.preparedQuery("UPDATE users SET disabled = true WHERE id = $1")
+    portal.deskPool().withTransaction(conn -> conn.preparedQuery("UPDATE users SET disabled = true WHERE id = $1")
             .execute(Tuple.of(id))
             .compose(rows -> {
               if (rows.rowCount() == 0) return Future.failedFuture(HttpError.notFound("没有这个账号。"));
