@@ -1,6 +1,5 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /** The open-data shapes of a station, and sending them with an ETag so unchanged data costs one 304. */
 final class StationExports {
@@ -56,20 +54,13 @@ final class StationExports {
         .put("url", baseUrl + s.url());
   }
 
-  static String csv(List<Hit> hits) {
-    StringBuilder sb = new StringBuilder(Csv.line(StationCsvFormat.COLUMNS));
-    for (Hit h : hits) sb.append(Csv.line(StationCsvFormat.row(h.station())));
-    return sb.toString();
-  }
-
   /** Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this. */
   static void send(RoutingContext ctx, String contentType, String body) {
     send(ctx, contentType, Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   static void send(RoutingContext ctx, String contentType, Buffer body) {
-    byte[] bytes = body.getBytes();
-    String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+    String etag = etag(body.getBytes());
     ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
         .putHeader("Access-Control-Allow-Origin", "*");
     if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
@@ -77,6 +68,10 @@ final class StationExports {
       return;
     }
     ctx.response().putHeader("Content-Type", contentType).end(body);
+  }
+
+  static String etag(byte[] bytes) {
+    return "\"" + sha256(bytes).substring(0, 32) + "\"";
   }
 
   static boolean matches(String ifNoneMatch, String etag) {
