@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class StationCsvExport {
   static final int MAX_KEPT = 4;
-  static final int MAX_ENCODING = 2;
+  static final int MAX_ENCODING = 3;
   static final int SLICE = 64 * 1024;
   static final String CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
 
@@ -35,7 +36,7 @@ final class StationCsvExport {
   private final StationSearch search;
   private final Supplier<Object> stationsVersion;
   private final Map<List<Object>, Future<Encoded>> kept = new LinkedHashMap<>(8, 0.75f, true);
-  private int encoding;
+  private final Map<List<Object>, Future<Encoded>> inFlight = new HashMap<>();
 
   StationCsvExport(Vertx vertx, StationSearch search, Supplier<Object> stationsVersion) {
     this.vertx = vertx;
@@ -74,26 +75,32 @@ final class StationCsvExport {
     resp.drainHandler(v -> write(resp, body, next));
   }
 
-  /** Called on the event loop only, so the map needs no lock. */
+  /**
+   * A kept encoding of this version, else the one being built for the same filter (a reader arriving while it is
+   * built gets what was current when it started, as if it had come a moment earlier), else a new one. Called on
+   * the event loop only, so the maps need no lock.
+   */
   private Future<Encoded> encoded(StationFilter filter, int offset, int limit) {
     Object version = stationsVersion.get();
-    List<Object> key = version == null ? null : List.of(version, filter, offset, limit);
+    List<Object> what = List.of(filter, offset, limit);
+    List<Object> key = version == null ? null : List.of(version, what);
     Future<Encoded> known = key == null ? null : kept.get(key);
     if (known != null) return known;
-    if (encoding >= MAX_ENCODING) {
+    Future<Encoded> building = inFlight.get(what);
+    if (building != null) return building;
+    if (inFlight.size() >= MAX_ENCODING) {
       return Future.failedFuture(new HttpError(503, "开放数据导出正忙，请稍后再试。"));
     }
-    encoding++;
     Future<Encoded> f = search.find(filter, offset, limit)
-        .compose(hits -> vertx.executeBlocking(() -> encode(hits), false))
-        .andThen(done -> encoding--);
-    if (key != null) {
-      kept.values().removeIf(old -> old.failed());
+        .compose(hits -> vertx.executeBlocking(() -> encode(hits), false));
+    inFlight.put(what, f);
+    f.onComplete(done -> {
+      inFlight.remove(what);
+      if (done.failed() || key == null) return;
       kept.keySet().removeIf(k -> !k.get(0).equals(version));
       kept.put(key, f);
       if (kept.size() > MAX_KEPT) kept.remove(kept.keySet().iterator().next());
-      f.onFailure(e -> kept.remove(key, f));
-    }
+    });
     return f;
   }
 
