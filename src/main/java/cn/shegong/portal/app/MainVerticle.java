@@ -1,15 +1,27 @@
 package cn.shegong.portal.app;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
-import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.site.HomeRoutes;
+import cn.shegong.portal.site.SitemapRoutes;
 import cn.shegong.portal.stations.StationRoutes;
+import cn.shegong.portal.web.ErrorPages;
+import cn.shegong.portal.web.HealthRoutes;
+import cn.shegong.portal.web.InputGuard;
+import cn.shegong.portal.web.PageCache;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.Readiness;
+import cn.shegong.portal.web.RequestDeadlines;
+import cn.shegong.portal.web.RequestLog;
+import cn.shegong.portal.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -33,6 +45,7 @@ public final class MainVerticle extends VerticleBase {
   private SearchModule search;
   private HttpServer server;
   private PageCache pageCache;
+  private Router router;
 
   public MainVerticle(AppConfig config) {
     this.config = config;
@@ -41,6 +54,7 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log.info("Starting with {}", config.describe());
+    config.insecureCookieWarning().ifPresent(log::warn);
     return Database.open(vertx, config)
         .compose(db -> {
           database = db;
@@ -66,7 +80,7 @@ public final class MainVerticle extends VerticleBase {
                   // deadlines' sight; browsers speak HTTP/2 only over TLS (terminated in front of the portal)
                   .setHttp2ClearTextEnabled(false))
               .connectionHandler(deadlines::opened)
-              .requestHandler(router(portal, deadlines))
+              .requestHandler(router = router(portal, deadlines))
               .listen(config.httpPort());
         })
         .onSuccess(s -> {
@@ -94,6 +108,7 @@ public final class MainVerticle extends VerticleBase {
     new StationRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
+    EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     ErrorPages errors = new ErrorPages(portal.pages());
@@ -106,6 +121,11 @@ public final class MainVerticle extends VerticleBase {
   /** The port actually bound, for tests that ask for port 0. */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The router as built, for tests that walk every registered route. */
+  public Router router() {
+    return router;
   }
 
   public PageCache pageCache() {

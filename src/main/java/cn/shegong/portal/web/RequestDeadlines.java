@@ -1,5 +1,6 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
+import cn.shegong.portal.config.AppConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -14,7 +15,7 @@ import java.util.Map;
  * {@code headerMs} of opening or of its previous answer, and a request's body within {@code bodyMs} of its head.
  * Otherwise the connection is closed. All on the server's event loop, so plain maps suffice.
  */
-final class RequestDeadlines implements Handler<RoutingContext> {
+public final class RequestDeadlines implements Handler<RoutingContext> {
   private static final String SEEN = "requestDeadlines";
   private final Vertx vertx;
   private final long headerMs;
@@ -27,14 +28,14 @@ final class RequestDeadlines implements Handler<RoutingContext> {
     int inFlight;
   }
 
-  RequestDeadlines(Vertx vertx, AppConfig.HttpLimits limits) {
+  public RequestDeadlines(Vertx vertx, AppConfig.HttpLimits limits) {
     this.vertx = vertx;
     this.headerMs = limits.headerTimeoutS() * 1000L;
     this.bodyMs = limits.bodyTimeoutS() * 1000L;
   }
 
   /** For {@code HttpServer.connectionHandler}: the first head must come in time. */
-  void opened(HttpConnection connection) {
+  public void opened(HttpConnection connection) {
     Waiting w = new Waiting();
     connections.put(connection, w);
     connection.closeHandler(v -> {

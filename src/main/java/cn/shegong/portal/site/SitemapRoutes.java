@@ -1,6 +1,6 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;

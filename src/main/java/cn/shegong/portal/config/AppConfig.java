@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.config;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +28,7 @@ public record AppConfig(
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
     int pageCacheMb,
+    List<String> requireTwoFactor,
     HttpLimits httpLimits) {
 
   /**
@@ -61,6 +62,8 @@ public record AppConfig(
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
         intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
+        List.of(env.getOrDefault("PORTAL_REQUIRE_2FA", "admin,editor").split("\\s*,\\s*")).stream()
+            .map(String::strip).filter(s -> !s.isEmpty()).toList(),
         new HttpLimits(intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30), intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
             intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)));
   }
@@ -85,9 +88,17 @@ public record AppConfig(
         + " tls=" + tls
         + " trustedProxies=" + trustedProxies
         + " pageCacheMb=" + pageCacheMb
+        + " require2fa=" + requireTwoFactor
         + " httpTimeoutsS(idle/header/body)=" + httpLimits.idleTimeoutS() + "/" + httpLimits.headerTimeoutS() + "/"
         + httpLimits.bodyTimeoutS()
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
+  }
+
+  /** The session cookie is Secure only with PORTAL_TLS: an https public URL without it is worth a warning. */
+  public Optional<String> insecureCookieWarning() {
+    if (!publicBaseUrl.regionMatches(true, 0, "https://", 0, 8) || tls) return Optional.empty();
+    return Optional.of("PORTAL_PUBLIC_URL is https but PORTAL_TLS is false: the desk session cookie is sent "
+        + "without Secure and there is no HSTS. Set PORTAL_TLS=true behind a TLS proxy.");
   }
 
   static String redact(String url) {
@@ -113,6 +124,7 @@ public record AppConfig(
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
+    m.put("PORTAL_REQUIRE_2FA", String.join(",", requireTwoFactor));
     m.put("PORTAL_HTTP_IDLE_TIMEOUT_S", String.valueOf(httpLimits.idleTimeoutS()));
     m.put("PORTAL_HTTP_HEADER_TIMEOUT_S", String.valueOf(httpLimits.headerTimeoutS()));
     m.put("PORTAL_HTTP_BODY_TIMEOUT_S", String.valueOf(httpLimits.bodyTimeoutS()));
