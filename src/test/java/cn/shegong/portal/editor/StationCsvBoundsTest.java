@@ -40,7 +40,9 @@ class StationCsvBoundsTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "20000")).start().await(3, TimeUnit.MINUTES);
+    // the machine is shared and loaded: generous waits for a connection and for the 30,000-row query
+    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "20000", "PORTAL_DB_STATEMENT_TIMEOUT_MS", "60000",
+        "PORTAL_HTTP_IDLE_TIMEOUT_S", "120")).start().await(3, TimeUnit.MINUTES);
     DeskClient.addUser(portal.database(), "alice", "editor");
     desk = DeskClient.login(portal, "alice");
     var pool = PgBuilder.pool().connectingTo(portal.database().url()).using(vertx).build();
