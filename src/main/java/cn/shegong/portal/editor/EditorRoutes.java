@@ -21,9 +21,9 @@ public final class EditorRoutes {
 
   /** Registers the desk and the editor API; every route states its permission (see {@link DeskRouter}). */
   public void mount(Router router) {
-    DeskRouter desk = new DeskRouter(router, portal.pool());
-    Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
-    ApiTokens tokens = new ApiTokens(portal.pool());
+    DeskRouter desk = new DeskRouter(router, portal.deskPool());
+    Sessions sessions = new Sessions(portal.deskPool(), portal.config().tls());
+    ApiTokens tokens = new ApiTokens(portal.deskPool());
     // anonymous bodies are small (16 KB), decided before they are read; see DeskBodyLimit
     desk.filter("/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, UPLOAD_LIMIT,
         portal.config().dataDir().resolve("uploads").toString(), StationImportRoutes.UPLOAD,
@@ -53,7 +53,7 @@ public final class EditorRoutes {
 
   /** After every feature has mounted: a desk route that declared no permission answers 403. */
   public static void seal(Router router, Portal portal) {
-    new DeskRouter(router, portal.pool()).seal();
+    new DeskRouter(router, portal.deskPool()).seal();
   }
 
   /** PostgreSQL refuses NUL in text: such a form is refused here with a 400 rather than failing later with a 500. */

@@ -35,7 +35,7 @@ final class LoginRoutes {
   LoginRoutes(Portal portal, Sessions sessions) {
     this.portal = portal;
     this.sessions = sessions;
-    this.throttle = new LoginThrottle(portal.pool());
+    this.throttle = new LoginThrottle(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {
@@ -101,7 +101,7 @@ final class LoginRoutes {
 
   private Future<Optional<Account>> account(String login) {
     if (login.isEmpty() || login.length() > 64) return Future.succeededFuture(Optional.empty());
-    return portal.pool().preparedQuery("SELECT id, password_hash, disabled FROM users WHERE login = $1")
+    return portal.deskPool().preparedQuery("SELECT id, password_hash, disabled FROM users WHERE login = $1")
         .execute(Tuple.of(login))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
             .map(r -> new Account(r.getLong("id"), r.getString("password_hash"), r.getBoolean("disabled"))));
@@ -116,7 +116,7 @@ final class LoginRoutes {
         .compose(v -> throttle.refund(address, DelaySchedule.ADDRESS))
         .compose(v -> endPrevious)
         .compose(v -> sessions.create(acc.id()))
-        .compose(raw -> AuditLog.record(portal.pool(), login, "login", "user", acc.id(), new JsonObject())
+        .compose(raw -> AuditLog.record(portal.deskPool(), login, "login", "user", acc.id(), new JsonObject())
             .onSuccess(v -> {
               ctx.response().addCookie(sessions.cookie(raw));
               Desk.redirect(ctx, "/editor");
@@ -126,7 +126,7 @@ final class LoginRoutes {
   private void logout(RoutingContext ctx) {
     DeskSession s = Desk.session(ctx);
     sessions.delete(s.idHash())
-        .compose(v -> AuditLog.record(portal.pool(), s.user().login(), "logout", "user", s.user().id(), null))
+        .compose(v -> AuditLog.record(portal.deskPool(), s.user().login(), "logout", "user", s.user().id(), null))
         .onSuccess(v -> {
           ctx.response().addCookie(sessions.expiredCookie());
           Desk.redirect(ctx, DeskAuth.LOGIN);

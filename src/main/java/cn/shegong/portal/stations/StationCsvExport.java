@@ -2,6 +2,7 @@ package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -54,6 +55,7 @@ final class StationCsvExport {
         resp.setStatusCode(304).end();
         return;
       }
+      KeptAnswers.keepFor(ctx, CONTENT_TYPE, e.body());
       resp.putHeader("Content-Type", CONTENT_TYPE).putHeader("Content-Length", String.valueOf(e.body().length()));
       write(resp, e.body(), 0);
     }).onFailure(ctx::fail);
