@@ -1,5 +1,6 @@
 package cn.shegong.portal.app;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.DatabaseUnavailable;
 import cn.shegong.portal.editor.TokenCommand;
 import cn.shegong.portal.editor.UserCommand;

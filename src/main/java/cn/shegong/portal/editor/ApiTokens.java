@@ -43,7 +43,7 @@ public final class ApiTokens {
         .map(rows -> {
           if (rows.size() == 0) return Optional.empty();
           Row r = rows.iterator().next();
-          return Optional.of(new Holder(new EditorUser(r.getLong("id"), r.getString("login"), r.getString("role")),
+          return Optional.of(new Holder(new EditorUser(r.getLong("id"), r.getString("login"), Role.of(r.getString("role"))),
               r.getBoolean("disabled")));
         });
   }

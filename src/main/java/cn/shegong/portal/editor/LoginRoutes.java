@@ -1,11 +1,11 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.ClientAddress;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
@@ -36,12 +36,12 @@ final class LoginRoutes {
     this.throttle = new LoginThrottle(portal.deskPool());
   }
 
-  void mount(Router router) {
+  void mount(DeskRouter desk) {
     // computed now, off the event loop, so the first unknown login takes no longer than any other
     portal.vertx().executeBlocking(() -> Dummy.HASH, false);
-    router.get(DeskAuth.LOGIN).handler(ctx -> page(ctx, 200, "", ""));
-    router.post(DeskAuth.LOGIN).handler(this::login);
-    router.post("/editor/logout").handler(this::logout);
+    desk.open(HttpMethod.GET, DeskAuth.LOGIN).handler(ctx -> page(ctx, 200, "", ""));
+    desk.open(HttpMethod.POST, DeskAuth.LOGIN).handler(this::login);
+    desk.post("/editor/logout", Permission.VIEW_DESK).handler(this::logout);
   }
 
   private void page(RoutingContext ctx, int status, String login, String message) {

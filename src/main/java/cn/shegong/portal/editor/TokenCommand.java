@@ -1,6 +1,6 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationRepository;
-import cn.shegong.portal.app.KeptAnswers;
+import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

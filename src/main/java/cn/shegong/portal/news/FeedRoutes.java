@@ -1,8 +1,8 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Pages;
-import cn.shegong.portal.app.Portal;
-import cn.shegong.portal.app.KeptAnswers;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

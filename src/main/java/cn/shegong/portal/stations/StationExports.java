@@ -2,7 +2,7 @@ package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.stations.StationSearch.Hit;
-import cn.shegong.portal.app.KeptAnswers;
+import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -33,7 +33,7 @@ class ArticleApiTest {
     DeskClient.addUser(portal.database(), "former", "editor");
     DeskClient.addUser(portal.database(), "writer", "contributor");
     DeskClient.addUser(portal.database(), "boss", "admin");
-    token = createToken("newsroom");
+    token = ApiTokenFixture.create(portal, "newsroom");
   }
 
   @AfterAll
@@ -42,11 +42,7 @@ class ArticleApiTest {
   }
 
   static String createToken(String login) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = TokenCommand.run(portal.config(), new String[] {"create", login}, new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, code);
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return lines[lines.length - 1].strip();
+    return ApiTokenFixture.create(portal, login);
   }
 
   static HttpResponse<Buffer> call(HttpMethod method, String uri, String bearer, Object body) throws Exception {

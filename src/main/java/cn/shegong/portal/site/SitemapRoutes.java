@@ -1,7 +1,7 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
-import cn.shegong.portal.app.Portal;
-import cn.shegong.portal.app.KeptAnswers;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;

@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.config;
 
 import java.nio.file.Path;
 import java.util.List;
