@@ -36,7 +36,7 @@ public final class PortalProcess implements AutoCloseable {
       throws IOException {
     Path jar = Path.of("target", "portal.jar");
     if (!Files.isRegularFile(jar)) throw new IllegalStateException("target/portal.jar is missing: run mvn package first");
-    int port = freePort();
+    int port = env.containsKey("PORTAL_HTTP_PORT") ? Integer.parseInt(env.get("PORTAL_HTTP_PORT")) : freePort();
     Path log = Files.createTempFile("portal-process-", ".log");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx512m", "-jar", jar.toString()));
@@ -115,7 +115,7 @@ public final class PortalProcess implements AutoCloseable {
     if (process.isAlive()) process.destroyForcibly();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

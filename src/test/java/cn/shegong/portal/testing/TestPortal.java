@@ -71,8 +71,6 @@ public final class TestPortal {
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
     // the first connection of a fresh JVM can take seconds on a loaded machine; outage tests override it
     env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000");
-    // a loaded test machine can take seconds for a first connection; tests of outages set their own, shorter bound
-    env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "10000");
     // desk tests sign in with a password only; the second factor's own tests set PORTAL_REQUIRE_2FA back
     env.put("PORTAL_REQUIRE_2FA", "");
     // the shared test machine can be slow to hand out a first connection; outage tests set their own short wait
