@@ -43,6 +43,7 @@ public final class EditorRoutes {
     new StationImportRoutes(portal).mount(desk); // before /editor/stations/:id
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
+    new QualityRoutes(portal).mount(desk);
 
     desk.filter("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
     desk.filter("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));

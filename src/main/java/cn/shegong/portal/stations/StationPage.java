@@ -23,9 +23,20 @@ final class StationPage {
     this.tokens = tokens;
   }
 
+  @SuppressWarnings("unchecked")
   Future<Void> render(RoutingContext ctx, Station station, int status, ReportForm form) {
-    return articles(station).compose(articles -> tokens.issue(station.id(), Instant.now()).compose(token -> {
+    if (status == 200 && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+      // a lost count is no reason to fail the page
+      Verification.countView(portal.pool(), station.id());
+    }
+    return Future.all(articles(station), Verification.of(portal.pool(), station.id())).compose(both -> {
+      List<Article> articles = both.resultAt(0);
+      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {articles, both.resultAt(1), token});
+    }).compose(parts -> {
+      List<Article> articles = (List<Article>) parts[0];
+      String token = (String) parts[2];
       Map<String, Object> model = new HashMap<>();
+      model.put("verification", parts[1]);
       model.put("station", station);
       model.put("articles", articles);
       model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
@@ -35,7 +46,7 @@ final class StationPage {
       model.put("reportToken", token);
       model.put("pageStyles", true);
       return portal.pages().render(ctx, status, "stations/station.ftlh", model);
-    }));
+    });
   }
 
   /** Published articles linked to the station, or about its district; newest first. */
