@@ -27,7 +27,24 @@ public record AppConfig(
     String mapTilesAttribution,
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
-    int pageCacheMb) {
+    int pageCacheMb,
+    List<String> requireTwoFactor,
+    HttpLimits httpLimits,
+    int dbPoolWaitMs,
+    int dbFollowerPoolSize,
+    int dbSchedulerPoolSize,
+    int dbDeskPoolSize,
+    int keptAnswersMb,
+    String quickExitUrl) {
+
+  /**
+   * How long a connection may stay silent, send its request head, or send its body (seconds), before the
+   * server closes it: a half-sent request does not hold a connection for minutes.
+   */
+  public record HttpLimits(int idleTimeoutS, int headerTimeoutS, int bodyTimeoutS) {}
+
+  /** Where 快速离开 goes: a neutral, busy site (China Weather) unless the operator picks another. */
+  public static final String DEFAULT_QUICK_EXIT_URL = "https://www.weather.com.cn/";
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -53,7 +70,17 @@ public record AppConfig(
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
-        intOf(env, "PORTAL_PAGE_CACHE_MB", 16));
+        intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
+        List.of(env.getOrDefault("PORTAL_REQUIRE_2FA", "admin,editor").split("\\s*,\\s*")).stream()
+            .map(String::strip).filter(s -> !s.isEmpty()).toList(),
+        new HttpLimits(intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30), intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
+            intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)),
+        intOf(env, "PORTAL_DB_POOL_WAIT_MS", 1500),
+        intOf(env, "PORTAL_DB_FOLLOWER_POOL_SIZE", 2),
+        intOf(env, "PORTAL_DB_SCHEDULER_POOL_SIZE", 1),
+        intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
+        intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32),
+        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -70,13 +97,25 @@ public record AppConfig(
         + " index=" + indexDir.toAbsolutePath()
         + " data=" + dataDir.toAbsolutePath()
         + " seeds=" + seedsDir.toAbsolutePath()
-        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait
+        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait + " wait=" + dbPoolWaitMs + "ms"
+        + " pools(follower/scheduler/desk)=" + dbFollowerPoolSize + "/" + dbSchedulerPoolSize + "/" + dbDeskPoolSize
         + " statementTimeoutMs=" + dbStatementTimeoutMs
         + " publicUrl=" + publicBaseUrl
         + " tls=" + tls
         + " trustedProxies=" + trustedProxies
         + " pageCacheMb=" + pageCacheMb
+        + " require2fa=" + requireTwoFactor
+        + " httpTimeoutsS(idle/header/body)=" + httpLimits.idleTimeoutS() + "/" + httpLimits.headerTimeoutS() + "/"
+        + httpLimits.bodyTimeoutS()
+        + " quickExit=" + quickExitUrl
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
+  }
+
+  /** The session cookie is Secure only with PORTAL_TLS: an https public URL without it is worth a warning. */
+  public Optional<String> insecureCookieWarning() {
+    if (!publicBaseUrl.regionMatches(true, 0, "https://", 0, 8) || tls) return Optional.empty();
+    return Optional.of("PORTAL_PUBLIC_URL is https but PORTAL_TLS is false: the desk session cookie is sent "
+        + "without Secure and there is no HSTS. Set PORTAL_TLS=true behind a TLS proxy.");
   }
 
   static String redact(String url) {
@@ -102,7 +141,24 @@ public record AppConfig(
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
+    m.put("PORTAL_REQUIRE_2FA", String.join(",", requireTwoFactor));
+    m.put("PORTAL_HTTP_IDLE_TIMEOUT_S", String.valueOf(httpLimits.idleTimeoutS()));
+    m.put("PORTAL_HTTP_HEADER_TIMEOUT_S", String.valueOf(httpLimits.headerTimeoutS()));
+    m.put("PORTAL_HTTP_BODY_TIMEOUT_S", String.valueOf(httpLimits.bodyTimeoutS()));
+    m.put("PORTAL_DB_POOL_WAIT_MS", String.valueOf(dbPoolWaitMs));
+    m.put("PORTAL_DB_FOLLOWER_POOL_SIZE", String.valueOf(dbFollowerPoolSize));
+    m.put("PORTAL_DB_SCHEDULER_POOL_SIZE", String.valueOf(dbSchedulerPoolSize));
+    m.put("PORTAL_DB_DESK_POOL_SIZE", String.valueOf(dbDeskPoolSize));
+    m.put("PORTAL_KEPT_ANSWERS_MB", String.valueOf(keptAnswersMb));
+    m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
     return m;
+  }
+
+  private static String quickExit(String url) {
+    String u = url.strip();
+    if (u.isEmpty()) return DEFAULT_QUICK_EXIT_URL;
+    if (!u.matches("https?://[^\\s\"'<>]+")) throw new IllegalArgumentException("PORTAL_QUICK_EXIT_URL must be an http(s) URL, got: " + url);
+    return u;
   }
 
   private static int intOf(Map<String, String> env, String key, int dflt) {

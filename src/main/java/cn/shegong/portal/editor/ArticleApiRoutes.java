@@ -17,7 +17,7 @@ final class ArticleApiRoutes {
 
   ArticleApiRoutes(Portal portal) {
     this.portal = portal;
-    this.articles = new DeskArticles(portal.pool());
+    this.articles = new DeskArticles(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {

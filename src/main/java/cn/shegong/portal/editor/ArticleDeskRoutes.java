@@ -25,7 +25,7 @@ final class ArticleDeskRoutes {
 
   ArticleDeskRoutes(Portal portal) {
     this.portal = portal;
-    this.articles = new DeskArticles(portal.pool());
+    this.articles = new DeskArticles(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {

@@ -18,8 +18,8 @@ final class ArticleStateRoutes {
 
   ArticleStateRoutes(Portal portal) {
     this.portal = portal;
-    this.articles = new DeskArticles(portal.pool());
-    this.revisions = new Revisions(portal.pool());
+    this.articles = new DeskArticles(portal.deskPool());
+    this.revisions = new Revisions(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {

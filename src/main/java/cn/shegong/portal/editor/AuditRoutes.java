@@ -18,10 +18,10 @@ final class AuditRoutes {
   void mount(DeskRouter desk) {
     desk.get("/editor/audit", Permission.VIEW_AUDIT).handler(ctx -> {
       int page = Params.page(ctx);
-      AuditLog.count(portal.pool())
+      AuditLog.count(portal.deskPool())
           .compose(total -> {
             Pagination p = new Pagination(page, PAGE_SIZE, total);
-            return AuditLog.latest(portal.pool(), p.offset(), PAGE_SIZE)
+            return AuditLog.latest(portal.deskPool(), p.offset(), PAGE_SIZE)
                 .compose(list -> portal.pages().render(ctx, "editor/audit.ftlh",
                     Desk.model(ctx, Map.of("entries", list, "pagination", p))));
           })

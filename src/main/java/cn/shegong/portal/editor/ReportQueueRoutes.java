@@ -30,7 +30,7 @@ final class ReportQueueRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    portal.pool().query("SELECT r.id, r.station_id, s.name, s.slug, r.field, r.correct_value, r.contact, r.status, "
+    portal.deskPool().query("SELECT r.id, r.station_id, s.name, s.slug, r.field, r.correct_value, r.contact, r.status, "
             + "r.created_at, r.handled_by FROM station_reports r JOIN stations s ON s.id = r.station_id "
             + "ORDER BY r.status <> 'open', r.created_at DESC LIMIT 300")
         .execute()
@@ -55,7 +55,7 @@ final class ReportQueueRoutes {
       return;
     }
     String actor = Desk.actor(ctx);
-    portal.pool().withTransaction(conn -> conn.preparedQuery("UPDATE station_reports SET status = $2, handled_by = $3, "
+    portal.deskPool().withTransaction(conn -> conn.preparedQuery("UPDATE station_reports SET status = $2, handled_by = $3, "
                 + "handled_at = now() WHERE id = $1 AND status = 'open' RETURNING station_id")
             .execute(Tuple.of(id, decision, actor))
             .compose(rows -> rows.size() == 0

@@ -25,7 +25,7 @@ final class StationDeskRoutes {
 
   StationDeskRoutes(Portal portal) {
     this.portal = portal;
-    this.stations = new DeskStations(portal.pool());
+    this.stations = new DeskStations(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {

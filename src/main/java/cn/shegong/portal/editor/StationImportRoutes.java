@@ -61,7 +61,7 @@ final class StationImportRoutes {
 
   private Future<Set<String>> existing(StationCsvImport.Report report) {
     String[] ids = report.rows().stream().map(StationCsvImport.Row::id).toArray(String[]::new);
-    return portal.pool().preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)").execute(Tuple.of((Object) ids))
+    return portal.deskPool().preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)").execute(Tuple.of((Object) ids))
         .map(rows -> {
           Set<String> known = new HashSet<>();
           rows.forEach(r -> known.add(r.getString(0)));
@@ -73,7 +73,7 @@ final class StationImportRoutes {
     if (report.valid().isEmpty()) return Future.succeededFuture("");
     String id = Secrets.random(18);
     String name = fileName == null ? "" : fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
-    return portal.pool().preparedQuery("INSERT INTO station_import_batches (id, created_by, file_name, valid_rows) "
+    return portal.deskPool().preparedQuery("INSERT INTO station_import_batches (id, created_by, file_name, valid_rows) "
             + "VALUES ($1, $2, $3, $4)")
         .execute(Tuple.of(id, Desk.actor(ctx), name, new JsonArray(List.copyOf(report.valid()))))
         .map(id);
@@ -82,7 +82,7 @@ final class StationImportRoutes {
   private void confirm(RoutingContext ctx) {
     String batch = ctx.pathParam("batch");
     String actor = Desk.actor(ctx);
-    portal.pool().withTransaction(conn -> conn.preparedQuery("UPDATE station_import_batches SET imported_at = now() "
+    portal.deskPool().withTransaction(conn -> conn.preparedQuery("UPDATE station_import_batches SET imported_at = now() "
                 + "WHERE id = $1 AND imported_at IS NULL AND created_at > now() - interval '1 day' RETURNING valid_rows")
             .execute(Tuple.of(batch))
             .compose(rows -> {

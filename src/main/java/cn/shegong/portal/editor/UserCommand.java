@@ -28,6 +28,9 @@ public final class UserCommand {
     if (Role.find(role).isEmpty()) throw new IllegalArgumentException("--role must be editor, admin or contributor");
     char[] password = readPassword();
     if (password.length < MIN_PASSWORD) throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD + " characters");
+    if (password.length > LoginRoutes.MAX_PASSWORD) {
+      throw new IllegalArgumentException("the password may have at most " + LoginRoutes.MAX_PASSWORD + " characters");
+    }
     String hash = PasswordHasher.hash(password);
     Arrays.fill(password, '\0');
     Vertx vertx = Vertx.vertx();

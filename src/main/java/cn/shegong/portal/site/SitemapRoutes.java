@@ -1,6 +1,8 @@
 package cn.shegong.portal.site;
 
 import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.KeptAnswers;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
@@ -29,11 +31,12 @@ public final class SitemapRoutes {
 
   private void sitemap(RoutingContext ctx) {
     SitemapEntry.contentPages(portal.pool())
-        .map(this::xml)
-        .onSuccess(xml -> ctx.response()
-            .putHeader("Content-Type", "application/xml; charset=utf-8")
-            .putHeader("Cache-Control", "public, max-age=3600")
-            .end(xml))
+        .map(entries -> Buffer.buffer(xml(entries)))
+        .onSuccess(xml -> {
+          KeptAnswers.keepFor(ctx, "application/xml; charset=utf-8", xml);
+          ctx.response().putHeader("Content-Type", "application/xml; charset=utf-8")
+              .putHeader("Cache-Control", "public, max-age=3600").end(xml);
+        })
         .onFailure(ctx::fail);
   }
 

@@ -4,10 +4,8 @@ import cn.shegong.portal.common.HttpError;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.pgclient.PgException;
-import java.net.ConnectException;
+import cn.shegong.portal.db.DbFailure;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +24,24 @@ public final class ErrorPages {
 
   public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
+    if (failure instanceof io.vertx.core.http.HttpClosedException) {
+      // the client went away, or a deadline closed its connection: nobody to answer, nothing went wrong here
+      log.debug("{} {}: connection closed before the answer", ctx.request().method(), ctx.request().path());
+      return;
+    }
     int status = statusOf(ctx.statusCode(), failure);
     String message = messageOf(status, failure);
     if (status >= 500 && status != 503) {
       log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
-    } else if (status == 503) {
-      log.warn("{} {} unavailable: {}", ctx.request().method(), ctx.request().path(), String.valueOf(failure));
+    } else if (status == 503 && failure != null) {
+      log.warn("{} {} unavailable ({}): {}", ctx.request().method(), ctx.request().path(),
+          DbFailure.classify(failure), String.valueOf(failure));
     }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
     }
+    if (status == 503 && DbFailure.isUnavailable(failure) && pages.kept().serveStale(ctx)) return;
     respond(ctx, status, message, Map.of());
   }
 
@@ -81,22 +86,14 @@ public final class ErrorPages {
     return 500;
   }
 
-  /** Connection refused, pool timeout, statement timeout, a server shutting down: the database is away. */
+  /** Whether the failure means the database is unavailable (decided once, in {@link DbFailure}). */
   public static boolean isDatabaseDown(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof TimeoutException) return true;
-      if (c instanceof io.vertx.sqlclient.ClosedConnectionException) return true;
-      if (c instanceof PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("57") || pg.getSqlState().startsWith("08"))) return true;
-      String name = c.getClass().getName();
-      if (name.contains("ConnectException") || name.contains("Timeout")) return true;
-      if (c.getMessage() != null && c.getMessage().contains("Timeout while waiting for connection")) return true;
-    }
-    return false;
+    return DbFailure.isUnavailable(t);
   }
 
   private static String messageOf(int status, Throwable failure) {
     if (failure instanceof HttpError e) return e.getMessage();
+    if (status == 503 && DbFailure.isUnavailable(failure)) return "数据库暂时不可用，请稍后再试。您提交的内容没有保存。";
     return switch (status) {
       case 400 -> "请求的参数有误，请检查后重试。";
       case 401 -> "请先登录。";

@@ -32,9 +32,13 @@ public final class Pages {
 
   private final FreeMarkerTemplateEngine engine;
   private final AppConfig config;
+  private final KeptAnswers kept;
+  private final Map<String, java.util.function.Supplier<Object>> globals = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Assets assets = new Assets();
 
   public Pages(Vertx vertx, AppConfig config) {
     this.config = config;
+    this.kept = new KeptAnswers(config.keptAnswersMb() * 1024L * 1024L);
     this.engine = FreeMarkerTemplateEngine.create(vertx, "ftlh");
     Configuration fm = engine.unwrap();
     fm.setIncompatibleImprovements(Configuration.VERSION_2_3_34);
@@ -68,9 +72,18 @@ public final class Pages {
     }
   }
 
-  /** Loads and compiles every template on a worker thread, so no page pays for file I/O on the event loop. */
+  /** The static files with their hashed URLs (known after {@link #warmUp}). */
+  public Assets assets() {
+    return assets;
+  }
+
+  /**
+   * Loads and compiles every template, and reads the static files, on a worker thread, so no page pays for file
+   * I/O on the event loop.
+   */
   public Future<Void> warmUp(Vertx vertx) {
     return vertx.executeBlocking(() -> {
+      assets = Assets.load();
       Path dir = Path.of(TEMPLATES);
       if (!Files.isDirectory(dir)) return null;
       try (var files = Files.walk(dir)) {
@@ -82,6 +95,11 @@ public final class Pages {
     }, false);
   }
 
+  /** A value every template sees (e.g. the help lines), unless the page's model has its own. */
+  public void global(String name, java.util.function.Supplier<Object> value) {
+    globals.put(name, value);
+  }
+
   public Future<Void> render(RoutingContext ctx, String template, Map<String, Object> model) {
     return render(ctx, 200, template, model);
   }
@@ -90,11 +108,17 @@ public final class Pages {
     return page(ctx, template, model).compose(body -> {
       PageCache.Pending pending = status == 200 && ctx != null ? ctx.get(PageCache.PENDING) : null;
       if (pending != null) pending.store(ctx, body);
+      if (status == 200) kept.keep(ctx, "text/html; charset=utf-8", body);
       return ctx.response()
           .setStatusCode(status)
           .putHeader("Content-Type", "text/html; charset=utf-8")
           .end(body);
     });
+  }
+
+  /** The last good public answers, for reading through a database outage. */
+  public KeptAnswers kept() {
+    return kept;
   }
 
   /** The rendered page as text, for callers that send it themselves (previews, error pages). */
@@ -104,8 +128,11 @@ public final class Pages {
 
   private Future<Buffer> page(RoutingContext ctx, String template, Map<String, Object> model) {
     Map<String, Object> data = new HashMap<>(model);
+    globals.forEach((k, v) -> data.computeIfAbsent(k, n -> v.get()));
     data.putIfAbsent("siteName", SITE_NAME);
+    data.putIfAbsent("quickExitUrl", config.quickExitUrl());
     data.putIfAbsent("baseUrl", config.publicBaseUrl());
+    data.putIfAbsent("asset", assets);
     data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
     data.computeIfAbsent("canonical", k -> config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));

@@ -16,4 +16,9 @@ public record Portal(Vertx vertx, AppConfig config, Database database, Pages pag
   public Pool pool() {
     return database.pool();
   }
+
+  /** The desk's own pool: public load cannot starve an editor. */
+  public Pool deskPool() {
+    return database.deskPool();
+  }
 }

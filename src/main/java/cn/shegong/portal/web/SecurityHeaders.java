@@ -24,7 +24,8 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     MultiMap h = ctx.response().headers();
     h.set("Content-Security-Policy", csp);
     h.set("X-Content-Type-Options", "nosniff");
-    h.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    // same-origin: a site left through 快速离开 (or any link) does not learn that the reader came from here
+    h.set("Referrer-Policy", "same-origin");
     h.set("X-Frame-Options", "DENY");
     h.set("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
