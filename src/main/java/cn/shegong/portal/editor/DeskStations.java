@@ -7,6 +7,7 @@ import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationDraft;
 import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.stations.StationStatus;
+import cn.shegong.portal.stations.Verification;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -76,6 +77,12 @@ public final class DeskStations {
 
   public Future<Void> confirm(long id, EditorUser actor) {
     return change(id, actor, "station.verify", "verified_at = (now() AT TIME ZONE 'Asia/Shanghai')::date", Tuple.of(id));
+  }
+
+  /** "确认信息无误": today, by whom and how. */
+  public Future<Void> confirm(long id, EditorUser actor, Verification.How how) {
+    return change(id, actor, "station.verify." + how.code(), "verified_at = (now() AT TIME ZONE 'Asia/Shanghai')::date, "
+        + "verified_by = $2, verified_how = $3", Tuple.of(id, actor.login(), how.code()));
   }
 
   private Future<Void> change(long id, EditorUser actor, String action, String set, Tuple params) {

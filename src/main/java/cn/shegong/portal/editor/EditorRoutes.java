@@ -45,6 +45,7 @@ public final class EditorRoutes {
     new StationImportRoutes(portal).mount(desk); // before /editor/stations/:id
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
+    new QualityRoutes(portal).mount(desk);
 
     desk.filter("/api/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, 0, null, null,
         ctx -> tokens.find(DeskBodyLimit.bearer(ctx)).map(h -> h.filter(t -> !t.disabled() && !t.expired()).isPresent())));

@@ -24,9 +24,20 @@ final class StationPage {
     this.articles = articles;
   }
 
+  @SuppressWarnings("unchecked")
   Future<Void> render(RoutingContext ctx, Station station, int status, ReportForm form) {
-    return articles.about(station, ARTICLES).compose(mentions -> tokens.issue(station.id(), Instant.now()).compose(token -> {
+    if (status == 200 && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+      // a lost count is no reason to fail the page
+      Verification.countView(portal.pool(), station.id());
+    }
+    return Future.all(articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id())).compose(both -> {
+      Object mentions = both.resultAt(0);
+      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {mentions, both.resultAt(1), token});
+    }).compose(parts -> {
+      Object mentions = parts[0];
+      String token = (String) parts[2];
       Map<String, Object> model = new HashMap<>();
+      model.put("verification", parts[1]);
       model.put("station", station);
       model.put("articles", mentions);
       model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
@@ -39,6 +50,6 @@ final class StationPage {
       model.put("absoluteUrl", absoluteUrl);
       model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
       return portal.pages().render(ctx, status, "stations/station.ftlh", model);
-    }));
+    });
   }
 }
