@@ -28,7 +28,8 @@ public record AppConfig(
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
     int pageCacheMb,
-    String quickExitUrl) {
+    String quickExitUrl,
+    Optional<Path> holidaysDir) {
   /** Where 快速离开 goes: a neutral, busy site (China Weather) unless the operator picks another. */
   public static final String DEFAULT_QUICK_EXIT_URL = "https://www.weather.com.cn/";
 
@@ -57,7 +58,8 @@ public record AppConfig(
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
         intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
-        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)));
+        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)),
+        Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR")).filter(s -> !s.isBlank()).map(Path::of));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -108,6 +110,7 @@ public record AppConfig(
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
     m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
+    holidaysDir.ifPresent(p -> m.put("PORTAL_HOLIDAYS_DIR", p.toString()));
     return m;
   }
 

@@ -12,6 +12,7 @@ import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.stations.ChinaCalendar;
 import cn.shegong.portal.stations.StationRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -45,7 +46,11 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log.info("Starting with {}", config.describe());
-    return Database.open(vertx, config)
+    return vertx.executeBlocking(() -> {
+          ChinaCalendar.use(ChinaCalendar.load(config.holidaysDir()));
+          return null;
+        }, false)
+        .compose(v -> Database.open(vertx, config))
         .compose(db -> {
           database = db;
           return new SeedImporter(vertx, db.pool(), config.seedsDir()).importIfEmpty();

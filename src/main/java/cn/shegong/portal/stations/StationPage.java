@@ -24,8 +24,10 @@ final class StationPage {
   }
 
   Future<Void> render(RoutingContext ctx, Station station, int status, ReportForm form) {
-    return articles(station).compose(articles -> tokens.issue(station.id(), Instant.now()).compose(token -> {
+    Future<Schedule> week = ScheduleApi.of(portal, station, java.time.LocalDate.now(Zones.CHINA), 7);
+    return week.compose(schedule -> articles(station).compose(articles -> tokens.issue(station.id(), Instant.now()).compose(token -> {
       Map<String, Object> model = new HashMap<>();
+      model.put("week", schedule.days());
       model.put("station", station);
       model.put("articles", articles);
       model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
@@ -35,7 +37,7 @@ final class StationPage {
       model.put("reportToken", token);
       model.put("pageStyles", true);
       return portal.pages().render(ctx, status, "stations/station.ftlh", model);
-    }));
+    })));
   }
 
   /** Published articles linked to the station, or about its district; newest first. */

@@ -40,6 +40,7 @@ public final class StationRoutes {
     router.get("/stations/:slug").handler(this::show);
     new ReportRoutes(portal, tokens, page).mount(router);
     new StationApi(portal, search).mount(router);
+    new ScheduleApi(portal).mount(router);
     router.route("/webjars/leaflet/*")
         .handler(StaticHandler.create("META-INF/resources/webjars/leaflet").setMaxAgeSeconds(86_400));
   }
