@@ -1,7 +1,9 @@
 package cn.shegong.portal.app;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
+import cn.shegong.portal.hsds.HsdsRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.helplines.HelplineBook;
 import cn.shegong.portal.helplines.HelplineRoutes;
@@ -9,18 +11,29 @@ import cn.shegong.portal.privacy.PrivacyRoutes;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
-import cn.shegong.portal.news.SitemapRoutes;
+import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.site.HomeRoutes;
+import cn.shegong.portal.site.SitemapRoutes;
 import cn.shegong.portal.stations.ChinaCalendar;
 import cn.shegong.portal.stations.StationRoutes;
+import cn.shegong.portal.web.ErrorPages;
+import cn.shegong.portal.web.HealthRoutes;
+import cn.shegong.portal.web.InputGuard;
+import cn.shegong.portal.web.PageCache;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.Readiness;
+import cn.shegong.portal.web.RequestDeadlines;
+import cn.shegong.portal.web.RequestLog;
+import cn.shegong.portal.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +50,7 @@ public final class MainVerticle extends VerticleBase {
   private SearchModule search;
   private HttpServer server;
   private PageCache pageCache;
+  private Router router;
   private HelplineBook helplines;
 
   public MainVerticle(AppConfig config) {
@@ -46,6 +60,7 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log.info("Starting with {}", config.describe());
+    config.insecureCookieWarning().ifPresent(log::warn);
     return vertx.executeBlocking(() -> {
           ChinaCalendar.use(ChinaCalendar.load(config.holidaysDir()));
           return null;
@@ -70,11 +85,17 @@ public final class MainVerticle extends VerticleBase {
         .compose(pages -> {
           pageCache = new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
           Portal portal = new Portal(vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
-          new Scheduler(database.pool()).start(vertx, config.tls());
+          new Scheduler(database.schedulerPool()).start(vertx, config.tls());
+          RequestDeadlines deadlines = new RequestDeadlines(vertx, config.httpLimits());
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
-                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
-              .requestHandler(router(portal))
+                  .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2)
+                  .setIdleTimeout(config.httpLimits().idleTimeoutS()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                  // h2c detection would hold a connection back until its first head is complete, out of the
+                  // deadlines' sight; browsers speak HTTP/2 only over TLS (terminated in front of the portal)
+                  .setHttp2ClearTextEnabled(false))
+              .connectionHandler(deadlines::opened)
+              .requestHandler(router = router(portal, deadlines))
               .listen(config.httpPort());
         })
         .onSuccess(s -> {
@@ -83,27 +104,33 @@ public final class MainVerticle extends VerticleBase {
         });
   }
 
-  private Router router(Portal portal) {
+  private Router router(Portal portal, RequestDeadlines deadlines) {
     Router router = Router.router(vertx);
+    router.route().handler(deadlines);
     // HEAD is answered as GET; the HTTP server leaves out the body
     router.route().method(HttpMethod.HEAD).handler(ctx -> ctx.reroute(HttpMethod.GET, ctx.request().uri()));
-    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard());
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard())
+        .handler(portal.pages().kept()::attach);
     new HealthRoutes(portal).mount(router);
+    router.get("/static/*").handler(portal.pages().assets()::handle);
+    router.get("/webjars/*").handler(portal.pages().assets()::handle);
     // the busiest public pages; each renders through Pages, which stores a 200 page for the next reader
     for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {
       router.get(path).handler(portal.pageCache().handler());
     }
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
+    new ShareCardRoutes(portal).mount(router);
     new FeedRoutes(portal).mount(router);
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
     new HelplineRoutes(helplines).mount(router);
     new PrivacyRoutes(portal.pages()).mount(router);
+    new HsdsRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
-    router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
+    EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
     router.route().last().handler(ctx -> ctx.fail(404));
     ErrorPages errors = new ErrorPages(portal.pages());
     router.route().failureHandler(errors::handle);
@@ -115,6 +142,11 @@ public final class MainVerticle extends VerticleBase {
   /** The port actually bound, for tests that ask for port 0. */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The router as built, for tests that walk every registered route. */
+  public Router router() {
+    return router;
   }
 
   public PageCache pageCache() {

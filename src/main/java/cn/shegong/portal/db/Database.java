@@ -1,6 +1,6 @@
 package cn.shegong.portal.db;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -16,12 +16,22 @@ import org.slf4j.LoggerFactory;
 public final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  private final Pool pool;
+  private final Pools pools;
   private final PgConnectOptions connectOptions;
   private final DatabaseLocation location;
 
-  private Database(Pool pool, PgConnectOptions connectOptions, DatabaseLocation location) {
-    this.pool = pool;
+  /**
+   * Public requests, the change follower, the scheduler and the desk each draw from a pool of their own, so a
+   * flood of readers waiting for connections cannot starve the index, scheduled publishing or an editor.
+   */
+  private record Pools(Pool pub, Pool follower, Pool scheduler, Pool desk) {
+    Future<Void> close() {
+      return Future.join(pub.close(), follower.close(), scheduler.close(), desk.close()).mapEmpty();
+    }
+  }
+
+  private Database(Pools pools, PgConnectOptions connectOptions, DatabaseLocation location) {
+    this.pools = pools;
     this.connectOptions = connectOptions;
     this.location = location;
   }
@@ -40,25 +50,50 @@ public final class Database {
               // parsed and planned once per connection: planning cost as much as running most page queries
               .setCachePreparedStatements(true)
               .setPreparedStatementCacheMaxSize(512);
-          Pool pool = PgBuilder.pool()
-              .with(new PoolOptions()
-                  .setMaxSize(config.dbPoolSize())
-                  .setMaxWaitQueueSize(config.dbPoolMaxWait())
-                  .setConnectionTimeout(config.dbConnectTimeoutMs())
-                  .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                  .setIdleTimeout(5)
-                  .setIdleTimeoutUnit(TimeUnit.MINUTES))
-              .with(new NetClientOptions().setConnectTimeout(config.dbConnectTimeoutMs()))
-              .connectingTo(options)
-              .using(vertx)
-              .build();
+          Pools pools = new Pools(
+              pool(vertx, config, options, config.dbPoolSize(), config.dbPoolMaxWait()),
+              pool(vertx, config, options, config.dbFollowerPoolSize(), 16),
+              pool(vertx, config, options, config.dbSchedulerPoolSize(), 16),
+              pool(vertx, config, options, config.dbDeskPoolSize(), 64));
           log.info("Database ready: {}", location.describe());
-          return new Database(pool, options, location);
+          return new Database(pools, options, location);
         });
   }
 
+  private static Pool pool(Vertx vertx, AppConfig config, PgConnectOptions options, int size, int maxWait) {
+    return PgBuilder.pool()
+        .with(new PoolOptions()
+            .setMaxSize(Math.max(1, size))
+            .setMaxWaitQueueSize(maxWait)
+            // how long a request waits for a free connection: an outage or a saturated pool answers quickly
+            .setConnectionTimeout(config.dbPoolWaitMs())
+            .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setIdleTimeout(5)
+            .setIdleTimeoutUnit(TimeUnit.MINUTES))
+        .with(new NetClientOptions().setConnectTimeout(config.dbConnectTimeoutMs()))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+  }
+
+  /** The pool for public requests. */
   public Pool pool() {
-    return pool;
+    return pools.pub();
+  }
+
+  /** The change follower's own pool. */
+  public Pool followerPool() {
+    return pools.follower();
+  }
+
+  /** Scheduled publishing's own pool. */
+  public Pool schedulerPool() {
+    return pools.scheduler();
+  }
+
+  /** The editors' desk's own pool. */
+  public Pool deskPool() {
+    return pools.desk();
   }
 
   /** For dedicated connections such as LISTEN, which must not hold a pooled connection forever. */
@@ -72,11 +107,11 @@ public final class Database {
 
   /** Answers within the connect timeout whether the database can run a query right now. */
   public Future<Boolean> ping() {
-    return pool.query("SELECT 1").execute().map(rows -> true).otherwise(false);
+    return pools.pub().query("SELECT 1").execute().map(rows -> true).otherwise(false);
   }
 
   public Future<Void> close(Vertx vertx) {
-    return pool.close().eventually(() -> vertx.executeBlocking(() -> {
+    return pools.close().eventually(() -> vertx.executeBlocking(() -> {
       location.close();
       return null;
     }, false));

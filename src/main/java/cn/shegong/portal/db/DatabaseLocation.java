@@ -1,6 +1,6 @@
 package cn.shegong.portal.db;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -109,6 +109,7 @@ public final class DatabaseLocation implements AutoCloseable {
           .setDataDirectory(dir)
           .setCleanDataDirectory(false)
           .setPort(EMBEDDED_PORT)
+          .setPgBinaryResolver(EmbeddedBinaries.fromLocalRepository())
           .start();
       PgConnectOptions opts = new PgConnectOptions()
           .setHost("127.0.0.1").setPort(pg.getPort()).setUser("postgres").setDatabase("portal");

@@ -1,10 +1,9 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,18 +18,21 @@ final class ArticleStateRoutes {
 
   ArticleStateRoutes(Portal portal) {
     this.portal = portal;
-    this.articles = new DeskArticles(portal.pool());
-    this.revisions = new Revisions(portal.pool());
+    this.articles = new DeskArticles(portal.deskPool());
+    this.revisions = new Revisions(portal.deskPool());
   }
 
-  void mount(Router router) {
-    router.post("/editor/articles/:id/publish").handler(ctx ->
-        articles.publish(Desk.id(ctx, "id"), Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
-    router.post("/editor/articles/:id/unpublish").handler(ctx ->
-        articles.unpublish(Desk.id(ctx, "id"), Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
-    router.post("/editor/articles/:id/schedule").handler(this::schedule);
-    router.get("/editor/articles/:id/revisions").handler(this::history);
-    router.post("/editor/articles/:id/revisions/:version/restore").handler(this::restore);
+  void mount(DeskRouter desk) {
+    desk.post("/editor/articles/:id/publish", Permission.PUBLISH).handler(ctx ->
+        articles.publish(Desk.id(ctx, "id"), Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    desk.post("/editor/articles/:id/unpublish", Permission.PUBLISH).handler(ctx ->
+        articles.unpublish(Desk.id(ctx, "id"), Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    desk.post("/editor/articles/:id/schedule", Permission.PUBLISH).handler(this::schedule);
+    desk.post("/editor/articles/:id/submit", Permission.SUBMIT_FOR_REVIEW).handler(ctx ->
+        articles.submit(Desk.id(ctx, "id"), Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    desk.post("/editor/articles/:id/send-back", Permission.PUBLISH).handler(this::sendBack);
+    desk.get("/editor/articles/:id/revisions", Permission.VIEW_DESK).handler(this::history);
+    desk.post("/editor/articles/:id/revisions/:version/restore", Permission.EDIT_DRAFT).handler(this::restore);
   }
 
   private void schedule(RoutingContext ctx) {
@@ -46,7 +48,16 @@ final class ArticleStateRoutes {
       ctx.fail(HttpError.badRequest("定时发布的时间应晚于现在；要立即发布请点“立即发布”。"));
       return;
     }
-    articles.schedule(id, at, Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
+    articles.schedule(id, at, Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
+  }
+
+  private void sendBack(RoutingContext ctx) {
+    String note = Desk.form(ctx, "note");
+    if (note.isEmpty() || note.length() > 2000) {
+      ctx.fail(HttpError.badRequest("退回修改时请写明原因（不超过 2000 字）。"));
+      return;
+    }
+    articles.sendBack(Desk.id(ctx, "id"), note, Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
   }
 
   private void history(RoutingContext ctx) {
@@ -71,7 +82,7 @@ final class ArticleStateRoutes {
         .compose(rev -> {
           ArticleInput.Checked c = ArticleInput.fromJson(rev.snapshot());
           if (!c.ok()) return Future.failedFuture(HttpError.badRequest(String.join("；", c.errors())));
-          return articles.update(id, base, c.input(), Desk.actor(ctx), "article.restore");
+          return articles.update(id, base, c.input(), Desk.user(ctx), "article.restore");
         })
         .onSuccess(a -> back(ctx, a.id()))
         .onFailure(e -> ctx.fail(e instanceof StaleVersion stale ? stale.asHttpError() : e));

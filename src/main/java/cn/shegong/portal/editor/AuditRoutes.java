@@ -1,9 +1,8 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
-import io.vertx.ext.web.Router;
 import java.util.Map;
 
 /** The audit log page: who did what, when, newest first. */
@@ -16,13 +15,13 @@ final class AuditRoutes {
     this.portal = portal;
   }
 
-  void mount(Router router) {
-    router.get("/editor/audit").handler(ctx -> {
+  void mount(DeskRouter desk) {
+    desk.get("/editor/audit", Permission.VIEW_AUDIT).handler(ctx -> {
       int page = Params.page(ctx);
-      AuditLog.count(portal.pool())
+      AuditLog.count(portal.deskPool())
           .compose(total -> {
             Pagination p = new Pagination(page, PAGE_SIZE, total);
-            return AuditLog.latest(portal.pool(), p.offset(), PAGE_SIZE)
+            return AuditLog.latest(portal.deskPool(), p.offset(), PAGE_SIZE)
                 .compose(list -> portal.pages().render(ctx, "editor/audit.ftlh",
                     Desk.model(ctx, Map.of("entries", list, "pagination", p))));
           })

@@ -1,11 +1,10 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.ReportForm;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -25,13 +24,13 @@ final class ReportQueueRoutes {
     this.portal = portal;
   }
 
-  void mount(Router router) {
-    router.get("/editor/reports").handler(this::list);
-    router.post("/editor/reports/:id").handler(this::decide);
+  void mount(DeskRouter desk) {
+    desk.get("/editor/reports", Permission.VIEW_REPORTS).handler(this::list);
+    desk.post("/editor/reports/:id", Permission.REVIEW_REPORTS).handler(this::decide);
   }
 
   private void list(RoutingContext ctx) {
-    portal.pool().query("SELECT r.id, r.station_id, s.name, s.slug, r.field, r.correct_value, r.contact, r.status, "
+    portal.deskPool().query("SELECT r.id, r.station_id, s.name, s.slug, r.field, r.correct_value, r.contact, r.status, "
             + "r.created_at, r.handled_by FROM station_reports r JOIN stations s ON s.id = r.station_id "
             + "ORDER BY r.status <> 'open', r.created_at DESC LIMIT 300")
         .execute()
@@ -56,7 +55,7 @@ final class ReportQueueRoutes {
       return;
     }
     String actor = Desk.actor(ctx);
-    portal.pool().withTransaction(conn -> conn.preparedQuery("UPDATE station_reports SET status = $2, handled_by = $3, "
+    portal.deskPool().withTransaction(conn -> conn.preparedQuery("UPDATE station_reports SET status = $2, handled_by = $3, "
                 + "handled_at = now() WHERE id = $1 AND status = 'open' RETURNING station_id")
             .execute(Tuple.of(id, decision, actor))
             .compose(rows -> rows.size() == 0

@@ -1,13 +1,12 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.StationCsvFormat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
@@ -30,10 +29,10 @@ final class StationImportRoutes {
     this.portal = portal;
   }
 
-  void mount(Router router) {
-    router.get(UPLOAD).handler(ctx -> page(ctx, 200, Map.of()).onFailure(ctx::fail));
-    router.post(UPLOAD).handler(this::upload);
-    router.post(UPLOAD + "/:batch/confirm").handler(this::confirm);
+  void mount(DeskRouter desk) {
+    desk.get(UPLOAD, Permission.EDIT_STATIONS).handler(ctx -> page(ctx, 200, Map.of()).onFailure(ctx::fail));
+    desk.post(UPLOAD, Permission.EDIT_STATIONS).handler(this::upload);
+    desk.post(UPLOAD + "/:batch/confirm", Permission.EDIT_STATIONS).handler(this::confirm);
   }
 
   private Future<Void> page(RoutingContext ctx, int status, Map<String, Object> model) {
@@ -62,7 +61,7 @@ final class StationImportRoutes {
 
   private Future<Set<String>> existing(StationCsvImport.Report report) {
     String[] ids = report.rows().stream().map(StationCsvImport.Row::id).toArray(String[]::new);
-    return portal.pool().preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)").execute(Tuple.of((Object) ids))
+    return portal.deskPool().preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)").execute(Tuple.of((Object) ids))
         .map(rows -> {
           Set<String> known = new HashSet<>();
           rows.forEach(r -> known.add(r.getString(0)));
@@ -74,7 +73,7 @@ final class StationImportRoutes {
     if (report.valid().isEmpty()) return Future.succeededFuture("");
     String id = Secrets.random(18);
     String name = fileName == null ? "" : fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
-    return portal.pool().preparedQuery("INSERT INTO station_import_batches (id, created_by, file_name, valid_rows) "
+    return portal.deskPool().preparedQuery("INSERT INTO station_import_batches (id, created_by, file_name, valid_rows) "
             + "VALUES ($1, $2, $3, $4)")
         .execute(Tuple.of(id, Desk.actor(ctx), name, new JsonArray(List.copyOf(report.valid()))))
         .map(id);
@@ -83,7 +82,7 @@ final class StationImportRoutes {
   private void confirm(RoutingContext ctx) {
     String batch = ctx.pathParam("batch");
     String actor = Desk.actor(ctx);
-    portal.pool().withTransaction(conn -> conn.preparedQuery("UPDATE station_import_batches SET imported_at = now() "
+    portal.deskPool().withTransaction(conn -> conn.preparedQuery("UPDATE station_import_batches SET imported_at = now() "
                 + "WHERE id = $1 AND imported_at IS NULL AND created_at > now() - interval '1 day' RETURNING valid_rows")
             .execute(Tuple.of(batch))
             .compose(rows -> {
@@ -99,7 +98,7 @@ final class StationImportRoutes {
                 row.forEach(e -> fields.put(e.getKey(), String.valueOf(e.getValue())));
                 StationCsvFormat.Parsed p = StationCsvFormat.parse(fields);
                 if (!p.ok()) continue;
-                chain = chain.compose(v -> DeskStations.upsert(conn, p.draft()).map(inserted -> {
+                chain = chain.compose(v -> DeskStations.upsert(conn, p.draft(), Desk.user(ctx)).map(inserted -> {
                   added[inserted ? 0 : 1]++;
                   return null;
                 }));

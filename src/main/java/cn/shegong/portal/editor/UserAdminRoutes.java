@@ -1,10 +1,9 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -21,22 +20,22 @@ final class UserAdminRoutes {
 
   UserAdminRoutes(Portal portal) {
     this.portal = portal;
-    this.tokens = new ApiTokens(portal.pool());
+    this.tokens = new ApiTokens(portal.deskPool());
   }
 
-  void mount(Router router) {
-    router.get("/editor/users").handler(ctx -> page(ctx, 200, "").onFailure(ctx::fail));
-    router.post("/editor/users").handler(this::create);
-    router.post("/editor/users/:id/disable").handler(this::disable);
-    router.post("/editor/users/tokens/:id/revoke").handler(ctx -> tokens.revoke(Desk.id(ctx, "id"))
-        .compose(done -> AuditLog.record(portal.pool(), Desk.actor(ctx), "token.revoke", "api_token",
+  void mount(DeskRouter desk) {
+    desk.get("/editor/users", Permission.MANAGE_ACCOUNTS).handler(ctx -> page(ctx, 200, "").onFailure(ctx::fail));
+    desk.post("/editor/users", Permission.MANAGE_ACCOUNTS).handler(this::create);
+    desk.post("/editor/users/:id/disable", Permission.MANAGE_ACCOUNTS).handler(this::disable);
+    desk.post("/editor/users/tokens/:id/revoke", Permission.MANAGE_ACCOUNTS).handler(ctx -> tokens.revoke(Desk.id(ctx, "id"))
+        .compose(done -> AuditLog.record(portal.deskPool(), Desk.actor(ctx), "token.revoke", "api_token",
             Desk.id(ctx, "id"), null))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/users"))
         .onFailure(ctx::fail));
   }
 
   private Future<Void> page(RoutingContext ctx, int status, String message) {
-    Future<List<Account>> accounts = portal.pool().query("SELECT id, login, role, disabled FROM users ORDER BY login")
+    Future<List<Account>> accounts = portal.deskPool().query("SELECT id, login, role, disabled FROM users ORDER BY login")
         .execute().map(rows -> {
           List<Account> out = new ArrayList<>();
           for (Row r : rows) out.add(new Account(r.getLong(0), r.getString(1), r.getString(2), r.getBoolean(3)));
@@ -51,15 +50,16 @@ final class UserAdminRoutes {
     String role = Desk.form(ctx, "role");
     String password = ctx.request().getFormAttribute("password");
     String problem = !login.matches("[A-Za-z0-9_.@-]{2,64}") ? "登录名应为 2–64 个字母、数字或 _.@-"
-        : !Roles.valid(role) ? "角色应为 editor、admin 或 contributor"
+        : Role.find(role).isEmpty() ? "角色应为 editor、admin 或 contributor"
         : password == null || password.length() < UserCommand.MIN_PASSWORD ? "密码至少 " + UserCommand.MIN_PASSWORD + " 个字符"
+        : password.length() > LoginRoutes.MAX_PASSWORD ? LoginRoutes.TOO_LONG
         : null;
     if (problem != null) {
       page(ctx, 400, problem).onFailure(ctx::fail);
       return;
     }
     portal.vertx().executeBlocking(() -> PasswordHasher.hash(password.toCharArray()), false)
-        .compose(hash -> portal.pool().withTransaction(conn -> conn.preparedQuery("INSERT INTO users (login, "
+        .compose(hash -> portal.deskPool().withTransaction(conn -> conn.preparedQuery("INSERT INTO users (login, "
                 + "password_hash, role) VALUES ($1, $2, $3) ON CONFLICT (login) DO NOTHING RETURNING id")
             .execute(Tuple.of(login, hash, role))
             .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
@@ -79,7 +79,7 @@ final class UserAdminRoutes {
       ctx.fail(HttpError.badRequest("不能停用自己的账号。"));
       return;
     }
-    portal.pool().withTransaction(conn -> conn.preparedQuery("UPDATE users SET disabled = true WHERE id = $1")
+    portal.deskPool().withTransaction(conn -> conn.preparedQuery("UPDATE users SET disabled = true WHERE id = $1")
             .execute(Tuple.of(id))
             .compose(rows -> {
               if (rows.rowCount() == 0) return Future.failedFuture(HttpError.notFound("没有这个账号。"));

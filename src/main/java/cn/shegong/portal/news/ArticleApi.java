@@ -1,9 +1,11 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationRepository;
+import cn.shegong.portal.web.KeptAnswers;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,12 +57,14 @@ public final class ArticleApi {
         .onFailure(ctx::fail);
   }
 
-  private static void send(RoutingContext ctx, JsonObject body) {
+  private static void send(RoutingContext ctx, JsonObject json) {
+    Buffer body = json.toBuffer();
+    KeptAnswers.keepFor(ctx, "application/json; charset=utf-8", body);
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         // public, read-only and cookie-free: other sites' scripts may read it
         .putHeader("Access-Control-Allow-Origin", "*")
-        .end(body.encode());
+        .end(body);
   }
 
   private String base() {

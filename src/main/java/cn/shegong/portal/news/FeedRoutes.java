@@ -1,7 +1,9 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Pages;
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.KeptAnswers;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -33,10 +35,11 @@ public final class FeedRoutes {
     FeedWriter.Channel channel = channel(filter, path);
     articles.listReal(filter, ENTRIES)
         .map(list -> writer.apply(channel, list))
-        .onSuccess(xml -> ctx.response()
-            .putHeader("Content-Type", contentType)
-            .putHeader("Cache-Control", "public, max-age=300")
-            .end(xml))
+        .map(Buffer::buffer)
+        .onSuccess(xml -> {
+          KeptAnswers.keepFor(ctx, contentType, xml);
+          ctx.response().putHeader("Content-Type", contentType).putHeader("Cache-Control", "public, max-age=300").end(xml);
+        })
         .onFailure(ctx::fail);
   }
 

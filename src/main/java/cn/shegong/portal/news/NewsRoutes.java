@@ -1,7 +1,7 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Pages;
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
@@ -92,6 +92,7 @@ public final class NewsRoutes {
     model.put("published", ArticleMeta.iso(article.publishedAt()));
     model.put("modified", ArticleMeta.iso(article.updatedAt()));
     model.put("datetime", ArticleMeta.datetimeAttribute(article));
+    model.put("shareImage", base + ShareCardRoutes.url(article));
     model.put("jsonLd", ArticleMeta.scriptSafe(ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/")));
     model.put("citation", ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
     List<FeedLink> feeds = new ArrayList<>();

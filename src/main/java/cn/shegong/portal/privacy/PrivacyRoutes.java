@@ -1,6 +1,6 @@
 package cn.shegong.portal.privacy;
 
-import cn.shegong.portal.app.Pages;
+import cn.shegong.portal.web.Pages;
 import io.vertx.ext.web.Router;
 import java.util.Map;
 

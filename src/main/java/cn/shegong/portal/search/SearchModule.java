@@ -1,7 +1,7 @@
 package cn.shegong.portal.search;
 
-import cn.shegong.portal.app.AppConfig;
-import cn.shegong.portal.app.Pages;
+import cn.shegong.portal.config.AppConfig;
+import cn.shegong.portal.web.Pages;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -121,7 +121,7 @@ public final class SearchModule {
   /** Rebuilds into a fresh generation and switches to it; searches keep using the old one until then. */
   public Future<IndexBuilder.Built> rebuild() {
     if (building != null) return building;
-    Future<IndexBuilder.Built> f = new IndexBuilder(vertx, database.pool(), generations).rebuild()
+    Future<IndexBuilder.Built> f = new IndexBuilder(vertx, database.followerPool(), generations).rebuild()
         .compose(built -> switchTo(built.path()).map(built))
         .onFailure(e -> {
           log.error("Search index rebuild failed; trying again in 10 s", e);
@@ -164,7 +164,7 @@ public final class SearchModule {
     }
     IndexWorker w = IndexWorker.of(vertx, index, 2);
     worker = w;
-    ChangeFollower f = new ChangeFollower(vertx, database.pool(), database.connectOptions(), () -> worker,
+    ChangeFollower f = new ChangeFollower(vertx, database.followerPool(), database.connectOptions(), () -> worker,
         index.position(), POLL_MS);
     follower = f;
     f.start();

@@ -29,9 +29,43 @@ public final class OpeningHours {
   private final String syntax;
   private final List<Rule> rules;
 
+  /** One weekly opening span, for readers that only know weeks (HSDS schedules, schema.org). */
+  public record Interval(DayOfWeek day, LocalTime open, LocalTime close) {}
+
   private OpeningHours(String syntax, List<Rule> rules) {
     this.syntax = syntax;
     this.rules = List.copyOf(rules);
+  }
+
+  /** Weekly spans as hours (no holidays said: closed on public holidays, as every rule without PH). */
+  public OpeningHours(List<Interval> intervals) {
+    OpeningHours parsed = parse(syntaxOf(intervals));
+    this.syntax = parsed.syntax;
+    this.rules = parsed.rules;
+  }
+
+  /** The spans of an ordinary week (a working Monday to Friday, a weekend), holidays and dates aside. */
+  public List<Interval> intervals() {
+    List<Interval> out = new ArrayList<>();
+    java.time.LocalDate monday = java.time.LocalDate.of(2024, 1, 8);
+    for (int i = 0; i < 7 && known(); i++) {
+      ChinaCalendar.Day day = new ChinaCalendar.Day(monday.plusDays(i),
+          i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND, null);
+      for (HoursRules.Span s : HoursRules.on(this, day)) out.add(new Interval(DayOfWeek.of(i + 1), s.open(), s.close()));
+    }
+    return out;
+  }
+
+  private static String syntaxOf(List<Interval> intervals) {
+    List<String> perDay = new ArrayList<>();
+    for (int day = 1; day <= 7; day++) {
+      List<String> spans = new ArrayList<>();
+      for (Interval i : intervals) {
+        if (i.day().getValue() == day) spans.add(i.open() + "-" + (i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString()));
+      }
+      if (!spans.isEmpty()) perDay.add(CODES[day - 1] + " " + String.join(",", spans));
+    }
+    return String.join("; ", perDay);
   }
 
   public boolean known() {

@@ -1,8 +1,9 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.ClientAddress;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.db.DbFailure;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
@@ -58,6 +59,20 @@ public final class ReportRoutes {
             return Future.<Void>succeededFuture();
           });
         }))
+        .onFailure(e -> unsaved(ctx, form, e));
+  }
+
+  /** The database is away: nothing was stored, so the reader gets back everything they typed, ready to resend. */
+  private void unsaved(RoutingContext ctx, MultiMap form, Throwable failure) {
+    if (!DbFailure.isUnavailable(failure) || ctx.response().headWritten()) {
+      ctx.fail(failure);
+      return;
+    }
+    ReportForm typed = ReportForm.check(form.get("field"), form.get("correct_value"), form.get("contact"));
+    String token = form.get("token");
+    ctx.response().putHeader("Retry-After", "30");
+    portal.pages().render(ctx, 503, "stations/report-unsaved.ftlh", java.util.Map.of("report", typed,
+            "reportFields", ReportForm.FIELDS, "slug", ctx.pathParam("slug"), "token", token == null ? "" : token))
         .onFailure(ctx::fail);
   }
 

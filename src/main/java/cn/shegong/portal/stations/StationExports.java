@@ -2,6 +2,7 @@ package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.stations.StationSearch.Hit;
+import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -70,6 +71,7 @@ final class StationExports {
   static void send(RoutingContext ctx, String contentType, Buffer body) {
     byte[] bytes = body.getBytes();
     String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+    KeptAnswers.keepFor(ctx, contentType, body);
     ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
         .putHeader("Access-Control-Allow-Origin", "*");
     if (matches(ctx.request().getHeader("If-None-Match"), etag)) {

@@ -1,6 +1,7 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.common.ScriptJson;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleRepository;
@@ -36,6 +37,9 @@ final class StationPage {
       model.put("reportFields", ReportForm.FIELDS);
       model.put("reportToken", token);
       model.put("pageStyles", true);
+      String absoluteUrl = portal.config().publicBaseUrl() + station.url();
+      model.put("absoluteUrl", absoluteUrl);
+      model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
       return portal.pages().render(ctx, status, "stations/station.ftlh", model);
     })));
   }

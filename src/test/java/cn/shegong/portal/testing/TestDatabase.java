@@ -66,7 +66,8 @@ public final class TestDatabase implements AutoCloseable {
     drop();
   }
 
-  private static void admin(String sql) {
+  /** Runs SQL on the server's maintenance database (roles, ALTER DATABASE, ending sessions). */
+  public static void admin(String sql) {
     try (var c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
          var s = c.createStatement()) {
       s.execute(sql);

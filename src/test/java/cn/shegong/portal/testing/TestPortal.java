@@ -1,6 +1,6 @@
 package cn.shegong.portal.testing;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.app.MainVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -57,7 +57,7 @@ public final class TestPortal {
     int port = proxy.up().await(10, java.util.concurrent.TimeUnit.SECONDS);
     String viaProxy = "postgresql://" + TestDatabase.USER + "@127.0.0.1:" + port + "/" + db.name();
     return forDatabase(vertx, db, Files.createTempDirectory("portal-index-"),
-        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000"));
+        Map.of("PORTAL_DB_URL", viaProxy, "PORTAL_DB_CONNECT_TIMEOUT_MS", "1000", "PORTAL_DB_POOL_WAIT_MS", "1000"));
   }
 
   /** A second process's view: the same database, its own index directory. */
@@ -69,6 +69,12 @@ public final class TestPortal {
     env.put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     env.put("PORTAL_SEEDS_DIR", "seeds");
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
+    // a loaded test machine can take seconds for a first connection; tests of outages set their own, shorter bound
+    env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "10000");
+    // desk tests sign in with a password only; the second factor's own tests set PORTAL_REQUIRE_2FA back
+    env.put("PORTAL_REQUIRE_2FA", "");
+    // the shared test machine can be slow to hand out a first connection; outage tests set their own short wait
+    env.put("PORTAL_DB_POOL_WAIT_MS", "10000");
     env.putAll(overrides);
     return new TestPortal(vertx, db, indexDir, AppConfig.from(env));
   }

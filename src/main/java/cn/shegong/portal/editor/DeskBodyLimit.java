@@ -1,0 +1,82 @@
+package cn.shegong.portal.editor;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Function;
+
+/**
+ * Chooses the body limit of a desk request before a byte of its body is buffered. Anyone not signed in (and
+ * every login attempt) may send at most {@link #ANONYMOUS_LIMIT}: a declared Content-Length above it is
+ * refused at once with 413, a chunked body is cut off there. Only a body that may be larger (declared above
+ * the small limit, or chunked) costs a look-up of the session or token; meanwhile the request stays paused.
+ * Signed-in editors keep the form limit; the CSV import is the only route that takes a file.
+ */
+final class DeskBodyLimit implements Handler<RoutingContext> {
+  static final long ANONYMOUS_LIMIT = 16 * 1024;
+
+  private final BodyHandler small = BodyHandler.create(false).setBodyLimit(ANONYMOUS_LIMIT);
+  private final BodyHandler forms;
+  private final BodyHandler uploads;
+  private final long formLimit;
+  private final long uploadLimit;
+  private final Function<RoutingContext, Future<Boolean>> signedIn;
+  private final String uploadPath;
+
+  /**
+   * @param uploads the handler for {@code uploadPath} (null: no uploads under this prefix)
+   * @param signedIn whether the request carries a live session or token (it is checked again, fully, later)
+   */
+  DeskBodyLimit(long formLimit, long uploadLimit, String uploadsDir, String uploadPath,
+      Function<RoutingContext, Future<Boolean>> signedIn) {
+    this.formLimit = formLimit;
+    this.uploadLimit = uploadLimit;
+    this.forms = BodyHandler.create(false).setBodyLimit(formLimit);
+    this.uploads = uploadsDir == null ? null
+        : BodyHandler.create(uploadsDir).setBodyLimit(uploadLimit).setDeleteUploadedFilesOnEnd(true);
+    this.uploadPath = uploadPath;
+    this.signedIn = signedIn;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    long declared = contentLength(request);
+    boolean chunked = declared < 0 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    if (request.isEnded() || ctx.normalizedPath().equals(DeskAuth.LOGIN) || (declared <= ANONYMOUS_LIMIT && !chunked)) {
+      small.handle(ctx);
+      return;
+    }
+    boolean upload = uploads != null && ctx.normalizedPath().equals(uploadPath);
+    if (declared > (upload ? uploadLimit : formLimit)) {
+      ctx.fail(413);
+      return;
+    }
+    request.pause();
+    signedIn.apply(ctx).onComplete(known -> {
+      if (known.failed()) ctx.fail(known.cause());
+      else if (!known.result()) small.handle(ctx);
+      else (upload ? uploads : forms).handle(ctx);
+    });
+  }
+
+  /** The declared length; -1 when absent or not a number (then the streaming cap applies). */
+  static long contentLength(HttpServerRequest request) {
+    String v = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (v == null) return -1;
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The raw bearer token of an API request, or null. */
+  static String bearer(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+  }
+}
