@@ -6,9 +6,11 @@
 (function () {
   var KEY = 'portal.quickExit';
   var root = document.documentElement;
+  var meta = document.querySelector('meta[name="quick-exit"]');
+  var neutral = meta ? meta.getAttribute('content') : 'about:blank';
   function target() {
     var link = document.getElementById('quick-exit');
-    return (link && link.href) || root.getAttribute('data-quick-exit');
+    return (link && link.href) || neutral;
   }
   function blank() {
     root.style.display = 'none';
@@ -29,7 +31,7 @@
   }
   if (exitedBefore() && cameBack()) {
     root.style.display = 'none';
-    window.location.replace(root.getAttribute('data-quick-exit'));
+    window.location.replace(neutral);
     return;
   }
   window.addEventListener('pageshow', function (event) {

@@ -17,6 +17,7 @@ import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.site.HomeRoutes;
 import cn.shegong.portal.site.SitemapRoutes;
+import cn.shegong.portal.stations.ChinaCalendar;
 import cn.shegong.portal.stations.StationRoutes;
 import cn.shegong.portal.web.ErrorPages;
 import cn.shegong.portal.web.HealthRoutes;
@@ -61,7 +62,11 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> start() {
     log.info("Starting with {}", config.describe());
     config.insecureCookieWarning().ifPresent(log::warn);
-    return Database.open(vertx, config)
+    return vertx.executeBlocking(() -> {
+          ChinaCalendar.use(ChinaCalendar.load(config.holidaysDir()));
+          return null;
+        }, false)
+        .compose(v -> Database.open(vertx, config))
         .compose(db -> {
           database = db;
           return new SeedImporter(vertx, db.pool(), config.seedsDir()).importIfEmpty();

@@ -35,7 +35,8 @@ public record AppConfig(
     int dbSchedulerPoolSize,
     int dbDeskPoolSize,
     int keptAnswersMb,
-    String quickExitUrl) {
+    String quickExitUrl,
+    Optional<Path> holidaysDir) {
 
   /**
    * How long a connection may stay silent, send its request head, or send its body (seconds), before the
@@ -80,7 +81,8 @@ public record AppConfig(
         intOf(env, "PORTAL_DB_SCHEDULER_POOL_SIZE", 1),
         intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
         intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32),
-        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)));
+        quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)),
+        Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR")).filter(s -> !s.isBlank()).map(Path::of));
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -151,6 +153,7 @@ public record AppConfig(
     m.put("PORTAL_DB_DESK_POOL_SIZE", String.valueOf(dbDeskPoolSize));
     m.put("PORTAL_KEPT_ANSWERS_MB", String.valueOf(keptAnswersMb));
     m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
+    holidaysDir.ifPresent(p -> m.put("PORTAL_HOLIDAYS_DIR", p.toString()));
     return m;
   }
 

@@ -67,9 +67,8 @@ public record Helpline(String id, String name, String number, Scope scope, Strin
   /** "24 小时" for round-the-clock lines, else the days and times, else 各地时段不同. */
   public String hoursText() {
     if (!hoursKnown()) return "各地时段不同";
-    List<String> lines = OpeningHours.parse(hours).describeChinese();
-    if (lines.size() == 7 && lines.stream().allMatch(l -> l.endsWith("00:00–24:00"))) return "24 小时";
-    return String.join("；", lines);
+    OpeningHours h = OpeningHours.parse(hours);
+    return h.roundTheClock() ? "24 小时" : String.join("；", h.describeChinese());
   }
 
   public JsonObject toJson(ZonedDateTime now) {

@@ -1,133 +1,182 @@
 package cn.shegong.portal.stations;
 
+import ch.poole.openinghoursparser.Holiday;
+import ch.poole.openinghoursparser.OpeningHoursParseException;
+import ch.poole.openinghoursparser.OpeningHoursParser;
+import ch.poole.openinghoursparser.Rule;
+import ch.poole.openinghoursparser.TimeSpan;
+import ch.poole.openinghoursparser.WeekDayRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Weekly opening hours in a small subset of the OpenStreetMap opening_hours syntax:
- * {@code "Mo-Fr 09:00-12:00,13:30-17:30; Sa 09:00-12:00"}. An empty schedule means "unknown",
- * which is not the same as "closed".
+ * Opening hours in the OpenStreetMap opening_hours syntax, parsed by ch.poole:OpeningHoursParser:
+ * {@code "Mo-Fr 09:00-12:00,13:30-17:30; Sa 09:00-12:00; PH off"}. Which days they apply to, holidays and
+ * 调休 included, is {@link HoursRules}' work. Empty means "unknown", which is not the same as "closed".
  */
-public record OpeningHours(List<Interval> intervals) {
+public final class OpeningHours {
   private static final String[] CODES = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
-  private static final String[] CHINESE = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
 
+  public static final OpeningHours UNKNOWN = new OpeningHours("", List.of());
+
+  private final String syntax;
+  private final List<Rule> rules;
+
+  /** One weekly opening span, for readers that only know weeks (HSDS schedules, schema.org). */
   public record Interval(DayOfWeek day, LocalTime open, LocalTime close) {}
 
-  public static final OpeningHours UNKNOWN = new OpeningHours(List.of());
+  private OpeningHours(String syntax, List<Rule> rules) {
+    this.syntax = syntax;
+    this.rules = List.copyOf(rules);
+  }
 
-  public OpeningHours {
-    intervals = List.copyOf(intervals);
+  /** Weekly spans as hours (no holidays said: closed on public holidays, as every rule without PH). */
+  public OpeningHours(List<Interval> intervals) {
+    OpeningHours parsed = parse(syntaxOf(intervals));
+    this.syntax = parsed.syntax;
+    this.rules = parsed.rules;
+  }
+
+  /** The spans of an ordinary week (a working Monday to Friday, a weekend), holidays and dates aside. */
+  public List<Interval> intervals() {
+    List<Interval> out = new ArrayList<>();
+    java.time.LocalDate monday = java.time.LocalDate.of(2024, 1, 8);
+    for (int i = 0; i < 7 && known(); i++) {
+      ChinaCalendar.Day day = new ChinaCalendar.Day(monday.plusDays(i),
+          i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND, null);
+      for (HoursRules.Span s : HoursRules.on(this, day)) out.add(new Interval(DayOfWeek.of(i + 1), s.open(), s.close()));
+    }
+    return out;
+  }
+
+  private static String syntaxOf(List<Interval> intervals) {
+    List<String> perDay = new ArrayList<>();
+    for (int day = 1; day <= 7; day++) {
+      List<String> spans = new ArrayList<>();
+      for (Interval i : intervals) {
+        if (i.day().getValue() == day) spans.add(i.open() + "-" + (i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString()));
+      }
+      if (!spans.isEmpty()) perDay.add(CODES[day - 1] + " " + String.join(",", spans));
+    }
+    return String.join("; ", perDay);
   }
 
   public boolean known() {
-    return !intervals.isEmpty();
+    return !rules.isEmpty();
   }
 
-  /** Parses the schedule syntax; throws IllegalArgumentException with a message fit for an editor. */
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /** Parses the syntax; throws IllegalArgumentException with a Chinese message fit for an editor. */
   public static OpeningHours parse(String text) {
     if (text == null || text.isBlank()) return UNKNOWN;
-    List<Interval> out = new ArrayList<>();
-    for (String rule : text.split(";")) {
-      String r = rule.strip();
-      if (r.isEmpty()) continue;
-      String[] parts = r.split("\\s+", 2);
-      if (parts.length != 2) throw new IllegalArgumentException("开放时间格式应为“Mo-Fr 09:00-17:00”：" + r);
-      List<DayOfWeek> days = parseDays(parts[0]);
-      for (String span : parts[1].split(",")) {
-        String[] hm = span.strip().split("-");
-        if (hm.length != 2) throw new IllegalArgumentException("时间段格式应为“09:00-17:00”：" + span);
-        LocalTime open = parseTime(hm[0]);
-        LocalTime close = parseTime(hm[1]);
-        if (!close.isAfter(open)) throw new IllegalArgumentException("结束时间应晚于开始时间：" + span);
-        for (DayOfWeek d : days) out.add(new Interval(d, open, close));
-      }
+    String s = text.strip();
+    if (s.length() > 500) throw new IllegalArgumentException("开放时间过长（最多 500 个字符）");
+    List<Rule> rules;
+    try {
+      rules = new OpeningHoursParser(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8))).rules(false);
+    } catch (OpeningHoursParseException e) {
+      throw new IllegalArgumentException("开放时间格式有误（第 " + e.getColumn() + " 个字符附近），应如“Mo-Fr 09:00-17:00; PH off”。"
+          + "解析器提示：" + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      throw new IllegalArgumentException("开放时间格式有误，应如“Mo-Fr 09:00-17:00; PH off”。", e);
     }
-    return new OpeningHours(out);
+    HoursRules.checkSupported(rules);
+    return new OpeningHours(s, rules);
   }
 
+  /** Open at this moment, China's holidays and 调休 included. */
   public boolean isOpenAt(ZonedDateTime chinaTime) {
-    DayOfWeek day = chinaTime.getDayOfWeek();
-    LocalTime t = chinaTime.toLocalTime();
-    return intervals.stream()
-        .anyMatch(i -> i.day() == day && !t.isBefore(i.open()) && t.isBefore(i.close()));
+    return HoursRules.isOpenAt(this, ChinaCalendar.current(), chinaTime);
   }
 
-  /** The canonical schedule text, the same syntax {@link #parse} reads. */
-  public String toSyntax() {
-    List<String> rules = new ArrayList<>();
-    for (DayOfWeek d : DayOfWeek.values()) {
-      List<String> spans = spansOf(d);
-      if (!spans.isEmpty()) rules.add(CODES[d.ordinal()] + " " + String.join(",", spans));
+  /** Open every minute of every kind of day, holidays included. */
+  public boolean roundTheClock() {
+    if (!known()) return false;
+    java.time.LocalDate monday = java.time.LocalDate.of(2024, 1, 1);
+    List<ChinaCalendar.Day> days = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      days.add(new ChinaCalendar.Day(monday.plusDays(i), i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND, null));
     }
-    return String.join("; ", rules);
+    days.add(new ChinaCalendar.Day(monday, ChinaCalendar.DayType.HOLIDAY, "元旦"));
+    return days.stream().allMatch(d -> HoursRules.on(this, d).equals(List.of(new HoursRules.Span(LocalTime.MIN, LocalTime.MAX))));
   }
 
-  /** One line per day that has hours, e.g. "周一 09:00–12:00、13:30–17:30". */
+  /** The schedule text, the same syntax {@link #parse} reads. */
+  public String toSyntax() {
+    return syntax;
+  }
+
+  /** One line per rule, in Chinese: "周一至周五 09:00–12:00、13:30–17:30", "法定节假日 休息". */
   public List<String> describeChinese() {
     List<String> lines = new ArrayList<>();
-    for (DayOfWeek d : DayOfWeek.values()) {
-      List<String> spans = spansOf(d);
-      if (!spans.isEmpty()) lines.add(CHINESE[d.ordinal()] + " " + String.join("、", spans).replace('-', '–'));
-    }
+    for (Rule r : rules) lines.add(HoursText.describe(r));
     return lines;
   }
 
-  /** The jsonb form stored in stations.opening_hours: [{"day":1,"open":"09:00","close":"17:00"}]. */
+  /** The jsonb form stored in stations.opening_hours: [{"syntax": "…"}]; [] = unknown. */
   public JsonArray toJson() {
-    JsonArray a = new JsonArray();
-    for (Interval i : intervals) {
-      a.add(new JsonObject().put("day", i.day().getValue()).put("open", i.open().toString())
-          .put("close", i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString()));
-    }
-    return a;
+    return known() ? new JsonArray().add(new JsonObject().put("syntax", syntax)) : new JsonArray();
   }
 
+  /** Reads the stored form, also the older [{"day":1,"open":"09:00","close":"17:00"}] one. */
   public static OpeningHours fromJson(JsonArray a) {
-    if (a == null) return UNKNOWN;
-    List<Interval> out = new ArrayList<>();
-    for (int k = 0; k < a.size(); k++) {
-      JsonObject o = a.getJsonObject(k);
-      out.add(new Interval(DayOfWeek.of(o.getInteger("day")), parseTime(o.getString("open")), parseTime(o.getString("close"))));
+    if (a == null || a.isEmpty()) return UNKNOWN;
+    JsonObject first = a.getJsonObject(0);
+    if (first.containsKey("syntax")) return parse(first.getString("syntax"));
+    List<String> perDay = new ArrayList<>();
+    for (int day = 1; day <= 7; day++) {
+      List<String> spans = new ArrayList<>();
+      for (int k = 0; k < a.size(); k++) {
+        JsonObject o = a.getJsonObject(k);
+        if (o.getInteger("day") == day) spans.add(o.getString("open") + "-" + o.getString("close"));
+      }
+      if (!spans.isEmpty()) perDay.add(CODES[day - 1] + " " + String.join(",", spans));
     }
-    return new OpeningHours(out);
+    return parse(String.join("; ", perDay));
   }
 
-  private List<String> spansOf(DayOfWeek d) {
-    return intervals.stream().filter(i -> i.day() == d).map(i -> i.open() + "-" + (i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString())).toList();
+  static DayOfWeek day(ch.poole.openinghoursparser.WeekDay d) {
+    return DayOfWeek.of(d.ordinal() + 1);
   }
 
-  private static List<DayOfWeek> parseDays(String spec) {
-    List<DayOfWeek> days = new ArrayList<>();
-    for (String part : spec.split(",")) {
-      String[] range = part.split("-");
-      int from = dayIndex(range[0]);
-      int to = range.length > 1 ? dayIndex(range[1]) : from;
-      if (range.length > 2 || to < from) throw new IllegalArgumentException("星期范围无效：" + part);
-      for (int i = from; i <= to; i++) days.add(DayOfWeek.of(i + 1));
-    }
-    return days;
+  static boolean mentionsHoliday(Rule r) {
+    return r.getHolidays() != null && r.getHolidays().stream().anyMatch(h -> h.getType() == Holiday.Type.PH);
   }
 
-  private static int dayIndex(String code) {
-    for (int i = 0; i < CODES.length; i++) {
-      if (CODES[i].toLowerCase(Locale.ROOT).equals(code.strip().toLowerCase(Locale.ROOT))) return i;
-    }
-    throw new IllegalArgumentException("未知的星期代码（应为 Mo Tu We Th Fr Sa Su）：" + code);
+  static List<WeekDayRange> days(Rule r) {
+    return r.getDays() == null ? List.of() : r.getDays();
   }
 
-  private static LocalTime parseTime(String s) {
-    try {
-      String t = s.strip();
-      return t.equals("24:00") ? LocalTime.MAX : LocalTime.parse(t.length() == 4 ? "0" + t : t);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("时间无效（应为 HH:MM）：" + s);
-    }
+  static List<TimeSpan> times(Rule r) {
+    return r.getTimes() == null ? List.of() : r.getTimes();
+  }
+
+  static LocalTime time(int minutes) {
+    return minutes >= 24 * 60 ? LocalTime.MAX : LocalTime.of(minutes / 60, minutes % 60);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OpeningHours h && h.syntax.equals(syntax);
+  }
+
+  @Override
+  public int hashCode() {
+    return syntax.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return syntax;
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Optional;
 
 /** Open data: the stations as JSON, GeoJSON and HSDS-aligned CSV, with the list's filters. */
 public final class StationApi {
@@ -54,10 +55,20 @@ public final class StationApi {
   private void csv(RoutingContext ctx) {
     // the CSV is the whole data set unless asked for less
     Page page = page(ctx, MAX_CSV_ROWS, MAX_CSV_ROWS);
-    csv.send(ctx, page.filter(), page.offset(), page.limit());
+    if (page.open().isPresent()) {
+      // opening hours are not part of the kept encodings: filtered here from the search's hits
+      fetch(page).compose(r -> portal.vertx().executeBlocking(() -> StationCsvExport.encode(r.hits()), false))
+          .onSuccess(encoded -> {
+            ctx.response().putHeader("Content-Disposition", "inline; filename=\"stations.csv\"");
+            StationExports.send(ctx, StationCsvExport.CONTENT_TYPE, encoded.body());
+          })
+          .onFailure(ctx::fail);
+    } else {
+      csv.send(ctx, page.filter(), page.offset(), page.limit());
+    }
   }
 
-  private record Page(StationFilter filter, int limit, int offset) {}
+  private record Page(StationFilter filter, int limit, int offset, Optional<OpenFilter> open) {}
 
   private record Result(long total, List<Hit> hits) {}
 
@@ -65,10 +76,15 @@ public final class StationApi {
     StationFilter filter = StationFilter.from(ctx);
     int limit = Params.integer(ctx, "limit", defaultLimit, 1, maxLimit);
     int offset = Params.integer(ctx, "offset", 0, 0, 10_000_000);
-    return new Page(filter, limit, offset);
+    return new Page(filter, limit, offset, OpenFilter.from(ctx));
   }
 
   private Future<Result> fetch(Page p) {
+    if (p.open().isPresent()) {
+      return search.find(p.filter(), 0, OpenFilter.MAX_SCANNED).compose(all -> p.open().get().keep(portal.pool(), all))
+          .map(open -> new Result(open.size(), open.subList(Math.min(p.offset(), open.size()),
+              Math.min(open.size(), p.offset() + p.limit()))));
+    }
     return search.count(p.filter())
         .compose(total -> search.find(p.filter(), p.offset(), p.limit()).map(hits -> new Result(total, hits)));
   }

@@ -30,14 +30,17 @@ final class StationPage {
       // a lost count is no reason to fail the page
       Verification.countView(portal.pool(), station.id());
     }
-    return Future.all(articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id())).compose(both -> {
-      Object mentions = both.resultAt(0);
-      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {mentions, both.resultAt(1), token});
+    Future<Schedule> week = ScheduleApi.of(portal, station, java.time.LocalDate.now(Zones.CHINA), 7);
+    return Future.all(articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id()), week).compose(all -> {
+      Object mentions = all.resultAt(0);
+      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {mentions, all.resultAt(1), token, all.resultAt(2)});
     }).compose(parts -> {
       Object mentions = parts[0];
       String token = (String) parts[2];
+      Schedule schedule = (Schedule) parts[3];
       Map<String, Object> model = new HashMap<>();
       model.put("verification", parts[1]);
+      model.put("week", schedule.days());
       model.put("station", station);
       model.put("articles", mentions);
       model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));

@@ -40,6 +40,7 @@ public final class StationRoutes {
     router.get("/stations/:slug").handler(this::show);
     new ReportRoutes(portal, tokens, page).mount(router);
     new StationApi(portal, search).mount(router);
+    new ScheduleApi(portal).mount(router);
     router.route("/webjars/leaflet/*")
         .handler(StaticHandler.create("META-INF/resources/webjars/leaflet").setMaxAgeSeconds(86_400));
   }
@@ -51,16 +52,25 @@ public final class StationRoutes {
       nearestToPlace(ctx, filter);
       return;
     }
-    Future.all(search.count(filter), facets.get())
+    java.util.Optional<OpenFilter> open = OpenFilter.from(ctx);
+    Future<java.util.List<StationSearch.Hit>> openHits = open.isEmpty() ? Future.succeededFuture(null)
+        : search.find(filter, 0, OpenFilter.MAX_SCANNED).compose(all -> open.get().keep(portal.pool(), all));
+    Future.all(openHits.compose(o -> o == null ? search.count(filter) : Future.succeededFuture((long) o.size())), facets.get())
         .compose(both -> {
           long total = both.resultAt(0);
           Pagination p = new Pagination(pageNo, PAGE_SIZE, total);
-          return search.find(filter, p.offset(), PAGE_SIZE).compose(hits -> {
+          java.util.List<StationSearch.Hit> kept = openHits.result();
+          Future<java.util.List<StationSearch.Hit>> page = kept == null ? search.find(filter, p.offset(), PAGE_SIZE)
+              : Future.succeededFuture(kept.subList((int) Math.min(p.offset(), kept.size()), (int) Math.min(kept.size(), p.offset() + PAGE_SIZE)));
+          return page.compose(hits -> {
             Map<String, Object> model = new HashMap<>();
+            model.put("openFilter", open.isPresent());
             model.put("hits", hits);
             model.put("pagination", p);
             model.put("filter", filter);
-            model.put("query", filter.queryString());
+            String q = filter.queryString();
+            // open_at is for the API; the page's checkbox is "open now"
+            model.put("query", open.isEmpty() ? q : q + (q.isEmpty() ? "" : "&") + "open_now=true");
             model.put("facets", both.resultAt(1));
             model.put("kinds", StationKind.values());
             model.put("mapTiles", portal.config().mapTilesUrl());
