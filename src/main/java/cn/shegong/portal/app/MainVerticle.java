@@ -9,6 +9,7 @@ import cn.shegong.portal.helplines.HelplineBook;
 import cn.shegong.portal.helplines.HelplineRoutes;
 import cn.shegong.portal.privacy.PrivacyRoutes;
 import cn.shegong.portal.news.ArticleApi;
+import cn.shegong.portal.news.ArticleLinks;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.news.ShareCardRoutes;
@@ -119,7 +120,7 @@ public final class MainVerticle extends VerticleBase {
     new FeedRoutes(portal).mount(router);
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
-    new StationRoutes(portal).mount(router);
+    new StationRoutes(portal, new ArticleLinks(portal.pool())).mount(router);
     new HelplineRoutes(helplines).mount(router);
     new PrivacyRoutes(portal.pages()).mount(router);
     new HsdsRoutes(portal).mount(router);

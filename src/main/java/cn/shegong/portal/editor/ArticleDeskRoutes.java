@@ -5,8 +5,8 @@ import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
+import cn.shegong.portal.news.ArticlePage;
 import cn.shegong.portal.news.ArticleStatus;
-import cn.shegong.portal.news.NewsRoutes;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
@@ -110,7 +110,7 @@ final class ArticleDeskRoutes {
         in.source(), in.author(), in.region(), in.tags(), in.publishedAt() == null ? now : in.publishedAt(),
         in.datePrecision(), ArticleStatus.DRAFT, "", 0, now, now);
     ctx.response().putHeader("X-Robots-Tag", "noindex");
-    Map<String, Object> model = new HashMap<>(new NewsRoutes(portal).articleModel(draft, List.of(), List.of()));
+    Map<String, Object> model = new HashMap<>(ArticlePage.model(draft, List.of(), List.of(), portal.config().publicBaseUrl()));
     portal.pages().render(ctx, "news/article.ftlh", model).onFailure(ctx::fail);
   }
 

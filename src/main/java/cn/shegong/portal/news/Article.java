@@ -3,6 +3,7 @@ package cn.shegong.portal.news;
 import cn.shegong.portal.common.DatePrecision;
 import cn.shegong.portal.common.Region;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.stations.StationArticles;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,9 +27,14 @@ public record Article(
     String note,
     int version,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt) implements StationArticles.Mention {
 
   public String url() {
+    return urlOf(slug);
+  }
+
+  /** The public address of the article with this slug: the one place the /news/ rule is written. */
+  public static String urlOf(String slug) {
     return "/news/" + slug;
   }
 

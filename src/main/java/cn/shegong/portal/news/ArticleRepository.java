@@ -2,6 +2,7 @@ package cn.shegong.portal.news;
 
 import cn.shegong.portal.common.DatePrecision;
 import cn.shegong.portal.common.Region;
+import cn.shegong.portal.web.PublicPage;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -84,11 +85,22 @@ public final class ArticleRepository {
   }
 
   /** Published articles that mention a station, newest first. */
-  public Future<List<Article>> listPublishedForStation(long stationId, int limit) {
-    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a JOIN article_stations l ON l.article_id = a.id "
-            + "WHERE l.station_id = $1 AND a.status = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT $2")
-        .execute(Tuple.of(stationId, limit))
+  /** Published articles linked to the station, or about its district (when it has one); newest first. */
+  public Future<List<Article>> listPublishedAbout(long stationId, Region region, int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM articles a "
+            + "WHERE a.status = 'published' AND (EXISTS (SELECT 1 FROM article_stations l "
+            + "WHERE l.article_id = a.id AND l.station_id = $1) "
+            + "OR ($2 <> '' AND a.district = $2 AND a.city = $3 AND a.province = $4)) "
+            + "ORDER BY a.published_at DESC, a.id DESC LIMIT $5")
+        .execute(Tuple.of(stationId, region.district(), region.city(), region.province(), limit))
         .map(ArticleRepository::mapAll);
+  }
+
+  /** Every public article for the sitemap, by slug; synthetic benchmark rows are left out. */
+  public Future<List<PublicPage>> publicPages() {
+    return db.query("SELECT slug, updated_at FROM articles WHERE status = 'published' AND origin <> 'synthetic' "
+            + "ORDER BY slug").execute()
+        .map(rows -> PublicPage.fromRows(rows, Article::urlOf));
   }
 
   /** Inserts unless the slug exists (seeds are idempotent); answers the id of the new row, or empty. */

@@ -1,7 +1,11 @@
 package cn.shegong.portal.site;
 
+import cn.shegong.portal.news.ArticleRepository;
+import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.web.KeptAnswers;
+import cn.shegong.portal.web.PublicPage;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +13,7 @@ import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -30,8 +35,10 @@ public final class SitemapRoutes {
   }
 
   private void sitemap(RoutingContext ctx) {
-    SitemapEntry.contentPages(portal.pool())
-        .map(entries -> Buffer.buffer(xml(entries)))
+    var articles = new ArticleRepository(portal.pool()).publicPages();
+    var stations = new StationRepository(portal.pool()).publicPages();
+    Future.all(articles, stations)
+        .map(all -> Buffer.buffer(xml(Stream.concat(articles.result().stream(), stations.result().stream()).toList())))
         .onSuccess(xml -> {
           KeptAnswers.keepFor(ctx, "application/xml; charset=utf-8", xml);
           ctx.response().putHeader("Content-Type", "application/xml; charset=utf-8")
@@ -40,7 +47,7 @@ public final class SitemapRoutes {
         .onFailure(ctx::fail);
   }
 
-  private String xml(List<SitemapEntry> entries) {
+  private String xml(List<PublicPage> entries) {
     String base = portal.config().publicBaseUrl();
     StringWriter out = new StringWriter();
     try {
@@ -49,7 +56,7 @@ public final class SitemapRoutes {
       w.writeStartElement("urlset");
       w.writeDefaultNamespace(SITEMAP_NS);
       for (String path : FIXED_PAGES) url(w, base + path, null);
-      for (SitemapEntry e : entries) url(w, base + e.path(), e);
+      for (PublicPage e : entries) url(w, base + e.path(), e);
       w.writeEndElement();
       w.writeEndDocument();
       w.close();
@@ -59,7 +66,7 @@ public final class SitemapRoutes {
     return out.toString();
   }
 
-  private static void url(XMLStreamWriter w, String loc, SitemapEntry e) throws XMLStreamException {
+  private static void url(XMLStreamWriter w, String loc, PublicPage e) throws XMLStreamException {
     w.writeStartElement("url");
     w.writeStartElement("loc");
     w.writeCharacters(loc);

@@ -31,6 +31,11 @@ public record Station(
     OffsetDateTime updatedAt) {
 
   public String url() {
+    return urlOf(slug);
+  }
+
+  /** The public address of the station with this slug: the one place the /stations/ rule is written. */
+  public static String urlOf(String slug) {
     return "/stations/" + slug;
   }
 

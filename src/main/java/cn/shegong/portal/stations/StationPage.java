@@ -3,43 +3,42 @@ package cn.shegong.portal.stations;
 import cn.shegong.portal.common.ScriptJson;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Zones;
-import cn.shegong.portal.news.Article;
-import cn.shegong.portal.news.ArticleRepository;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Renders one station's page, with the report form in whatever state it is in. */
 final class StationPage {
+  private static final int ARTICLES = 10;
+
   private final Portal portal;
   private final ReportTokens tokens;
+  private final StationArticles articles;
 
-  StationPage(Portal portal, ReportTokens tokens) {
+  StationPage(Portal portal, ReportTokens tokens, StationArticles articles) {
     this.portal = portal;
     this.tokens = tokens;
+    this.articles = articles;
   }
 
-  @SuppressWarnings("unchecked")
   Future<Void> render(RoutingContext ctx, Station station, int status, ReportForm form) {
     if (status == 200 && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
       // a lost count is no reason to fail the page
       Verification.countView(portal.pool(), station.id());
     }
-    return Future.all(articles(station), Verification.of(portal.pool(), station.id())).compose(both -> {
-      List<Article> articles = both.resultAt(0);
-      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {articles, both.resultAt(1), token});
+    return Future.all(articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id())).compose(both -> {
+      Object mentions = both.resultAt(0);
+      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {mentions, both.resultAt(1), token});
     }).compose(parts -> {
-      List<Article> articles = (List<Article>) parts[0];
+      Object mentions = parts[0];
       String token = (String) parts[2];
       Map<String, Object> model = new HashMap<>();
       model.put("verification", parts[1]);
       model.put("station", station);
-      model.put("articles", articles);
+      model.put("articles", mentions);
       model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
       model.put("mapLinks", MapCoordinates.linksFor(station));
       model.put("report", form);
@@ -51,16 +50,5 @@ final class StationPage {
       model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
       return portal.pages().render(ctx, status, "stations/station.ftlh", model);
     });
-  }
-
-  /** Published articles linked to the station, or about its district; newest first. */
-  private Future<List<Article>> articles(Station s) {
-    return portal.pool().preparedQuery("SELECT " + ArticleRepository.COLUMNS + " FROM articles a "
-            + "WHERE a.status = 'published' AND (EXISTS (SELECT 1 FROM article_stations l "
-            + "WHERE l.article_id = a.id AND l.station_id = $1) "
-            + "OR ($2 <> '' AND a.district = $2 AND a.city = $3 AND a.province = $4)) "
-            + "ORDER BY a.published_at DESC, a.id DESC LIMIT 10")
-        .execute(Tuple.of(s.id(), s.region().district(), s.region().city(), s.region().province()))
-        .map(ArticleRepository::mapAll);
   }
 }

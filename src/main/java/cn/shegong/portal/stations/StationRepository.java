@@ -1,6 +1,7 @@
 package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Region;
+import cn.shegong.portal.web.PublicPage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
@@ -58,6 +59,12 @@ public final class StationRepository {
             + "WHERE l.article_id = $1 ORDER BY s.name")
         .execute(Tuple.of(articleId))
         .map(StationRepository::mapAll);
+  }
+
+  /** Every station page for the sitemap, by slug; synthetic benchmark rows are left out. */
+  public Future<List<PublicPage>> publicPages() {
+    return db.query("SELECT slug, updated_at FROM stations WHERE origin <> 'synthetic' ORDER BY slug").execute()
+        .map(rows -> PublicPage.fromRows(rows, Station::urlOf));
   }
 
   /** Inserts unless the slug exists; answers the new id, or empty when the slug was taken. */

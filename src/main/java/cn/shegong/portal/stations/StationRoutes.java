@@ -25,13 +25,13 @@ public final class StationRoutes {
   private final StationPage page;
   private final ReportTokens tokens;
 
-  public StationRoutes(Portal portal) {
+  public StationRoutes(Portal portal, StationArticles articles) {
     this.portal = portal;
     this.stations = new StationRepository(portal.pool());
     this.search = new StationSearch(portal.vertx(), portal.pool(), portal.stationsVersion());
     this.facets = new StationFacets(portal.pool());
     this.tokens = new ReportTokens(portal.pool());
-    this.page = new StationPage(portal, tokens);
+    this.page = new StationPage(portal, tokens, articles);
   }
 
   public void mount(Router router) {

@@ -69,6 +69,8 @@ public final class TestPortal {
     env.put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     env.put("PORTAL_SEEDS_DIR", "seeds");
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
+    // the first connection of a fresh JVM can take seconds on a loaded machine; outage tests override it
+    env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000");
     // a loaded test machine can take seconds for a first connection; tests of outages set their own, shorter bound
     env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "10000");
     // desk tests sign in with a password only; the second factor's own tests set PORTAL_REQUIRE_2FA back
