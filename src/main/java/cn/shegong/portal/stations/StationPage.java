@@ -24,7 +24,6 @@ final class StationPage {
     this.articles = articles;
   }
 
-  @SuppressWarnings("unchecked")
   Future<Void> render(RoutingContext ctx, Station station, int status, ReportForm form) {
     if (status == 200 && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
       // a lost count is no reason to fail the page
