@@ -86,15 +86,37 @@
     return m;
   }
 
+  // After the page has settled, never in the way of the first paint or the markers.
+  function whenIdle(fn) {
+    if (window.requestIdleCallback) window.requestIdleCallback(fn, { timeout: 2000 }); else setTimeout(fn, 200);
+  }
+
   function outline(map) {
     if (map._outlineAdded) return;
     map._outlineAdded = true;
     var url = $('station-map').getAttribute('data-outline');
-    fetch(url).then(function (r) { return r.json(); }).then(function (geo) {
-      L.geoJSON(geo, {
-        interactive: false,
-        style: { color: '#5b6b7b', weight: 1, fillColor: '#f7f4ec', fillOpacity: 1, className: 'province-outline' }
-      }).addTo(map).bringToBack();
+    whenIdle(function () {
+      fetch(url).then(function (r) { return r.json(); }).then(function (geo) {
+        L.geoJSON(geo, {
+          interactive: false, attribution: '省界轮廓：Apache ECharts（示意，非权威边界）',
+          style: { color: '#5b6b7b', weight: 1, fillColor: '#f7f4ec', fillOpacity: 1, className: 'province-outline' }
+        }).addTo(map).bringToBack();
+      });
+    });
+  }
+
+  // Markers are made and handed to the cluster a slice at a time, each slice its own short task.
+  function addInChunks(features, cluster, bounds) {
+    var CHUNK = 200;
+    return new Promise(function (resolve) {
+      var i = 0;
+      (function next() {
+        var batch = features.slice(i, i + CHUNK).filter(function (f) { return f.geometry; }).map(marker);
+        cluster.addLayers(batch);
+        batch.forEach(function (m) { bounds.extend(m.getLatLng()); });
+        i += CHUNK;
+        if (i < features.length) setTimeout(next, 0); else resolve();
+      })();
     });
   }
 
@@ -104,26 +126,31 @@
     return fetch(url, { headers: { Accept: 'application/geo+json' } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
-        var batch = data.features.filter(function (f) { return f.geometry; }).map(marker);
-        cluster.addLayers(batch);
-        batch.forEach(function (m) { bounds.extend(m.getLatLng()); });
-        var loaded = offset + data.features.length;
-        box.setAttribute('data-loaded', String(cluster.getLayers().length));
-        if (loaded < data.total && data.features.length > 0 && loaded < 100 * PAGE) {
-          return loadMarkers(map, box, cluster, loaded, bounds);
-        }
-        return bounds;
+        return addInChunks(data.features, cluster, bounds).then(function () {
+          var loaded = offset + data.features.length;
+          box.setAttribute('data-loaded', String(cluster.getLayers().length));
+          if (loaded < data.total && data.features.length > 0 && loaded < 100 * PAGE) {
+            return loadMarkers(map, box, cluster, loaded, bounds);
+          }
+          return bounds;
+        });
       });
   }
 
-  function initMap() {
+  function showMap() {
     var box = $('station-map');
     if (!box || !window.L || !L.markerClusterGroup) return;
     box.hidden = false;
     var legend = $('map-legend');
     if (legend) legend.hidden = false;
-    var map = L.map(box, { keyboard: true, attributionControl: true, minZoom: 3, maxZoom: 18 });
-    map.attributionControl.setPrefix('Leaflet');
+    // Leaflet measures its box: let the browser lay the shown box out in its own frame first (no forced reflow)
+    requestAnimationFrame(function () { setTimeout(function () { initMap(box); }, 0); });
+  }
+
+  function initMap(box) {
+    var map = L.map(box, { keyboard: true, attributionControl: true, zoomControl: false, minZoom: 3, maxZoom: 18 });
+    L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
+    map.attributionControl.setPrefix('地图库 Leaflet');
     map.fitBounds([[18, 73], [54, 135]]);
     var tiles = box.getAttribute('data-tiles');
     if (tiles) {
@@ -154,6 +181,6 @@
   document.addEventListener('DOMContentLoaded', function () {
     cascade();
     locateMe();
-    initMap();
+    showMap();
   });
 })();

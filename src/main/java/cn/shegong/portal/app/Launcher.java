@@ -17,7 +17,7 @@ public final class Launcher {
   static final String USAGE = """
       用法 / usage: ./portal [command]
         serve                                 start the portal (default) on PORTAL_HTTP_PORT (8080)
-        user add LOGIN --role editor|admin|contributor
+        user add LOGIN --role editor|admin|contributor [--totp]
                                               create an account; the password is read from stdin
                                               when stdin is not a terminal, else asked twice
         reindex                               rebuild the search index from the database

@@ -12,6 +12,7 @@ import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.ArticleLinks;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
+import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.site.HomeRoutes;
@@ -33,7 +34,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,12 +108,15 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(new RequestLog()).handler(new SecurityHeaders(config)).handler(new InputGuard())
         .handler(portal.pages().kept()::attach);
     new HealthRoutes(portal).mount(router);
+    router.get("/static/*").handler(portal.pages().assets()::handle);
+    router.get("/webjars/*").handler(portal.pages().assets()::handle);
     // the busiest public pages; each renders through Pages, which stores a 200 page for the next reader
     for (String path : new String[] {"/", "/news", "/news/:slug", "/search"}) {
       router.get(path).handler(portal.pageCache().handler());
     }
     new HomeRoutes(portal).mount(router);
     new NewsRoutes(portal).mount(router);
+    new ShareCardRoutes(portal).mount(router);
     new FeedRoutes(portal).mount(router);
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
@@ -124,7 +127,6 @@ public final class MainVerticle extends VerticleBase {
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
-    router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     ErrorPages errors = new ErrorPages(portal.pages());
     router.route().failureHandler(errors::handle);

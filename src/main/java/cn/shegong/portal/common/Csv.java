@@ -1,13 +1,21 @@
 package cn.shegong.portal.common;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. Records know their starting line. */
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. Records know their starting line.
+ * Written cells are guarded against spreadsheet formula injection (OWASP): a cell that a spreadsheet would run
+ * ({@code = + - @}, tab, CR first) gets a leading single quote, and reading takes that quote off again, so the
+ * portal reads back exactly what it wrote.
+ */
 public final class Csv {
   public record Record(int line, List<String> fields) {}
 
-  /** A file that is not CSV at all, with the line where reading gave up. */
+  /** A file that is not CSV at all, or exceeds a limit, with the line where reading gave up. */
   public static final class MalformedCsv extends IllegalArgumentException {
     private final int line;
 
@@ -23,76 +31,23 @@ public final class Csv {
 
   private Csv() {}
 
+  /** The whole text at once, without limits: for the project's own files. */
   public static List<Record> parse(String text) {
-    String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
     List<Record> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int line = 1;
-    int recordLine = 1;
-    boolean quoted = false;
-    boolean fieldStarted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n') line++;
-          if (c == '\u0000') throw new MalformedCsv(line, "含有二进制内容，不是文本 CSV");
-          field.append(c);
-        }
-        continue;
-      }
-      switch (c) {
-        case '"' -> {
-          if (field.length() > 0) throw new MalformedCsv(line, "引号只能出现在字段开头");
-          quoted = true;
-          fieldStarted = true;
-        }
-        case ',' -> {
-          fields.add(field.toString());
-          field.setLength(0);
-          fieldStarted = true;
-        }
-        case '\r' -> { }
-        case '\n' -> {
-          if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
-          }
-          fields.clear();
-          field.setLength(0);
-          fieldStarted = false;
-          line++;
-          recordLine = line;
-        }
-        case '\u0000' -> throw new MalformedCsv(line, "含有二进制内容，不是文本 CSV");
-        default -> {
-          field.append(c);
-          fieldStarted = true;
-        }
-      }
-    }
-    if (quoted) throw new MalformedCsv(recordLine, "引号没有闭合");
-    if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {
-      fields.add(field.toString());
-      records.add(new Record(recordLine, List.copyOf(fields)));
+    try (CsvReader reader = new CsvReader(new StringReader(text), CsvReader.Limits.NONE)) {
+      for (Record r = reader.next(); r != null; r = reader.next()) records.add(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return records;
   }
 
-  /** One CSV line (with trailing CRLF as RFC 4180 says), quoting only where needed. */
+  /** One CSV line (with trailing CRLF as RFC 4180 says), quoting only where needed, every cell guarded. */
   public static String line(List<String> fields) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) sb.append(',');
-      String f = fields.get(i) == null ? "" : fields.get(i);
+      String f = guard(fields.get(i) == null ? "" : fields.get(i));
       if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
         sb.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
@@ -100,5 +55,26 @@ public final class Csv {
       }
     }
     return sb.append("\r\n").toString();
+  }
+
+  /**
+   * A cell a spreadsheet would take for a formula gets a leading single quote; so does one that already starts
+   * with quotes before such a character, so that {@link #unguard} is its exact inverse.
+   */
+  public static String guard(String cell) {
+    return startsLikeFormula(cell) ? "'" + cell : cell;
+  }
+
+  /** Takes off the one quote {@link #guard} added. */
+  public static String unguard(String cell) {
+    return startsLikeFormula(cell) && cell.charAt(0) == '\'' ? cell.substring(1) : cell;
+  }
+
+  private static boolean startsLikeFormula(String cell) {
+    int i = 0;
+    while (i < cell.length() && cell.charAt(i) == '\'') i++;
+    if (i >= cell.length()) return false;
+    char c = cell.charAt(i);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
   }
 }

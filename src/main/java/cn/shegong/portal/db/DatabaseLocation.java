@@ -109,6 +109,7 @@ public final class DatabaseLocation implements AutoCloseable {
           .setDataDirectory(dir)
           .setCleanDataDirectory(false)
           .setPort(EMBEDDED_PORT)
+          .setPgBinaryResolver(EmbeddedBinaries.fromLocalRepository())
           .start();
       PgConnectOptions opts = new PgConnectOptions()
           .setHost("127.0.0.1").setPort(pg.getPort()).setUser("postgres").setDatabase("portal");

@@ -10,9 +10,11 @@ final class ApiAuth implements Handler<RoutingContext> {
   static final String EXPIRED = "API 令牌已过期，请用 ./portal token create 生成新的令牌。";
 
   private final ApiTokens tokens;
+  private final TwoFactorRule rule;
 
-  ApiAuth(ApiTokens tokens) {
+  ApiAuth(ApiTokens tokens, TwoFactorRule rule) {
     this.tokens = tokens;
+    this.rule = rule;
   }
 
   @Override
@@ -31,6 +33,8 @@ final class ApiAuth implements Handler<RoutingContext> {
             ctx.fail(new HttpError(401, EXPIRED));
           } else if (holder.get().disabled()) {
             ctx.fail(new HttpError(403, "此账号已停用，不能再编辑内容。"));
+          } else if (rule.mustEnrol(holder.get().user(), holder.get().secondFactor())) {
+            ctx.fail(new HttpError(403, TwoFactorRule.MESSAGE));
           } else {
             ctx.put(USER, holder.get().user());
             ctx.next();

@@ -15,7 +15,7 @@ public final class ApiTokens {
       OffsetDateTime revokedAt, OffsetDateTime expiresAt, boolean expired) {}
 
   /** Whose token it is, and whether that account may still act. */
-  public record Holder(EditorUser user, boolean disabled, boolean expired) {}
+  public record Holder(EditorUser user, boolean disabled, boolean expired, boolean secondFactor) {}
 
   static final String PREFIX = "sgt_";
   public static final int DEFAULT_DAYS = 90;
@@ -41,13 +41,13 @@ public final class ApiTokens {
     if (raw == null || !raw.startsWith(PREFIX) || raw.length() > 100) return Future.succeededFuture(Optional.empty());
     return db.preparedQuery("UPDATE api_tokens t SET last_used_at = CASE WHEN t.expires_at > now() THEN now() "
             + "ELSE t.last_used_at END FROM users u WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id "
-            + "RETURNING u.id, u.login, u.role, u.disabled, t.expires_at <= now() AS expired")
+            + "RETURNING u.id, u.login, u.role, u.disabled, t.expires_at <= now() AS expired, " + SecondFactors.ENROLLED)
         .execute(Tuple.of(Secrets.sha256Hex(raw)))
         .map(rows -> {
           if (rows.size() == 0) return Optional.empty();
           Row r = rows.iterator().next();
           return Optional.of(new Holder(new EditorUser(r.getLong("id"), r.getString("login"), Role.of(r.getString("role"))),
-              r.getBoolean("disabled"), r.getBoolean("expired")));
+              r.getBoolean("disabled"), r.getBoolean("expired"), r.getBoolean("second_factor")));
         });
   }
 

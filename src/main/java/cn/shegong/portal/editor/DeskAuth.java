@@ -14,16 +14,18 @@ final class DeskAuth implements Handler<RoutingContext> {
   static final String LOGIN = "/editor/login";
 
   private final Sessions sessions;
+  private final TwoFactorRule rule;
 
-  DeskAuth(Sessions sessions) {
+  DeskAuth(Sessions sessions, TwoFactorRule rule) {
     this.sessions = sessions;
+    this.rule = rule;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String path = ctx.normalizedPath();
     ctx.response().putHeader("Cache-Control", "no-store");
-    if (path.equals(LOGIN)) {
+    if (path.equals(LOGIN) || path.equals(SecondStepRoutes.CODE)) {
       ctx.next();
       return;
     }
@@ -42,6 +44,14 @@ final class DeskAuth implements Handler<RoutingContext> {
             return;
           }
           ctx.put(Desk.SESSION, session);
+          if (rule.mustEnrol(session.user(), session.secondFactor()) && !TwoFactorRule.reachableUnenrolled(path)) {
+            if (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD) {
+              Desk.redirect(ctx, EnrolmentRoutes.ENROL);
+            } else {
+              ctx.fail(new HttpError(403, TwoFactorRule.MESSAGE));
+            }
+            return;
+          }
           ctx.next();
         });
   }

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * Chooses the body limit of a desk request before a byte of its body is buffered. Anyone not signed in (and
  * every login attempt) may send at most {@link #ANONYMOUS_LIMIT}: a declared Content-Length above it is
  * refused at once with 413, a chunked body is cut off there. Only a body that may be larger (declared above
- * the small limit, or chunked) costs a look-up of the session or token; meanwhile the request stays paused.
+ * the small limit, or chunked) or an upload costs a look-up of the session or token; meanwhile the request
+ * stays paused.
  * Signed-in editors keep the form limit; the CSV import is the only route that takes a file.
  */
 final class DeskBodyLimit implements Handler<RoutingContext> {
@@ -46,11 +47,13 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     long declared = contentLength(request);
     boolean chunked = declared < 0 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    if (request.isEnded() || ctx.normalizedPath().equals(DeskAuth.LOGIN) || (declared <= ANONYMOUS_LIMIT && !chunked)) {
+    // an upload, however small, needs the handler that keeps files, so it is always looked up
+    boolean upload = uploads != null && ctx.normalizedPath().equals(uploadPath) && !request.isEnded();
+    if (!upload && (request.isEnded() || ctx.normalizedPath().equals(DeskAuth.LOGIN)
+        || (declared <= ANONYMOUS_LIMIT && !chunked))) {
       small.handle(ctx);
       return;
     }
-    boolean upload = uploads != null && ctx.normalizedPath().equals(uploadPath);
     if (declared > (upload ? uploadLimit : formLimit)) {
       ctx.fail(413);
       return;

@@ -23,12 +23,13 @@ public final class EditorRoutes {
   public void mount(Router router) {
     DeskRouter desk = new DeskRouter(router, portal.deskPool());
     Sessions sessions = new Sessions(portal.deskPool(), portal.config().tls());
+    TwoFactorRule twoFactor = new TwoFactorRule(portal.config().requireTwoFactor());
     ApiTokens tokens = new ApiTokens(portal.deskPool());
     // anonymous bodies are small (16 KB), decided before they are read; see DeskBodyLimit
     desk.filter("/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, UPLOAD_LIMIT,
         portal.config().dataDir().resolve("uploads").toString(), StationImportRoutes.UPLOAD,
         ctx -> sessions.find(cookie(ctx)).map(java.util.Optional::isPresent))).handler(EditorRoutes::noNul);
-    desk.filter("/editor/*").handler(new DeskAuth(sessions));
+    desk.filter("/editor/*").handler(new DeskAuth(sessions, twoFactor));
     var invalidate = portal.pageCache().invalidateAfterWrites();
     // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
     desk.filter("/editor/*").handler(ctx -> {
@@ -39,6 +40,7 @@ public final class EditorRoutes {
     new ArticleDeskRoutes(portal).mount(desk);
     new ArticleStateRoutes(portal).mount(desk);
     new AuditRoutes(portal).mount(desk);
+    new EnrolmentRoutes(portal).mount(desk);
     new UserAdminRoutes(portal).mount(desk);
     new StationImportRoutes(portal).mount(desk); // before /editor/stations/:id
     new StationDeskRoutes(portal).mount(desk);
@@ -46,7 +48,7 @@ public final class EditorRoutes {
 
     desk.filter("/api/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, 0, null, null,
         ctx -> tokens.find(DeskBodyLimit.bearer(ctx)).map(h -> h.filter(t -> !t.disabled() && !t.expired()).isPresent())));
-    desk.filter("/api/editor/*").handler(new ApiAuth(tokens));
+    desk.filter("/api/editor/*").handler(new ApiAuth(tokens, twoFactor));
     desk.filter("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(desk);
   }

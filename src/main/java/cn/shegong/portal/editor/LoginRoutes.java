@@ -22,7 +22,7 @@ final class LoginRoutes {
   static final int MAX_PASSWORD = 1024;
   static final String TOO_LONG = "密码过长（最多 " + MAX_PASSWORD + " 个字符）。";
 
-  private record Account(long id, String hash, boolean disabled) {}
+  private record Account(long id, String hash, boolean disabled, boolean secondFactor) {}
 
   private static final class Dummy {
     static final String HASH = PasswordHasher.hash("not-a-real-password-only-for-timing".toCharArray());
@@ -31,11 +31,13 @@ final class LoginRoutes {
   private final Portal portal;
   private final Sessions sessions;
   private final LoginThrottle throttle;
+  private final SecondStepRoutes secondStep;
 
   LoginRoutes(Portal portal, Sessions sessions) {
     this.portal = portal;
     this.sessions = sessions;
     this.throttle = new LoginThrottle(portal.deskPool());
+    this.secondStep = new SecondStepRoutes(portal, this, throttle);
   }
 
   void mount(DeskRouter desk) {
@@ -44,9 +46,10 @@ final class LoginRoutes {
     desk.open(HttpMethod.GET, DeskAuth.LOGIN).handler(ctx -> page(ctx, 200, "", ""));
     desk.open(HttpMethod.POST, DeskAuth.LOGIN).handler(this::login);
     desk.post("/editor/logout", Permission.VIEW_DESK).handler(this::logout);
+    secondStep.mount(desk);
   }
 
-  private void page(RoutingContext ctx, int status, String login, String message) {
+  void page(RoutingContext ctx, int status, String login, String message) {
     portal.pages().render(ctx, status, "editor/login.ftlh", Map.of("login", login, "message", message))
         .onFailure(ctx::fail);
   }
@@ -65,7 +68,7 @@ final class LoginRoutes {
     char[] password = (raw == null ? "" : raw).toCharArray();
     String address = LoginThrottle.addressKey(ClientAddress.of(ctx, portal.config().trustedProxies()));
     String account = LoginThrottle.accountKey(login);
-    reserve(address, account)
+    throttle.reserve(address, account)
         .compose(wait -> {
           if (wait > 0) {
             tooMany(ctx, wait, p -> page(ctx, 429, login, p));
@@ -76,20 +79,9 @@ final class LoginRoutes {
                   PasswordHasher.verify(password, acc.map(Account::hash).orElse(Dummy.HASH))
                       && acc.isPresent() && !acc.get().disabled(), false)
                   .compose(ok -> ok ? succeed(ctx, login, acc.get(), address, account)
-                      : penalise(address, account).onSuccess(v -> page(ctx, 401, login, BAD_LOGIN))));
+                      : throttle.penalise(address, account).onSuccess(v -> page(ctx, 401, login, BAD_LOGIN))));
         })
         .onFailure(ctx::fail);
-  }
-
-  /** The address first (so a flood from one place costs the account nothing), then the account. */
-  private Future<Long> reserve(String address, String account) {
-    return throttle.reserve(address, DelaySchedule.ADDRESS).compose(wait -> wait > 0 ? Future.succeededFuture(wait)
-        : throttle.reserve(account, DelaySchedule.ACCOUNT).compose(w -> w == 0 ? Future.succeededFuture(0L)
-            : throttle.refund(address, DelaySchedule.ADDRESS).map(w)));
-  }
-
-  private Future<Void> penalise(String address, String account) {
-    return throttle.penalise(address, DelaySchedule.ADDRESS).compose(v -> throttle.penalise(account, DelaySchedule.ACCOUNT));
   }
 
   /** 429 with Retry-After and the wait in words. */
@@ -101,22 +93,28 @@ final class LoginRoutes {
 
   private Future<Optional<Account>> account(String login) {
     if (login.isEmpty() || login.length() > 64) return Future.succeededFuture(Optional.empty());
-    return portal.deskPool().preparedQuery("SELECT id, password_hash, disabled FROM users WHERE login = $1")
+    return portal.deskPool().preparedQuery("SELECT id, password_hash, disabled, EXISTS (SELECT 1 FROM user_totp t "
+            + "WHERE t.user_id = users.id AND t.enabled_at IS NOT NULL) AS second_factor FROM users WHERE login = $1")
         .execute(Tuple.of(login))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
-            .map(r -> new Account(r.getLong("id"), r.getString("password_hash"), r.getBoolean("disabled"))));
+            .map(r -> new Account(r.getLong("id"), r.getString("password_hash"), r.getBoolean("disabled"),
+                r.getBoolean("second_factor"))));
   }
 
   private Future<Void> succeed(RoutingContext ctx, String login, Account acc, String address, String account) {
-    // a fresh id at every login; any session this browser held before ends here
+    Future<Void> passed = throttle.passed(address, account);
+    if (acc.secondFactor()) return passed.compose(v -> secondStep.challenge(ctx, acc.id()));
+    return passed.compose(v -> signIn(ctx, acc.id(), login, "password"));
+  }
+
+  /** A new session for the account (a fresh id at every sign-in; any session this browser held before ends). */
+  Future<Void> signIn(RoutingContext ctx, long userId, String login, String how) {
     var previous = ctx.request().getCookie(Sessions.COOKIE);
     Future<Void> endPrevious = previous == null ? Future.succeededFuture()
         : sessions.delete(Secrets.sha256Hex(previous.getValue()));
-    return throttle.reset(account)
-        .compose(v -> throttle.refund(address, DelaySchedule.ADDRESS))
-        .compose(v -> endPrevious)
-        .compose(v -> sessions.create(acc.id()))
-        .compose(raw -> AuditLog.record(portal.deskPool(), login, "login", "user", acc.id(), new JsonObject())
+    return endPrevious
+        .compose(v -> sessions.create(userId))
+        .compose(raw -> AuditLog.record(portal.deskPool(), login, "login", "user", userId, new JsonObject().put("with", how))
             .onSuccess(v -> {
               ctx.response().addCookie(sessions.cookie(raw));
               Desk.redirect(ctx, "/editor");
@@ -135,7 +133,7 @@ final class LoginRoutes {
   }
 
   /** There is no session yet to bind a CSRF token to, so a login posted from another site is refused by origin. */
-  private static boolean sameOrigin(RoutingContext ctx) {
+  static boolean sameOrigin(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
     if (origin == null || origin.isBlank()) return true;
     try {

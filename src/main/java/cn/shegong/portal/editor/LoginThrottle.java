@@ -36,6 +36,23 @@ public final class LoginThrottle {
     return "addr:" + address;
   }
 
+  /** A sign-in step: the address first (so a flood from one place costs the account nothing), then the account's key. */
+  public Future<Long> reserve(String address, String account) {
+    return reserve(address, DelaySchedule.ADDRESS).compose(wait -> wait > 0 ? Future.succeededFuture(wait)
+        : reserve(account, DelaySchedule.ACCOUNT).compose(w -> w == 0 ? Future.succeededFuture(0L)
+            : refund(address, DelaySchedule.ADDRESS).map(w)));
+  }
+
+  /** A wrong password or code. */
+  public Future<Void> penalise(String address, String account) {
+    return penalise(address, DelaySchedule.ADDRESS).compose(v -> penalise(account, DelaySchedule.ACCOUNT));
+  }
+
+  /** A step passed: the account's count starts anew, the address gets its attempt back. */
+  public Future<Void> passed(String address, String account) {
+    return reset(account).compose(v -> refund(address, DelaySchedule.ADDRESS));
+  }
+
   /** Takes one attempt for the key: 0 when taken, else the seconds until the key is free again (at least 1). */
   public Future<Long> reserve(String key, DelaySchedule schedule) {
     Integer[] delays = schedule.table();

@@ -39,7 +39,7 @@ public final class Sessions {
     return pool.preparedQuery("UPDATE sessions s SET last_seen_at = now() FROM users u "
             + "WHERE s.id_hash = $1 AND u.id = s.user_id AND NOT u.disabled AND s.expires_at > now() "
             + "AND s.last_seen_at > now() - interval '30 minutes' "
-            + "RETURNING s.id_hash, s.csrf_secret, u.id, u.login, u.role")
+            + "RETURNING s.id_hash, s.csrf_secret, u.id, u.login, u.role, " + SecondFactors.ENROLLED)
         .execute(Tuple.of(Secrets.sha256Hex(raw)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
   }
@@ -63,6 +63,7 @@ public final class Sessions {
 
   private static DeskSession map(Row r) {
     return new DeskSession(r.getString("id_hash"),
-        new EditorUser(r.getLong("id"), r.getString("login"), Role.of(r.getString("role"))), r.getString("csrf_secret"));
+        new EditorUser(r.getLong("id"), r.getString("login"), Role.of(r.getString("role"))), r.getString("csrf_secret"),
+        r.getBoolean("second_factor"));
   }
 }

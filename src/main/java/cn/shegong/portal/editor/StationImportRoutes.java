@@ -48,8 +48,12 @@ final class StationImportRoutes {
       return;
     }
     FileUpload file = files.get(0);
-    portal.vertx().fileSystem().readFile(file.uploadedFileName())
-        .compose(buf -> portal.vertx().executeBlocking(() -> StationCsvImport.read(buf.getBytes()), false))
+    // read as a stream on a worker: the limits stop a hostile file before it is in memory
+    portal.vertx().executeBlocking(() -> {
+      try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file.uploadedFileName()))) {
+        return StationCsvImport.read(in, file.size());
+      }
+    }, false)
         .compose(report -> existing(report).compose(known -> store(ctx, file.fileName(), report)
             .compose(batch -> page(ctx, 200, Map.of("report", report, "known", known, "batch", batch,
                 "fileName", file.fileName())))))

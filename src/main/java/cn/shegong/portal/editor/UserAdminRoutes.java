@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Accounts and API tokens: admin-only (DeskAuth refuses everyone else on /editor/users). */
 final class UserAdminRoutes {
-  public record Account(long id, String login, String role, boolean disabled) {}
+  public record Account(long id, String login, String role, boolean disabled, boolean secondFactor) {}
 
   private final Portal portal;
   private final ApiTokens tokens;
@@ -27,6 +27,7 @@ final class UserAdminRoutes {
     desk.get("/editor/users", Permission.MANAGE_ACCOUNTS).handler(ctx -> page(ctx, 200, "").onFailure(ctx::fail));
     desk.post("/editor/users", Permission.MANAGE_ACCOUNTS).handler(this::create);
     desk.post("/editor/users/:id/disable", Permission.MANAGE_ACCOUNTS).handler(this::disable);
+    desk.post("/editor/users/:id/2fa/reset", Permission.MANAGE_ACCOUNTS).handler(this::resetSecondFactor);
     desk.post("/editor/users/tokens/:id/revoke", Permission.MANAGE_ACCOUNTS).handler(ctx -> tokens.revoke(Desk.id(ctx, "id"))
         .compose(done -> AuditLog.record(portal.deskPool(), Desk.actor(ctx), "token.revoke", "api_token",
             Desk.id(ctx, "id"), null))
@@ -35,10 +36,12 @@ final class UserAdminRoutes {
   }
 
   private Future<Void> page(RoutingContext ctx, int status, String message) {
-    Future<List<Account>> accounts = portal.deskPool().query("SELECT id, login, role, disabled FROM users ORDER BY login")
+    Future<List<Account>> accounts = portal.deskPool().query("SELECT u.id, u.login, u.role, u.disabled, "
+            + SecondFactors.ENROLLED + " FROM users u ORDER BY u.login")
         .execute().map(rows -> {
           List<Account> out = new ArrayList<>();
-          for (Row r : rows) out.add(new Account(r.getLong(0), r.getString(1), r.getString(2), r.getBoolean(3)));
+          for (Row r : rows) out.add(new Account(r.getLong(0), r.getString(1), r.getString(2), r.getBoolean(3),
+              r.getBoolean(4)));
           return out;
         });
     return Future.all(accounts, tokens.list()).compose(all -> portal.pages().render(ctx, status, "editor/users.ftlh",
@@ -69,6 +72,16 @@ final class UserAdminRoutes {
           if (created) Desk.redirect(ctx, "/editor/users");
           else page(ctx, 409, "登录名 " + login + " 已被使用").onFailure(ctx::fail);
         })
+        .onFailure(ctx::fail);
+  }
+
+  /** A lost phone: the account enrols again at its next sign-in. Audited in the same transaction. */
+  private void resetSecondFactor(RoutingContext ctx) {
+    long id = Desk.id(ctx, "id");
+    portal.deskPool().withTransaction(conn -> new SecondFactors(portal.deskPool()).reset(conn, id)
+            .compose(done -> !done ? Future.failedFuture(HttpError.notFound("这个账号没有启用两步验证。"))
+                : AuditLog.record(conn, Desk.actor(ctx), "2fa.reset", "user", id, null)))
+        .onSuccess(v -> Desk.redirect(ctx, "/editor/users"))
         .onFailure(ctx::fail);
   }
 

@@ -12,15 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
-/** {@code ./portal user add LOGIN --role editor|admin|contributor}: the password comes from stdin, never from arguments. */
+/**
+ * {@code ./portal user add LOGIN --role editor|admin|contributor [--totp]}: the password comes from stdin, never from
+ * arguments. With --totp the account gets a second factor at once: its otpauth:// URI and recovery codes are printed.
+ */
 public final class UserCommand {
   static final int MIN_PASSWORD = 12;
 
   private UserCommand() {}
 
   public static int run(AppConfig config, String[] args) throws IllegalArgumentException {
-    if (args.length != 4 || !args[0].equals("add") || !args[2].equals("--role")) {
-      throw new IllegalArgumentException("usage: ./portal user add LOGIN --role editor|admin|contributor");
+    return run(config, args, System.out);
+  }
+
+  public static int run(AppConfig config, String[] args, java.io.PrintStream out) throws IllegalArgumentException {
+    boolean totp = args.length == 5 && args[4].equals("--totp");
+    if ((args.length != 4 && !totp) || !args[0].equals("add") || !args[2].equals("--role")) {
+      throw new IllegalArgumentException("usage: ./portal user add LOGIN --role editor|admin|contributor [--totp]");
     }
     String login = args[1];
     String role = args[3];
@@ -39,9 +47,21 @@ public final class UserCommand {
       var rows = db.pool().preparedQuery("INSERT INTO users (login, password_hash, role) VALUES ($1, $2, $3) "
               + "ON CONFLICT (login) DO NOTHING RETURNING id")
           .execute(Tuple.of(login, hash, role)).await(30, TimeUnit.SECONDS);
+      if (rows.size() == 0) {
+        db.close(vertx).await(30, TimeUnit.SECONDS);
+        throw new IllegalArgumentException("a user called " + login + " exists already");
+      }
+      out.println("created " + role + " " + login);
+      if (totp) {
+        String secret = Totp.newSecret();
+        var codes = new SecondFactors(db.pool()).enrolNow(db.pool(), rows.iterator().next().getLong(0), secret)
+            .await(30, TimeUnit.SECONDS);
+        out.println("second factor enrolled; add this URI to an authenticator app (shown only this once):");
+        out.println(Totp.uri(login, secret));
+        out.println("recovery codes (each works once):");
+        codes.forEach(out::println);
+      }
       db.close(vertx).await(30, TimeUnit.SECONDS);
-      if (rows.size() == 0) throw new IllegalArgumentException("a user called " + login + " exists already");
-      System.out.println("created " + role + " " + login);
       return 0;
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalArgumentException("the database did not answer in time");

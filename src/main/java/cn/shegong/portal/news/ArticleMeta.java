@@ -27,10 +27,13 @@ public final class ArticleMeta {
         .put("inLanguage", "zh-CN")
         .put("datePublished", a.datePrecision() == DatePrecision.DAY ? iso(a.publishedAt()) : isoDate(a))
         .put("dateModified", iso(a.updatedAt() == null ? a.publishedAt() : a.updatedAt()))
-        .put("publisher", new JsonObject().put("@type", "Organization").put("name", siteName).put("url", siteUrl));
+        .put("publisher", new JsonObject().put("@type", "Organization").put("name", siteName).put("url", siteUrl)
+            .put("logo", image(siteUrl + "static/img/mark.png", 512, 512)))
+        .put("image", image(siteUrl + ShareCardRoutes.url(a).substring(1), ShareCard.WIDTH, ShareCard.HEIGHT));
     if (!a.subtitle().isBlank()) ld.put("alternativeHeadline", a.subtitle());
     if (!a.summary().isBlank()) ld.put("description", a.summary());
     if (!a.author().isBlank()) ld.put("author", new JsonObject().put("@type", "Person").put("name", a.author()));
+    else ld.put("author", new JsonObject().put("@type", "Organization").put("name", a.source().isBlank() ? siteName : plainSource(a)));
     if (!a.source().isBlank()) {
       ld.put("sourceOrganization", new JsonObject().put("@type", "NewsMediaOrganization").put("name", plainSource(a)));
     }
@@ -39,12 +42,16 @@ public final class ArticleMeta {
     return ld;
   }
 
+  private static JsonObject image(String url, int width, int height) {
+    return new JsonObject().put("@type", "ImageObject").put("url", url).put("width", width).put("height", height);
+  }
+
   /**
    * JSON that may stand inside a script element: {@code <}, {@code >} and {@code &} become \\u escapes, so no
    * text from an article can close the element or open a comment.
    */
   public static String scriptSafe(JsonObject json) {
-    return json.encode().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    return cn.shegong.portal.common.ScriptJson.encode(json);
   }
 
   /** GB/T 7714—2015 for an online newspaper article: 作者. 标题[N/OL]. 来源, 日期[引用日期]. URL. */

@@ -24,6 +24,7 @@ public final class ArticlePage {
     model.put("published", ArticleMeta.iso(article.publishedAt()));
     model.put("modified", ArticleMeta.iso(article.updatedAt()));
     model.put("datetime", ArticleMeta.datetimeAttribute(article));
+    model.put("shareImage", base + ShareCardRoutes.url(article));
     model.put("jsonLd", ArticleMeta.scriptSafe(ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/")));
     model.put("citation", ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
     List<FeedLink> feeds = new ArrayList<>();

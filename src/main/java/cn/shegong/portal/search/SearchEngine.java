@@ -40,6 +40,7 @@ public final class SearchEngine {
 
   private final QueryWords queryWords;
   private final QueryBuilder queries;
+  private final QueryBudget budget;
   private final Synonyms synonyms;
   private final Duration timeout;
   private final int countLimit;
@@ -53,6 +54,7 @@ public final class SearchEngine {
     this.synonyms = synonyms;
     this.queryWords = new QueryWords(synonyms.terms());
     this.queries = new QueryBuilder(synonyms);
+    this.budget = new QueryBudget(queries);
     this.timeout = timeout;
   }
 
@@ -61,20 +63,21 @@ public final class SearchEngine {
   }
 
   public SearchResult search(IndexSearcher shared, SearchRequest req) throws IOException {
-    List<Word> words = words(req.query());
-    if (words.isEmpty()) return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets());
+    QueryBudget.Kept kept = budget.keep(words(req.query()));
+    List<Word> words = kept.words();
+    if (words.isEmpty()) return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets(), null);
     // a fresh searcher per request: the time limit belongs to this search, not to the shared instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
     Query closeness = queries.proximity(words).orElse(null);
-    SearchResult strict = run(searcher, req, queries.strict(words), closeness, words, false);
+    SearchResult strict = run(searcher, req, queries.strict(words), closeness, words, false, kept.notice());
     boolean looserExists = QueryBuilder.hasLooserForm(words);
     if (strict.total() > 0 || !looserExists) return strict;
-    return run(searcher, req, queries.loose(words), closeness, words, true);
+    return run(searcher, req, queries.loose(words), closeness, words, true, kept.notice());
   }
 
   private SearchResult run(IndexSearcher searcher, SearchRequest req, Query main, Query closeness, List<Word> words,
-      boolean partial) throws IOException {
+      boolean partial, String notice) throws IOException {
     Query query = and(main, filters(req, ""));
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
@@ -92,7 +95,7 @@ public final class SearchEngine {
     Set<String> marks = highlightTerms(words);
     ScoreDoc[] docs = topDocs.scoreDocs;
     for (int i = req.offset(); i < docs.length; i++) hits.add(hit(stored, docs[i], marks));
-    return new SearchResult(req, counted.counted(), counted.capped(), partial, searcher.timedOut(), hits, facets);
+    return new SearchResult(req, counted.counted(), counted.capped(), partial, searcher.timedOut(), hits, facets, notice);
   }
 
   private static CollectorManager<? extends Collector, ? extends TopDocs> top(SearchRequest req, int collect,

@@ -42,6 +42,7 @@ final class SearchJson {
         .put("partial", r.partial())
         .put("message", r.partial() ? SearchRoutes.PARTIAL_MESSAGE : null)
         .put("timedOut", r.timedOut())
+        .put("notice", r.notice())
         .put("hits", hits)
         .put("facets", facets);
   }

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param timedOut true when the searcher's time limit cut the search short
  * @param capped true when counting stopped at {@link SearchEngine#COUNT_LIMIT}: total is a lower bound (“10,000+”)
  *     and each facet's counts are those among the first matches in index order
+ * @param notice said to the reader when only the first words of a long query were searched for; null otherwise
  */
 public record SearchResult(
     SearchRequest request,
@@ -18,4 +19,5 @@ public record SearchResult(
     boolean partial,
     boolean timedOut,
     List<SearchHit> hits,
-    Map<String, Map<String, Long>> facets) {}
+    Map<String, Map<String, Long>> facets,
+    String notice) {}

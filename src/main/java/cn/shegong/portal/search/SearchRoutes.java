@@ -88,7 +88,7 @@ final class SearchRoutes {
     }
     search.search(req).onSuccess(r -> {
       model.putAll(SearchPageModel.of(r, PAGE_SIZE));
-      render(ctx, 200, model, null);
+      render(ctx, 200, model, r.notice());
     }).onFailure(e -> {
       if (e instanceof SearchModule.NotReady) {
         ctx.response().putHeader("Retry-After", "5");

@@ -19,11 +19,13 @@ public final class StationApi {
   private final Portal portal;
   private final StationSearch search;
   private final StationJsonFragments fragments;
+  private final StationCsvExport csv;
 
   StationApi(Portal portal, StationSearch search) {
     this.portal = portal;
     this.search = search;
     this.fragments = new StationJsonFragments(portal.config().publicBaseUrl());
+    this.csv = new StationCsvExport(portal.vertx(), search, portal.stationsVersion());
   }
 
   public void mount(Router router) {
@@ -52,12 +54,7 @@ public final class StationApi {
   private void csv(RoutingContext ctx) {
     // the CSV is the whole data set unless asked for less
     Page page = page(ctx, MAX_CSV_ROWS, MAX_CSV_ROWS);
-    search.find(page.filter(), page.offset(), page.limit())
-        .onSuccess(hits -> {
-          ctx.response().putHeader("Content-Disposition", "inline; filename=\"stations.csv\"");
-          StationExports.send(ctx, "text/csv; charset=utf-8; header=present", StationExports.csv(hits));
-        })
-        .onFailure(ctx::fail);
+    csv.send(ctx, page.filter(), page.offset(), page.limit());
   }
 
   private record Page(StationFilter filter, int limit, int offset) {}

@@ -1,6 +1,5 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /** The open-data shapes of a station, and sending them with an ETag so unchanged data costs one 304. */
 final class StationExports {
@@ -57,20 +55,13 @@ final class StationExports {
         .put("url", baseUrl + s.url());
   }
 
-  static String csv(List<Hit> hits) {
-    StringBuilder sb = new StringBuilder(Csv.line(StationCsvFormat.COLUMNS));
-    for (Hit h : hits) sb.append(Csv.line(StationCsvFormat.row(h.station())));
-    return sb.toString();
-  }
-
   /** Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this. */
   static void send(RoutingContext ctx, String contentType, String body) {
     send(ctx, contentType, Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   static void send(RoutingContext ctx, String contentType, Buffer body) {
-    byte[] bytes = body.getBytes();
-    String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+    String etag = etag(body.getBytes());
     KeptAnswers.keepFor(ctx, contentType, body);
     ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
         .putHeader("Access-Control-Allow-Origin", "*");
@@ -79,6 +70,10 @@ final class StationExports {
       return;
     }
     ctx.response().putHeader("Content-Type", contentType).end(body);
+  }
+
+  static String etag(byte[] bytes) {
+    return "\"" + sha256(bytes).substring(0, 32) + "\"";
   }
 
   static boolean matches(String ifNoneMatch, String etag) {

@@ -1,5 +1,6 @@
 package cn.shegong.portal.stations;
 
+import cn.shegong.portal.common.ScriptJson;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Zones;
 import io.vertx.core.Future;
@@ -34,6 +35,9 @@ final class StationPage {
       model.put("reportFields", ReportForm.FIELDS);
       model.put("reportToken", token);
       model.put("pageStyles", true);
+      String absoluteUrl = portal.config().publicBaseUrl() + station.url();
+      model.put("absoluteUrl", absoluteUrl);
+      model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
       return portal.pages().render(ctx, status, "stations/station.ftlh", model);
     }));
   }

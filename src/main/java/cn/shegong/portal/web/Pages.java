@@ -34,6 +34,7 @@ public final class Pages {
   private final AppConfig config;
   private final KeptAnswers kept;
   private final Map<String, java.util.function.Supplier<Object>> globals = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Assets assets = new Assets();
 
   public Pages(Vertx vertx, AppConfig config) {
     this.config = config;
@@ -71,9 +72,18 @@ public final class Pages {
     }
   }
 
-  /** Loads and compiles every template on a worker thread, so no page pays for file I/O on the event loop. */
+  /** The static files with their hashed URLs (known after {@link #warmUp}). */
+  public Assets assets() {
+    return assets;
+  }
+
+  /**
+   * Loads and compiles every template, and reads the static files, on a worker thread, so no page pays for file
+   * I/O on the event loop.
+   */
   public Future<Void> warmUp(Vertx vertx) {
     return vertx.executeBlocking(() -> {
+      assets = Assets.load();
       Path dir = Path.of(TEMPLATES);
       if (!Files.isDirectory(dir)) return null;
       try (var files = Files.walk(dir)) {
@@ -122,6 +132,7 @@ public final class Pages {
     data.putIfAbsent("siteName", SITE_NAME);
     data.putIfAbsent("quickExitUrl", config.quickExitUrl());
     data.putIfAbsent("baseUrl", config.publicBaseUrl());
+    data.putIfAbsent("asset", assets);
     data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
     data.computeIfAbsent("canonical", k -> config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));

@@ -121,4 +121,18 @@ class DeskBodyLimitTest {
       assertEquals(413, c.statusWithin(20_000), c.received());
     }
   }
+
+  @Test
+  @DisplayName("public posts are small too: the report form declaring 2 MB gets 413, a post to a page route an answer at once")
+  void publicPosts() throws Exception {
+    try (RawHttp c = RawHttp.connect(portal.port())) {
+      c.send(head("POST", "/stations/jiading-jiangqiao-psych-station/report", FORM + "Content-Length: 2097152\r\n") + "field=");
+      assertEquals(413, c.statusWithin(20_000), c.received());
+    }
+    try (RawHttp c = RawHttp.connect(portal.port())) {
+      c.send(head("POST", "/news", FORM + "Content-Length: 2097152\r\n") + "q=");
+      int status = c.statusWithin(20_000);
+      assertTrue(status >= 400 && status < 500, status + " " + c.received());
+    }
+  }
 }

@@ -162,8 +162,8 @@ class NewsPagesTest {
     assertTrue(html.contains("<meta property=\"og:type\" content=\"article\">"));
     assertTrue(html.contains("<meta property=\"og:title\" content=\"上海嘉定社区心理健康社工站服务地图发布\">"));
     assertTrue(html.contains("<meta property=\"og:url\" content=\"" + url + "\">"));
-    assertTrue(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
-    assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/static/css/news-print.css\" media=\"print\">"));
+    assertTrue(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assertTrue(html.matches("(?s).*<link rel=\"stylesheet\" href=\"/static/[0-9a-f]{12}/css/news-print\\.css\" media=\"print\">.*"));
     JsonObject ld = jsonLd(html);
     assertEquals("NewsArticle", ld.getString("@type"));
     assertEquals("https://schema.org", ld.getString("@context"));

@@ -111,7 +111,7 @@ class JourneysBrowserTest {
       box.sendKeys("医务社工");
       click(d, d.findElement(By.cssSelector("form[role=search] button[type=submit]")));
       browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/search?q="));
-      assertFalse(d.findElements(By.cssSelector("link[href='/static/css/search.css']")).isEmpty(), "the results are styled");
+      assertFalse(d.findElements(By.cssSelector("link[href$='/css/search.css']")).isEmpty(), "the results are styled");
       WebElement hit = d.findElement(By.cssSelector(".search-hit-article a.hit-title"));
       String title = hit.getText();
       click(d, hit);

@@ -72,6 +72,34 @@ class StationMapBrowserTest {
   }
 
   @Test
+  @DisplayName("on a phone no script blocks rendering, and the map still appears with Chinese controls")
+  void noRenderBlockingScript() {
+    try (Browser browser = Browser.start(360, 800)) {
+      WebDriver d = browser.driver();
+      try {
+        d.get(base() + "/stations");
+        browser.waitUpTo(Duration.ofSeconds(60))
+            .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        assertEquals(0L, js.executeScript("return Array.from(document.scripts).filter(s => !s.defer && !s.async).length;"),
+            "every script is deferred or async");
+        // the browser's own verdict (Resource Timing): no script fetched as render-blocking
+        assertEquals("[]", js.executeScript("return JSON.stringify(performance.getEntriesByType('resource')"
+            + ".filter(e => e.initiatorType === 'script' && e.renderBlockingStatus === 'blocking').map(e => e.name));"));
+        assertTrue(!d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(), "markers or clusters");
+        assertEquals("放大", d.findElement(By.cssSelector(".leaflet-control-zoom-in")).getAttribute("title"));
+        assertEquals("缩小", d.findElement(By.cssSelector(".leaflet-control-zoom-out")).getAttribute("title"));
+        browser.waitUpTo(Duration.ofSeconds(30))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
+        String attribution = d.findElement(By.cssSelector(".leaflet-control-attribution")).getText();
+        assertTrue(attribution.contains("地图库") && attribution.contains("省界轮廓"), attribution);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-blocking-failure") + ")", e);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("at 360 px wide the list page needs no sideways scrolling and the large-text switch works")
   void narrowScreen() {
     try (Browser browser = Browser.start(360, 800)) {
