@@ -2,7 +2,6 @@
 // "离我最近" button, and a Leaflet map with clustered markers. Without JavaScript the list works alone.
 (function () {
   'use strict';
-  var KIND_LABELS = { psych: '心理健康社工站', medical: '医务社工', township: '镇(街道)社工站' };
   var PAGE = 1000;
 
   function $(id) { return document.getElementById(id); }
@@ -65,7 +64,7 @@
     var link = el('a', 'map-popup-name', p.name);
     link.href = '/stations/' + encodeURIComponent(p.slug);
     box.appendChild(link);
-    box.appendChild(el('p', 'muted', KIND_LABELS[p.kind] || p.kind));
+    box.appendChild(el('p', 'muted', p.kind_label || p.kind));
     if (p.phone) {
       var line = el('p', null, '电话：');
       var tel = el('a', null, p.phone);
@@ -81,7 +80,7 @@
     var p = f.properties, c = f.geometry.coordinates;
     var m = L.marker([c[1], c[0]], {
       icon: L.divIcon({ className: 'station-marker kind-' + p.kind, html: '<span></span>', iconSize: [22, 22] }),
-      title: p.name + '（' + (KIND_LABELS[p.kind] || p.kind) + '）', alt: p.name, keyboard: true
+      title: p.name + '（' + (p.kind_label || p.kind) + '）', alt: p.name, keyboard: true
     });
     m.bindPopup(function () { return popup(p); });
     return m;

@@ -1,5 +1,6 @@
 package cn.shegong.portal.editor;
 
+import cn.shegong.portal.web.JsonError;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.Article;
@@ -63,7 +64,7 @@ final class ArticleApiRoutes {
         .onSuccess(a -> json(ctx, 200, toJson(a)))
         .onFailure(e -> {
           if (e instanceof StaleVersion stale) {
-            json(ctx, 409, new JsonObject().put("error", stale.getMessage()).put("status", 409)
+            json(ctx, 409, JsonError.of(409, stale.getMessage())
                 .put("current_version", stale.currentVersion())
                 .put("current", toJson((Article) stale.current())));
           } else {

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class HsdsTaxonomy {
   public enum Scheme {
-    STATION_KIND("station_kind", "站点类型", "社工站点的类型（心理健康社工站、医务社工、镇(街道)社工站）。"),
+    STATION_KIND("station_kind", "站点类型", "社工站点的类型（" + StationKind.labels() + "）。"),
     SERVICE("service", "服务内容", "站点提供的社会工作服务。"),
     TARGET_GROUP("target_group", "服务对象", "站点服务的人群。"),
     LOCATION_PRECISION("location_precision", "位置精度", "地图上的位置有多准确：精确、街道、区县或城市。");

@@ -39,11 +39,6 @@ public final class ArticleRepository {
         .map(ArticleRepository::mapAll);
   }
 
-  public Future<Long> countPublished() {
-    return db.query("SELECT count(*) FROM articles WHERE status = 'published'").execute()
-        .map(rows -> rows.iterator().next().getLong(0));
-  }
-
   /** Published articles matching a filter, newest first; ties broken by id so pages never overlap. */
   public Future<List<Article>> list(ArticleFilter filter, int offset, int limit) {
     return list(ArticleWhere.of(filter), offset, limit);

@@ -52,8 +52,4 @@ final class SearchJson {
     list.forEach(s -> out.add(new JsonObject().put("text", s.text()).put("url", s.url()).put("type", s.type())));
     return new JsonObject().put("query", query).put("suggestions", out);
   }
-
-  static JsonObject error(String message) {
-    return new JsonObject().put("error", message);
-  }
 }

@@ -1,5 +1,6 @@
 package cn.shegong.portal.search;
 
+import cn.shegong.portal.web.JsonError;
 import cn.shegong.portal.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ final class SearchRoutes {
     try {
       req = SearchRequest.parse(name -> param(ctx, name), 10);
     } catch (SearchRequest.Invalid | IllegalArgumentException e) {
-      json(ctx, 400, SearchJson.error(message(e)));
+      json(ctx, 400, JsonError.of(400, message(e)));
       return;
     }
     search.search(req)
@@ -49,15 +50,15 @@ final class SearchRoutes {
     try {
       q = param(ctx, "q");
     } catch (IllegalArgumentException e) {
-      json(ctx, 400, SearchJson.error("参数编码无效。"));
+      json(ctx, 400, JsonError.of(400, "参数编码无效。"));
       return;
     }
     if (q == null || q.isBlank()) {
-      json(ctx, 400, SearchJson.error("请输入要搜索的内容。"));
+      json(ctx, 400, JsonError.of(400, "请输入要搜索的内容。"));
       return;
     }
     if (q.strip().length() > SearchRequest.MAX_QUERY_LENGTH) {
-      json(ctx, 400, SearchJson.error("搜索内容过长（最多 " + SearchRequest.MAX_QUERY_LENGTH + " 个字符）。"));
+      json(ctx, 400, JsonError.of(400, "搜索内容过长（最多 " + SearchRequest.MAX_QUERY_LENGTH + " 个字符）。"));
       return;
     }
     search.suggest(q)
@@ -116,10 +117,10 @@ final class SearchRoutes {
   private static void failed(RoutingContext ctx, Throwable e) {
     if (e instanceof SearchModule.NotReady) {
       ctx.response().putHeader("Retry-After", "5");
-      json(ctx, 503, SearchJson.error(e.getMessage()));
+      json(ctx, 503, JsonError.of(503, e.getMessage()));
     } else {
       log.error("Search failed", e);
-      json(ctx, 500, SearchJson.error("搜索暂时不可用，请稍后再试。"));
+      json(ctx, 500, JsonError.of(500, "搜索暂时不可用，请稍后再试。"));
     }
   }
 

@@ -18,7 +18,7 @@ public record StationFilter(
 
   public static StationFilter from(RoutingContext ctx) {
     StationKind kind = Params.text(ctx, "kind", 20).map(code -> StationKind.fromCode(code)
-        .orElseThrow(() -> HttpError.badRequest("参数 kind 应为 psych（心理健康社工站）、medical（医务社工）或 township（镇(街道)社工站）")))
+        .orElseThrow(() -> HttpError.badRequest("参数 kind 应为 " + StationKind.choices())))
         .orElse(null);
     NearbyQuery near = NearbyQuery.parse(Params.text(ctx, "near", 60), Params.text(ctx, "radius_km", 20)).orElse(null);
     return new StationFilter(kind, text(ctx, "province"), text(ctx, "city"), text(ctx, "district"),

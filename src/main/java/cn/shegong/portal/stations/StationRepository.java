@@ -33,17 +33,6 @@ public final class StationRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
   }
 
-  public Future<List<Station>> list(int offset, int limit) {
-    return db.preparedQuery("SELECT " + COLUMNS + " FROM stations s ORDER BY s.province, s.city, s.district, s.name, s.id "
-            + "OFFSET $1 LIMIT $2")
-        .execute(Tuple.of(offset, limit))
-        .map(StationRepository::mapAll);
-  }
-
-  public Future<Long> count() {
-    return db.query("SELECT count(*) FROM stations").execute().map(rows -> rows.iterator().next().getLong(0));
-  }
-
   public Future<Map<StationKind, Long>> countByKind() {
     return db.query("SELECT kind, count(*) FROM stations WHERE status <> 'closed' GROUP BY kind").execute()
         .map(rows -> {

@@ -1,7 +1,6 @@
 package cn.shegong.portal.web;
 
 import cn.shegong.portal.common.HttpError;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import cn.shegong.portal.db.DbFailure;
@@ -57,7 +56,7 @@ public final class ErrorPages {
     if (status == 405 || status == 413 || status == 415) ctx.response().putHeader("Connection", "close");
     if (wantsJson(ctx)) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(new JsonObject().put("error", message).put("status", status).encode());
+          .end(JsonError.of(status, message).encode());
       return;
     }
     Map<String, Object> model = new java.util.HashMap<>(extra);

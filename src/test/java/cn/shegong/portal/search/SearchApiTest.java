@@ -84,13 +84,15 @@ class SearchApiTest {
   }
 
   @Test
-  @DisplayName("empty and over-long queries are 400 with a JSON message")
+  @DisplayName("empty and over-long queries are 400 with a JSON message in the portal's one error shape")
   void badInput() throws Exception {
     for (String q : List.of("", "%20%20", enc("社".repeat(201)))) {
       var r = get("/api/search?q=" + q);
       assertEquals(400, r.statusCode(), q);
       assertFalse(r.bodyAsJsonObject().getString("error").isBlank());
+      assertEquals(400, r.bodyAsJsonObject().getInteger("status"), r.bodyAsString());
     }
+    assertEquals(400, get("/api/suggest?q=").bodyAsJsonObject().getInteger("status"));
     assertEquals(400, get("/api/search").statusCode());
     assertEquals(400, get("/api/search?q=x&limit=abc").statusCode());
     assertEquals(400, get("/api/suggest?q=").statusCode());

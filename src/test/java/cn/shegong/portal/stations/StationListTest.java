@@ -155,7 +155,7 @@ class StationListTest {
       assertEquals(400, r.statusCode(), c[0]);
       String body = r.bodyAsString();
       assertTrue(body.contains(c[1]), c[0] + " says " + c[1]);
-      assertTrue(body.contains("<html lang=\"zh-CN\">") && !body.contains("Exception"), c[0]);
+      assertTrue(body.contains("<html lang=\"zh-CN\"") && !body.contains("Exception"), c[0]);
     }
   }
 
