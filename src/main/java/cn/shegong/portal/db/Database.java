@@ -55,9 +55,19 @@ public final class Database {
               pool(vertx, config, options, config.dbFollowerPoolSize(), 16),
               pool(vertx, config, options, config.dbSchedulerPoolSize(), 16),
               pool(vertx, config, options, config.dbDeskPoolSize(), 64));
-          log.info("Database ready: {}", location.describe());
           return new Database(pools, options, location);
-        });
+        })
+        .compose(db -> db.firstConnection(vertx, System.nanoTime() + TimeUnit.SECONDS.toNanos(60)).map(db))
+        .onSuccess(db -> log.info("Database ready: {}", db.location.describe()));
+  }
+
+  /** At start a slow first connection (a loaded machine, a database still starting) is waited for, not fatal. */
+  private Future<Void> firstConnection(Vertx vertx, long deadline) {
+    return pools.pub().query("SELECT 1").execute().<Void>mapEmpty().recover(e -> {
+      if (!DbFailure.isUnavailable(e) || System.nanoTime() > deadline) return Future.failedFuture(e);
+      log.warn("Database not answering yet ({}), trying again", DbFailure.classify(e));
+      return vertx.timer(500).compose(t -> firstConnection(vertx, deadline));
+    });
   }
 
   private static Pool pool(Vertx vertx, AppConfig config, PgConnectOptions options, int size, int maxWait) {

@@ -46,6 +46,8 @@ public final class PortalProcess implements AutoCloseable {
     pb.environment().put("PORTAL_DB_URL", db.url());
     pb.environment().put("PORTAL_INDEX_DIR", indexDir.toString());
     pb.environment().put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
+    // a loaded test machine can take seconds for a first connection (as in TestPortal)
+    pb.environment().put("PORTAL_DB_POOL_WAIT_MS", "10000");
     pb.environment().putAll(env);
     return new PortalProcess(pb.start(), port, log);
   }
