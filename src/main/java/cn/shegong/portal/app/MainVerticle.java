@@ -10,6 +10,7 @@ import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.site.AccessibilityRoutes;
 import cn.shegong.portal.site.HomeRoutes;
 import cn.shegong.portal.site.SitemapRoutes;
 import cn.shegong.portal.stations.StationRoutes;
@@ -100,6 +101,7 @@ public final class MainVerticle extends VerticleBase {
     new SitemapRoutes(portal).mount(router);
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
+    new AccessibilityRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
