@@ -137,9 +137,24 @@
       });
   }
 
-  function showMap() {
+  // elder-mode.js loads async and may not have run yet: its stored setting decides too
+  function elderMode() {
+    try { return document.documentElement.classList.contains('elder') || localStorage.getItem('portal.elder') === '1'; } catch (e) { return false; }
+  }
+
+  // 长辈版 starts with the list alone; the map is one button away.
+  function offerMap(box) {
+    var button = el('button', 'show-map secondary', '显示地图');
+    button.type = 'button';
+    button.id = 'show-map';
+    button.addEventListener('click', function () { button.remove(); showMap(true); });
+    box.parentNode.insertBefore(button, box);
+  }
+
+  function showMap(asked) {
     var box = $('station-map');
     if (!box || !window.L || !L.markerClusterGroup) return;
+    if (!asked && elderMode()) { offerMap(box); return; }
     box.hidden = false;
     var legend = $('map-legend');
     if (legend) legend.hidden = false;
@@ -181,6 +196,6 @@
   document.addEventListener('DOMContentLoaded', function () {
     cascade();
     locateMe();
-    showMap();
+    showMap(false);
   });
 })();

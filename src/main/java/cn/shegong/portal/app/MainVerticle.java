@@ -15,6 +15,7 @@ import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.site.AccessibilityRoutes;
 import cn.shegong.portal.site.HomeRoutes;
 import cn.shegong.portal.site.SitemapRoutes;
 import cn.shegong.portal.stations.ChinaCalendar;
@@ -129,6 +130,7 @@ public final class MainVerticle extends VerticleBase {
     new HelplineRoutes(helplines).mount(router);
     new PrivacyRoutes(portal.pages()).mount(router);
     new HsdsRoutes(portal).mount(router);
+    new AccessibilityRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403

@@ -100,7 +100,7 @@ class StationMapBrowserTest {
   }
 
   @Test
-  @DisplayName("at 360 px wide the list page needs no sideways scrolling and the large-text switch works")
+  @DisplayName("at 360 px wide the list page needs no sideways scrolling and the elder-mode switch works")
   void narrowScreen() {
     try (Browser browser = Browser.start(360, 800)) {
       WebDriver d = browser.driver();
@@ -113,12 +113,12 @@ class StationMapBrowserTest {
         long clientWidth = (Long) js.executeScript("return document.documentElement.clientWidth;");
         assertTrue(scrollWidth <= clientWidth, "no horizontal overflow: " + scrollWidth + " > " + clientWidth);
         String before = (String) js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
-        d.findElement(By.id("large-text-toggle")).click();
+        d.findElement(By.id("elder-toggle")).click();
         String after = (String) js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
         assertEquals("16px", before);
-        assertEquals("20px", after);
+        assertEquals("24px", after);
         d.get(base() + "/stations/jiading-jiangqiao-psych-station");
-        assertEquals("20px", js.executeScript("return getComputedStyle(document.documentElement).fontSize;"),
+        assertEquals("24px", js.executeScript("return getComputedStyle(document.documentElement).fontSize;"),
             "the switch persists without an account");
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-narrow-failure") + ")", e);
