@@ -86,10 +86,17 @@ public final class DeskArticles {
 
   /** Saves over {@code baseVersion}; a newer stored version fails with {@link StaleVersion}, nothing written. */
   public Future<Article> update(long id, int baseVersion, ArticleInput in, String actor, String action) {
-    return pool.withTransaction(conn -> conn.preparedQuery(KEEP_BASE).execute(Tuple.of(id, baseVersion))
-        .compose(kept -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
-                + ", version = a.version + 1, updated_at = now() WHERE a.id = $1 AND a.version = $15 RETURNING " + COLUMNS)
-            .execute(content(id, in).addInteger(baseVersion))
+    return update(id, baseVersion, in, ChangeNote.NONE, actor, action);
+  }
+
+  /** A published article's content changes only with a note ({@link PublishedEdits}); it then moves edited_at. */
+  Future<Article> update(long id, int baseVersion, ArticleInput in, ChangeNote note, String actor, String action) {
+    return pool.withTransaction(conn -> PublishedEdits.check(conn, id, baseVersion, in, note, actor)
+        .compose(edited -> conn.preparedQuery(KEEP_BASE).execute(Tuple.of(id, baseVersion)).map(edited))
+        .compose(edited -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
+                + ", version = a.version + 1, updated_at = now(), edited_at = CASE WHEN $16 THEN now() ELSE a.edited_at END"
+                + " WHERE a.id = $1 AND a.version = $15 RETURNING " + COLUMNS)
+            .execute(content(id, in).addInteger(baseVersion).addBoolean(edited))
             .compose(rows -> {
               if (rows.size() == 0) return stale(conn, id);
               Article a = ArticleRepository.map(rows.iterator().next());

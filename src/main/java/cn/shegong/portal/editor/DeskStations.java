@@ -59,7 +59,7 @@ public final class DeskStations {
   /** Saves over {@code baseVersion}; a newer stored version fails with {@link StaleVersion}. */
   public Future<Long> update(long id, int baseVersion, StationDraft d, String actor) {
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE stations s SET (" + CONTENT_COLUMNS + ") = ("
-                + VALUES + "), version = s.version + 1, updated_at = now() WHERE s.id = $21 AND s.version = $22 RETURNING s.id")
+                + VALUES + "), version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $21 AND s.version = $22 RETURNING s.id")
             .execute(content(d).addLong(id).addInteger(baseVersion))
             .compose(rows -> rows.size() > 0 ? audit(conn, actor, "station.update", id, d.name()).map(id)
                 : find(conn, id).compose(cur -> cur
@@ -77,7 +77,7 @@ public final class DeskStations {
 
   private Future<Void> change(long id, String actor, String action, String set, Tuple params) {
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE stations s SET " + set
-                + ", version = s.version + 1, updated_at = now() WHERE s.id = $1 RETURNING s.name")
+                + ", version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $1 RETURNING s.name")
             .execute(params)
             .compose(rows -> rows.size() == 0 ? Future.failedFuture(HttpError.notFound(NOT_FOUND))
                 : audit(conn, actor, action, id, rows.iterator().next().getString(0))));
@@ -87,7 +87,7 @@ public final class DeskStations {
   static Future<Boolean> upsert(SqlClient conn, StationDraft d) {
     return conn.preparedQuery("INSERT INTO stations AS s (" + CONTENT_COLUMNS + ", origin) VALUES (" + VALUES
             + ", 'editor') ON CONFLICT (slug) DO UPDATE SET (" + CONTENT_COLUMNS + ") = (" + VALUES
-            + "), version = s.version + 1, updated_at = now() RETURNING (xmax = 0) AS inserted")
+            + "), version = s.version + 1, updated_at = now(), edited_at = now() RETURNING (xmax = 0) AS inserted")
         .execute(content(d))
         .map(rows -> rows.iterator().next().getBoolean(0));
   }

@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
 
 /** Atom at /feed.atom and RSS 2.0 at /feed.xml: the whole site, or one region or tag with ?region= / ?tag=. */
 public final class FeedRoutes {
@@ -20,19 +20,24 @@ public final class FeedRoutes {
     this.articles = new ArticleRepository(portal.pool());
   }
 
+  private interface Writer {
+    String write(FeedWriter.Channel channel, List<Article> articles, Map<Long, List<Correction>> notes);
+  }
+
   public void mount(Router router) {
     router.get("/feed.atom").handler(ctx -> serve(ctx, "/feed.atom", "application/atom+xml; charset=utf-8",
-        (ch, list) -> FeedWriter.atom(ch, list, base())));
+        (ch, list, notes) -> FeedWriter.atom(ch, list, notes, base())));
     router.get("/feed.xml").handler(ctx -> serve(ctx, "/feed.xml", "application/rss+xml; charset=utf-8",
-        (ch, list) -> FeedWriter.rss(ch, list, base())));
+        (ch, list, notes) -> FeedWriter.rss(ch, list, notes, base())));
   }
 
   private void serve(RoutingContext ctx, String path, String contentType,
-      BiFunction<FeedWriter.Channel, List<Article>, String> writer) {
+      Writer writer) {
     ArticleFilter filter = ArticleFilter.forFeed(ctx);
     FeedWriter.Channel channel = channel(filter, path);
     articles.listReal(filter, ENTRIES)
-        .map(list -> writer.apply(channel, list))
+        .compose(list -> new CorrectionRepository(portal.pool()).forArticles(list.stream().map(Article::id).toList())
+            .map(notes -> writer.write(channel, list, notes)))
         .onSuccess(xml -> ctx.response()
             .putHeader("Content-Type", contentType)
             .putHeader("Cache-Control", "public, max-age=300")

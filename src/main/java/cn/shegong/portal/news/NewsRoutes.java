@@ -73,14 +73,19 @@ public final class NewsRoutes {
         .compose(article -> {
           var stations = new StationRepository(portal.pool()).listForArticle(article.id());
           var related = articles.related(article, RELATED);
-          return Future.all(stations, related).compose(all -> portal.pages().render(ctx, "news/article.ftlh",
-              articleModel(article, stations.result(), related.result())));
+          var notes = new CorrectionRepository(portal.pool()).forArticle(article.id());
+          return Future.all(stations, related, notes).compose(all -> portal.pages().render(ctx, "news/article.ftlh",
+              articleModel(article, stations.result(), related.result(), notes.result())));
         })
         .onFailure(ctx::fail);
   }
 
   /** The article page's model; the editors' preview renders an unsaved draft with it. */
   public Map<String, Object> articleModel(Article article, List<?> stations, List<Article> related) {
+    return articleModel(article, stations, related, List.of());
+  }
+
+  Map<String, Object> articleModel(Article article, List<?> stations, List<Article> related, List<Correction> notes) {
     String base = portal.config().publicBaseUrl();
     String url = base + article.url();
     Map<String, Object> model = new HashMap<>();
@@ -92,7 +97,11 @@ public final class NewsRoutes {
     model.put("published", ArticleMeta.iso(article.publishedAt()));
     model.put("modified", ArticleMeta.iso(article.updatedAt()));
     model.put("datetime", ArticleMeta.datetimeAttribute(article));
-    model.put("jsonLd", ArticleMeta.scriptSafe(ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/")));
+    var ld = ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/");
+    if (!notes.isEmpty()) ld.put("correction", Correction.jsonLd(notes));
+    model.put("jsonLd", ArticleMeta.scriptSafe(ld));
+    model.put("corrections", notes);
+    model.put("correctionBadge", Correction.badge(notes));
     model.put("citation", ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
     List<FeedLink> feeds = new ArrayList<>();
     String place = place(article);
