@@ -1,4 +1,4 @@
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.search.IndexBuilder;
 import cn.shegong.portal.search.IndexGenerations;

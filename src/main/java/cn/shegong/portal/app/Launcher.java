@@ -1,5 +1,6 @@
 package cn.shegong.portal.app;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.DatabaseUnavailable;
 import cn.shegong.portal.editor.TokenCommand;
 import cn.shegong.portal.editor.UserCommand;
@@ -21,7 +22,8 @@ public final class Launcher {
                                               when stdin is not a terminal, else asked twice
         reindex                               rebuild the search index from the database
         generate --articles N --stations M    add clearly synthetic rows (benchmarks only)
-        token create LOGIN                    print a new API token for that account (last line; shown once)
+        token create LOGIN [--days N]         print a new API token for that account (last line; shown once;
+                                              expires after N days, default 90)
         --help                                this text
       Configuration comes from the environment: PORTAL_HTTP_PORT, PORTAL_DB_URL, PORTAL_INDEX_DIR,
       PORTAL_DATA_DIR, PORTAL_SEEDS_DIR (see README.md).""";

@@ -1,15 +1,26 @@
 package cn.shegong.portal.app;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
 import cn.shegong.portal.news.NewsRoutes;
-import cn.shegong.portal.news.SitemapRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
+import cn.shegong.portal.site.HomeRoutes;
+import cn.shegong.portal.site.SitemapRoutes;
 import cn.shegong.portal.stations.StationRoutes;
+import cn.shegong.portal.web.ErrorPages;
+import cn.shegong.portal.web.HealthRoutes;
+import cn.shegong.portal.web.InputGuard;
+import cn.shegong.portal.web.PageCache;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.Readiness;
+import cn.shegong.portal.web.RequestLog;
+import cn.shegong.portal.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -33,6 +44,7 @@ public final class MainVerticle extends VerticleBase {
   private SearchModule search;
   private HttpServer server;
   private PageCache pageCache;
+  private Router router;
 
   public MainVerticle(AppConfig config) {
     this.config = config;
@@ -41,6 +53,7 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     log.info("Starting with {}", config.describe());
+    config.insecureCookieWarning().ifPresent(log::warn);
     return Database.open(vertx, config)
         .compose(db -> {
           database = db;
@@ -60,7 +73,7 @@ public final class MainVerticle extends VerticleBase {
           return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                   // an article body is one form field, far above the 8 KB default; the desk body limit (413) is the bound
                   .setMaxFormAttributeSize((int) EditorRoutes.FORM_LIMIT * 2))
-              .requestHandler(router(portal))
+              .requestHandler(router = router(portal))
               .listen(config.httpPort());
         })
         .onSuccess(s -> {
@@ -87,6 +100,7 @@ public final class MainVerticle extends VerticleBase {
     new StationRoutes(portal).mount(router);
     search.mount(router, portal.pages());
     new EditorRoutes(portal).mount(router);
+    EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
     router.route().last().handler(ctx -> ctx.fail(404));
     ErrorPages errors = new ErrorPages(portal.pages());
@@ -99,6 +113,11 @@ public final class MainVerticle extends VerticleBase {
   /** The port actually bound, for tests that ask for port 0. */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The router as built, for tests that walk every registered route. */
+  public Router router() {
+    return router;
   }
 
   public PageCache pageCache() {

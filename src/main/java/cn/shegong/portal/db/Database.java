@@ -1,6 +1,6 @@
 package cn.shegong.portal.db;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;

@@ -1,6 +1,6 @@
 package cn.shegong.portal.db;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

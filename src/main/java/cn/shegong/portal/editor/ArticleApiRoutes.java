@@ -1,12 +1,11 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.Article;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** The JSON editor API for newsroom systems. Field names and URLs are a public contract. */
@@ -21,21 +20,18 @@ final class ArticleApiRoutes {
     this.articles = new DeskArticles(portal.pool());
   }
 
-  void mount(Router router) {
-    router.get(BASE).handler(this::list);
-    router.post(BASE).handler(this::create);
-    router.get(BASE + "/:id").handler(ctx -> articles.find(Desk.id(ctx, "id"))
+  void mount(DeskRouter desk) {
+    desk.get(BASE, Permission.VIEW_DESK).handler(this::list);
+    desk.post(BASE, Permission.EDIT_DRAFT).handler(this::create);
+    desk.get(BASE + "/:id", Permission.VIEW_DESK).handler(ctx -> articles.find(Desk.id(ctx, "id"))
         .onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
-    router.put(BASE + "/:id").handler(this::update);
-    router.post(BASE + "/:id/publish").handler(this::mayPublish).handler(ctx -> articles.publish(Desk.id(ctx, "id"),
+    desk.put(BASE + "/:id", Permission.EDIT_DRAFT).handler(this::update);
+    desk.post(BASE + "/:id/publish", Permission.PUBLISH).handler(ctx -> articles.publish(Desk.id(ctx, "id"),
         actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
-    router.post(BASE + "/:id/unpublish").handler(this::mayPublish).handler(ctx -> articles.unpublish(Desk.id(ctx, "id"),
+    desk.post(BASE + "/:id/unpublish", Permission.PUBLISH).handler(ctx -> articles.unpublish(Desk.id(ctx, "id"),
         actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
-  }
-
-  private void mayPublish(RoutingContext ctx) {
-    if (Roles.mayPublish(ctx.get(ApiAuth.USER))) ctx.next();
-    else ctx.fail(new HttpError(403, "撰稿人不能发布或撤下文章，请编辑处理。"));
+    desk.post(BASE + "/:id/submit", Permission.SUBMIT_FOR_REVIEW).handler(ctx -> articles.submit(Desk.id(ctx, "id"),
+        actor(ctx)).onSuccess(a -> json(ctx, 200, toJson(a))).onFailure(ctx::fail));
   }
 
   private void list(RoutingContext ctx) {
@@ -92,8 +88,8 @@ final class ArticleApiRoutes {
     return c.input();
   }
 
-  private static String actor(RoutingContext ctx) {
-    return ((EditorUser) ctx.get(ApiAuth.USER)).login();
+  private static EditorUser actor(RoutingContext ctx) {
+    return Desk.user(ctx);
   }
 
   private JsonObject toJson(Article a) {

@@ -1,6 +1,6 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.common.Zones;
@@ -9,7 +9,6 @@ import cn.shegong.portal.news.ArticleStatus;
 import cn.shegong.portal.news.Correction;
 import cn.shegong.portal.news.NewsRoutes;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -30,22 +29,22 @@ final class ArticleDeskRoutes {
     this.articles = new DeskArticles(portal.pool());
   }
 
-  void mount(Router router) {
-    router.get("/editor").handler(ctx -> Desk.redirect(ctx, "/editor/articles"));
-    router.get("/editor/articles").handler(this::list);
-    router.get("/editor/articles/new").handler(ctx -> form(ctx, 200, null, emptyForm(), List.of()));
-    router.post("/editor/articles").handler(this::create);
-    router.post("/editor/articles/preview").handler(this::preview);
-    router.get("/editor/articles/:id/edit").handler(this::edit);
-    router.post("/editor/articles/:id").handler(this::update);
+  void mount(DeskRouter desk) {
+    desk.get("/editor", Permission.VIEW_DESK).handler(ctx -> Desk.redirect(ctx, "/editor/articles"));
+    desk.get("/editor/articles", Permission.VIEW_DESK).handler(this::list);
+    desk.get("/editor/articles/new", Permission.EDIT_DRAFT).handler(ctx -> form(ctx, 200, null, emptyForm(), List.of()));
+    desk.post("/editor/articles", Permission.EDIT_DRAFT).handler(this::create);
+    desk.post("/editor/articles/preview", Permission.EDIT_DRAFT).handler(this::preview);
+    desk.get("/editor/articles/:id/edit", Permission.VIEW_DESK).handler(this::edit);
+    desk.post("/editor/articles/:id", Permission.EDIT_DRAFT).handler(this::update);
   }
 
   private void list(RoutingContext ctx) {
     Optional<ArticleStatus> status = statusParam(ctx);
     articles.list(status, 300)
-        .compose(list -> portal.pages().render(ctx, "editor/articles.ftlh", Desk.model(ctx, Map.of(
-            "articles", list, "statuses", Arrays.asList(ArticleStatus.values()),
-            "status", status.map(ArticleStatus::code).orElse("")))))
+        .compose(list -> articles.countByStatus().compose(counts -> portal.pages().render(ctx, "editor/articles.ftlh",
+            Desk.model(ctx, Map.of("articles", list, "statuses", Arrays.asList(ArticleStatus.values()),
+                "counts", counts, "status", status.map(ArticleStatus::code).orElse(""))))))
         .onFailure(ctx::fail);
   }
 
@@ -53,7 +52,8 @@ final class ArticleDeskRoutes {
     Optional<String> s = Params.text(ctx, "status", 20);
     if (s.isEmpty()) return Optional.empty();
     return Optional.of(Stream.of(ArticleStatus.values()).filter(v -> v.code().equals(s.get())).findFirst()
-        .orElseThrow(() -> HttpError.badRequest("参数 status 应为 draft、scheduled、published 或 unpublished")));
+        .orElseThrow(() -> HttpError.badRequest("参数 status 应为 " + Stream.of(ArticleStatus.values())
+            .map(ArticleStatus::code).reduce((x, y) -> x + "、" + y).orElse(""))));
   }
 
   private void edit(RoutingContext ctx) {
@@ -70,7 +70,7 @@ final class ArticleDeskRoutes {
       form(ctx, 400, null, f, c.errors()).onFailure(ctx::fail);
       return;
     }
-    articles.create(c.input(), Desk.actor(ctx))
+    articles.create(c.input(), Desk.user(ctx))
         .onSuccess(a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
         .onFailure(ctx::fail);
   }
@@ -85,7 +85,7 @@ final class ArticleDeskRoutes {
       return;
     }
     Future.succeededFuture(f).map(ChangeNote::fromForm)
-        .compose(note -> articles.update(id, base, c.input(), note, Desk.actor(ctx), "article.update"))
+        .compose(note -> articles.update(id, base, c.input(), note, Desk.user(ctx), "article.update"))
         .onSuccess(a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
         .onFailure(e -> {
           if (e instanceof StaleVersion stale) conflict(ctx, (Article) stale.current(), f);
@@ -119,8 +119,9 @@ final class ArticleDeskRoutes {
   }
 
   private Future<Void> form(RoutingContext ctx, int status, Article article, Map<String, String> f, List<String> errors) {
-    Future<OffsetDateTime> scheduled = article == null ? Future.succeededFuture(null) : articles.scheduledAt(article.id());
-    return scheduled.compose(at -> {
+    Future<DeskArticles.DeskState> state = article == null ? Future.succeededFuture(null) : articles.state(article.id());
+    return state.compose(st -> {
+      OffsetDateTime at = st == null ? null : st.scheduledAt();
       Map<String, Object> m = new HashMap<>();
       m.put("form", f);
       m.put("errors", errors);
@@ -128,6 +129,8 @@ final class ArticleDeskRoutes {
       m.put("changeKinds", Correction.Kind.values());
       m.put("saved", ctx.queryParam("saved").stream().findFirst().orElse(""));
       if (article != null) m.put("article", article);
+      if (st != null) m.put("owner", st.createdBy() == null ? "" : st.createdBy());
+      if (st != null) m.put("reviewNote", st.reviewNote());
       if (at != null) m.put("scheduledAt", at.atZoneSameInstant(Zones.CHINA).toLocalDateTime().toString());
       return portal.pages().render(ctx, status, "editor/article-form.ftlh", Desk.model(ctx, m));
     });

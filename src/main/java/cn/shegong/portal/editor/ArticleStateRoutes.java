@@ -1,11 +1,10 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Correction;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,14 +23,17 @@ final class ArticleStateRoutes {
     this.revisions = new Revisions(portal.pool());
   }
 
-  void mount(Router router) {
-    router.post("/editor/articles/:id/publish").handler(ctx ->
-        articles.publish(Desk.id(ctx, "id"), Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
-    router.post("/editor/articles/:id/unpublish").handler(ctx ->
-        articles.unpublish(Desk.id(ctx, "id"), Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
-    router.post("/editor/articles/:id/schedule").handler(this::schedule);
-    router.get("/editor/articles/:id/revisions").handler(this::history);
-    router.post("/editor/articles/:id/revisions/:version/restore").handler(this::restore);
+  void mount(DeskRouter desk) {
+    desk.post("/editor/articles/:id/publish", Permission.PUBLISH).handler(ctx ->
+        articles.publish(Desk.id(ctx, "id"), Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    desk.post("/editor/articles/:id/unpublish", Permission.PUBLISH).handler(ctx ->
+        articles.unpublish(Desk.id(ctx, "id"), Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    desk.post("/editor/articles/:id/schedule", Permission.PUBLISH).handler(this::schedule);
+    desk.post("/editor/articles/:id/submit", Permission.SUBMIT_FOR_REVIEW).handler(ctx ->
+        articles.submit(Desk.id(ctx, "id"), Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail));
+    desk.post("/editor/articles/:id/send-back", Permission.PUBLISH).handler(this::sendBack);
+    desk.get("/editor/articles/:id/revisions", Permission.VIEW_DESK).handler(this::history);
+    desk.post("/editor/articles/:id/revisions/:version/restore", Permission.EDIT_DRAFT).handler(this::restore);
   }
 
   private void schedule(RoutingContext ctx) {
@@ -47,7 +49,16 @@ final class ArticleStateRoutes {
       ctx.fail(HttpError.badRequest("定时发布的时间应晚于现在；要立即发布请点“立即发布”。"));
       return;
     }
-    articles.schedule(id, at, Desk.actor(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
+    articles.schedule(id, at, Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
+  }
+
+  private void sendBack(RoutingContext ctx) {
+    String note = Desk.form(ctx, "note");
+    if (note.isEmpty() || note.length() > 2000) {
+      ctx.fail(HttpError.badRequest("退回修改时请写明原因（不超过 2000 字）。"));
+      return;
+    }
+    articles.sendBack(Desk.id(ctx, "id"), note, Desk.user(ctx)).onSuccess(a -> back(ctx, a.id())).onFailure(ctx::fail);
   }
 
   private void history(RoutingContext ctx) {
@@ -75,7 +86,7 @@ final class ArticleStateRoutes {
           if (!c.ok()) return Future.failedFuture(HttpError.badRequest(String.join("；", c.errors())));
           ChangeNote note = ChangeNote.fromForm(Map.of("change_kind", Desk.form(ctx, "change_kind"),
               "change_note", Desk.form(ctx, "change_note")));
-          return articles.update(id, base, c.input(), note, Desk.actor(ctx), "article.restore");
+          return articles.update(id, base, c.input(), note, Desk.user(ctx), "article.restore");
         })
         .onSuccess(a -> back(ctx, a.id()))
         .onFailure(e -> ctx.fail(e instanceof StaleVersion stale ? stale.asHttpError() : e));

@@ -1,9 +1,8 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
-import io.vertx.ext.web.Router;
 import java.util.Map;
 
 /** The audit log page: who did what, when, newest first. */
@@ -16,8 +15,8 @@ final class AuditRoutes {
     this.portal = portal;
   }
 
-  void mount(Router router) {
-    router.get("/editor/audit").handler(ctx -> {
+  void mount(DeskRouter desk) {
+    desk.get("/editor/audit", Permission.VIEW_AUDIT).handler(ctx -> {
       int page = Params.page(ctx);
       AuditLog.count(portal.pool())
           .compose(total -> {

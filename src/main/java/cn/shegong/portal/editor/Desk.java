@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Small helpers every desk page shares: who is signed in, the CSRF token, form fields, redirects. */
-final class Desk {
+public final class Desk {
   static final String SESSION = "deskSession";
   static final String CSRF_FIELD = "_csrf";
 
@@ -16,8 +16,14 @@ final class Desk {
     return ctx.get(SESSION);
   }
 
-  static String actor(RoutingContext ctx) {
-    return session(ctx).user().login();
+  /** The signed-in account, from the desk session or the API token; null before either is checked. */
+  public static EditorUser user(RoutingContext ctx) {
+    DeskSession s = session(ctx);
+    return s != null ? s.user() : ctx.get(ApiAuth.USER);
+  }
+
+  public static String actor(RoutingContext ctx) {
+    return user(ctx).login();
   }
 
   /** The page model plus the signed-in user and the CSRF token for its forms. */

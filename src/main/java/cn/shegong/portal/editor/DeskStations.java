@@ -45,46 +45,54 @@ public final class DeskStations {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(StationRepository.map(rows.iterator().next())));
   }
 
-  public Future<Long> create(StationDraft d, String actor) {
+  public Future<Long> create(StationDraft d, EditorUser actor) {
+    if (!actor.may(Permission.EDIT_STATIONS)) return Refusal.of(pool, actor, "station", null, Permission.EDIT_STATIONS);
     return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO stations (" + CONTENT_COLUMNS + ", origin) "
-                + "VALUES (" + VALUES + ", 'editor') ON CONFLICT (slug) DO NOTHING RETURNING id")
-            .execute(content(d))
+                + "SELECT " + VALUES + ", 'editor' WHERE $21 ON CONFLICT (slug) DO NOTHING RETURNING id")
+            .execute(content(d).addBoolean(true))
             .compose(rows -> {
               if (rows.size() == 0) return Future.failedFuture(HttpError.badRequest("站点标识 id“" + d.slug() + "”已被使用，请换一个。"));
               long id = rows.iterator().next().getLong(0);
-              return audit(conn, actor, "station.create", id, d.name()).map(id);
+              return audit(conn, actor.login(), "station.create", id, d.name()).map(id);
             }));
   }
 
   /** Saves over {@code baseVersion}; a newer stored version fails with {@link StaleVersion}. */
-  public Future<Long> update(long id, int baseVersion, StationDraft d, String actor) {
+  public Future<Long> update(long id, int baseVersion, StationDraft d, EditorUser actor) {
+    if (!actor.may(Permission.EDIT_STATIONS)) return Refusal.of(pool, actor, "station", id, Permission.EDIT_STATIONS);
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE stations s SET (" + CONTENT_COLUMNS + ") = ("
-                + VALUES + "), version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $21 AND s.version = $22 RETURNING s.id")
-            .execute(content(d).addLong(id).addInteger(baseVersion))
-            .compose(rows -> rows.size() > 0 ? audit(conn, actor, "station.update", id, d.name()).map(id)
+                + VALUES + "), version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $21 AND s.version = $22 AND $23 "
+                + "RETURNING s.id")
+            .execute(content(d).addLong(id).addInteger(baseVersion).addBoolean(actor.may(Permission.EDIT_STATIONS)))
+            .compose(rows -> rows.size() > 0 ? audit(conn, actor.login(), "station.update", id, d.name()).map(id)
                 : find(conn, id).compose(cur -> cur
                     .<Future<Long>>map(s -> Future.failedFuture(new StaleVersion(s, s.version())))
                     .orElseGet(() -> Future.failedFuture(HttpError.notFound(NOT_FOUND))))));
   }
 
-  public Future<Void> setStatus(long id, StationStatus status, String actor) {
+  public Future<Void> setStatus(long id, StationStatus status, EditorUser actor) {
     return change(id, actor, "station.status." + status.code(), "status = $2", Tuple.of(id, status.code()));
   }
 
-  public Future<Void> confirm(long id, String actor) {
+  public Future<Void> confirm(long id, EditorUser actor) {
     return change(id, actor, "station.verify", "verified_at = (now() AT TIME ZONE 'Asia/Shanghai')::date", Tuple.of(id));
   }
 
-  private Future<Void> change(long id, String actor, String action, String set, Tuple params) {
+  private Future<Void> change(long id, EditorUser actor, String action, String set, Tuple params) {
+    if (!actor.may(Permission.EDIT_STATIONS)) return Refusal.of(pool, actor, "station", id, Permission.EDIT_STATIONS);
+    String allowed = "$" + (params.size() + 1);
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE stations s SET " + set
-                + ", version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $1 RETURNING s.name")
-            .execute(params)
+                + ", version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $1 AND " + allowed + " RETURNING s.name")
+            .execute(params.addBoolean(actor.may(Permission.EDIT_STATIONS)))
             .compose(rows -> rows.size() == 0 ? Future.failedFuture(HttpError.notFound(NOT_FOUND))
-                : audit(conn, actor, action, id, rows.iterator().next().getString(0))));
+                : audit(conn, actor.login(), action, id, rows.iterator().next().getString(0))));
   }
 
   /** For the CSV import: a new slug is inserted, a known one updated; answers true when inserted. */
-  static Future<Boolean> upsert(SqlClient conn, StationDraft d) {
+  static Future<Boolean> upsert(SqlClient conn, StationDraft d, EditorUser actor) {
+    if (!actor.may(Permission.EDIT_STATIONS)) {
+      return Future.failedFuture(new HttpError(403, "您的角色（" + actor.role().label() + "）不能导入服务站点。"));
+    }
     return conn.preparedQuery("INSERT INTO stations AS s (" + CONTENT_COLUMNS + ", origin) VALUES (" + VALUES
             + ", 'editor') ON CONFLICT (slug) DO UPDATE SET (" + CONTENT_COLUMNS + ") = (" + VALUES
             + "), version = s.version + 1, updated_at = now(), edited_at = now() RETURNING (xmax = 0) AS inserted")

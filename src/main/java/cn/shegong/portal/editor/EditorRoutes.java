@@ -1,6 +1,6 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,32 +20,39 @@ public final class EditorRoutes {
     this.portal = portal;
   }
 
+  /** Registers the desk and the editor API; every route states its permission (see {@link DeskRouter}). */
   public void mount(Router router) {
+    DeskRouter desk = new DeskRouter(router, portal.pool());
     BodyHandler forms = BodyHandler.create(false).setBodyLimit(FORM_LIMIT);
     BodyHandler uploads = BodyHandler.create(portal.config().dataDir().resolve("uploads").toString())
         .setBodyLimit(UPLOAD_LIMIT).setDeleteUploadedFilesOnEnd(true);
-    router.route("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
+    desk.filter("/editor/*").handler(ctx -> (isUpload(ctx) ? uploads : forms).handle(ctx)).handler(EditorRoutes::noNul);
     Sessions sessions = new Sessions(portal.pool(), portal.config().tls());
-    router.route("/editor/*").handler(new DeskAuth(sessions));
+    desk.filter("/editor/*").handler(new DeskAuth(sessions));
     var invalidate = portal.pageCache().invalidateAfterWrites();
     // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
-    router.route("/editor/*").handler(ctx -> {
+    desk.filter("/editor/*").handler(ctx -> {
       if (Desk.session(ctx) != null) invalidate.handle(ctx);
       else ctx.next();
     });
-    new LoginRoutes(portal, sessions).mount(router);
-    new ArticleDeskRoutes(portal).mount(router);
-    new ArticleStateRoutes(portal).mount(router);
-    new AuditRoutes(portal).mount(router);
-    new UserAdminRoutes(portal).mount(router);
-    new StationImportRoutes(portal).mount(router); // before /editor/stations/:id
-    new StationDeskRoutes(portal).mount(router);
-    new ReportQueueRoutes(portal).mount(router);
+    new LoginRoutes(portal, sessions).mount(desk);
+    new ArticleDeskRoutes(portal).mount(desk);
+    new ArticleStateRoutes(portal).mount(desk);
+    new AuditRoutes(portal).mount(desk);
+    new UserAdminRoutes(portal).mount(desk);
+    new StationImportRoutes(portal).mount(desk); // before /editor/stations/:id
+    new StationDeskRoutes(portal).mount(desk);
+    new ReportQueueRoutes(portal).mount(desk);
 
-    router.route("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
-    router.route("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
-    router.route("/api/editor/*").handler(invalidate);
-    new ArticleApiRoutes(portal).mount(router);
+    desk.filter("/api/editor/*").handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT));
+    desk.filter("/api/editor/*").handler(new ApiAuth(new ApiTokens(portal.pool())));
+    desk.filter("/api/editor/*").handler(invalidate);
+    new ArticleApiRoutes(portal).mount(desk);
+  }
+
+  /** After every feature has mounted: a desk route that declared no permission answers 403. */
+  public static void seal(Router router, Portal portal) {
+    new DeskRouter(router, portal.pool()).seal();
   }
 
   /** PostgreSQL refuses NUL in text: such a form is refused here with a 400 rather than failing later with a 500. */

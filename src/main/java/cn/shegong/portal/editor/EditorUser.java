@@ -1,20 +1,17 @@
 package cn.shegong.portal.editor;
 
-/** A signed-in account (admin, editor or contributor), as the desk and the API see it. */
-public record EditorUser(long id, String login, String role) {
-  public boolean admin() {
-    return Roles.ADMIN.equals(role);
+/** A signed-in account, as the desk and the API see it. */
+public record EditorUser(long id, String login, Role role) {
+  public boolean may(Permission p) {
+    return role.grants(p);
   }
 
-  public boolean mayPublish() {
-    return Roles.mayPublish(this);
+  /** For templates: {@code me.may("PUBLISH")}. */
+  public boolean may(String permission) {
+    return role.grants(Permission.valueOf(permission));
   }
 
   public String roleLabel() {
-    return switch (role) {
-      case Roles.ADMIN -> "管理员";
-      case Roles.CONTRIBUTOR -> "撰稿人";
-      default -> "编辑";
-    };
+    return role.label();
   }
 }

@@ -1,15 +1,14 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.ClientAddress;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +18,9 @@ import java.util.Optional;
  */
 final class LoginRoutes {
   static final String BAD_LOGIN = "登录名或密码不正确。";
+  /** Longer passwords are refused before the throttle and any hashing: a huge one costs memory in every copy. */
+  static final int MAX_PASSWORD = 1024;
+  static final String TOO_LONG = "密码过长（最多 " + MAX_PASSWORD + " 个字符）。";
 
   private record Account(long id, String hash, boolean disabled) {}
 
@@ -36,12 +38,12 @@ final class LoginRoutes {
     this.throttle = new LoginThrottle(portal.pool());
   }
 
-  void mount(Router router) {
+  void mount(DeskRouter desk) {
     // computed now, off the event loop, so the first unknown login takes no longer than any other
     portal.vertx().executeBlocking(() -> Dummy.HASH, false);
-    router.get(DeskAuth.LOGIN).handler(ctx -> page(ctx, 200, "", ""));
-    router.post(DeskAuth.LOGIN).handler(this::login);
-    router.post("/editor/logout").handler(this::logout);
+    desk.open(HttpMethod.GET, DeskAuth.LOGIN).handler(ctx -> page(ctx, 200, "", ""));
+    desk.open(HttpMethod.POST, DeskAuth.LOGIN).handler(this::login);
+    desk.post("/editor/logout", Permission.VIEW_DESK).handler(this::logout);
   }
 
   private void page(RoutingContext ctx, int status, String login, String message) {
@@ -55,23 +57,46 @@ final class LoginRoutes {
       return;
     }
     String login = Desk.form(ctx, "login");
-    char[] password = Desk.form(ctx, "password").toCharArray();
-    List<String> keys = List.of(LoginThrottle.accountKey(login),
-        LoginThrottle.addressKey(ClientAddress.of(ctx, portal.config().trustedProxies())));
-    throttle.retryAfter(keys)
+    String raw = ctx.request().getFormAttribute("password");
+    if (raw != null && raw.length() > MAX_PASSWORD) {
+      page(ctx, 400, login, TOO_LONG);
+      return;
+    }
+    char[] password = (raw == null ? "" : raw).toCharArray();
+    String address = LoginThrottle.addressKey(ClientAddress.of(ctx, portal.config().trustedProxies()));
+    String account = LoginThrottle.accountKey(login);
+    reserve(address, account)
         .compose(wait -> {
           if (wait > 0) {
-            ctx.response().putHeader("Retry-After", String.valueOf(wait));
-            page(ctx, 429, login, "尝试次数过多，请 " + Math.max(1, (wait + 59) / 60) + " 分钟后再试。");
+            tooMany(ctx, wait, p -> page(ctx, 429, login, p));
             return Future.succeededFuture();
           }
           return account(login)
               .compose(acc -> portal.vertx().executeBlocking(() ->
                   PasswordHasher.verify(password, acc.map(Account::hash).orElse(Dummy.HASH))
                       && acc.isPresent() && !acc.get().disabled(), false)
-                  .compose(ok -> ok ? succeed(ctx, login, acc.get(), keys.get(0)) : fail(ctx, login, keys)));
+                  .compose(ok -> ok ? succeed(ctx, login, acc.get(), address, account)
+                      : penalise(address, account).onSuccess(v -> page(ctx, 401, login, BAD_LOGIN))));
         })
         .onFailure(ctx::fail);
+  }
+
+  /** The address first (so a flood from one place costs the account nothing), then the account. */
+  private Future<Long> reserve(String address, String account) {
+    return throttle.reserve(address, DelaySchedule.ADDRESS).compose(wait -> wait > 0 ? Future.succeededFuture(wait)
+        : throttle.reserve(account, DelaySchedule.ACCOUNT).compose(w -> w == 0 ? Future.succeededFuture(0L)
+            : throttle.refund(address, DelaySchedule.ADDRESS).map(w)));
+  }
+
+  private Future<Void> penalise(String address, String account) {
+    return throttle.penalise(address, DelaySchedule.ADDRESS).compose(v -> throttle.penalise(account, DelaySchedule.ACCOUNT));
+  }
+
+  /** 429 with Retry-After and the wait in words. */
+  static void tooMany(RoutingContext ctx, long seconds, java.util.function.Consumer<String> page) {
+    ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+    String wait = seconds < 120 ? seconds + " 秒" : (seconds + 59) / 60 + " 分钟";
+    page.accept("尝试次数过多，请 " + wait + "后再试。");
   }
 
   private Future<Optional<Account>> account(String login) {
@@ -82,12 +107,13 @@ final class LoginRoutes {
             .map(r -> new Account(r.getLong("id"), r.getString("password_hash"), r.getBoolean("disabled"))));
   }
 
-  private Future<Void> succeed(RoutingContext ctx, String login, Account acc, String accountKey) {
+  private Future<Void> succeed(RoutingContext ctx, String login, Account acc, String address, String account) {
     // a fresh id at every login; any session this browser held before ends here
     var previous = ctx.request().getCookie(Sessions.COOKIE);
     Future<Void> endPrevious = previous == null ? Future.succeededFuture()
         : sessions.delete(Secrets.sha256Hex(previous.getValue()));
-    return throttle.reset(accountKey)
+    return throttle.reset(account)
+        .compose(v -> throttle.refund(address, DelaySchedule.ADDRESS))
         .compose(v -> endPrevious)
         .compose(v -> sessions.create(acc.id()))
         .compose(raw -> AuditLog.record(portal.pool(), login, "login", "user", acc.id(), new JsonObject())
@@ -95,10 +121,6 @@ final class LoginRoutes {
               ctx.response().addCookie(sessions.cookie(raw));
               Desk.redirect(ctx, "/editor");
             }));
-  }
-
-  private Future<Void> fail(RoutingContext ctx, String login, List<String> keys) {
-    return throttle.recordFailure(keys).onSuccess(v -> page(ctx, 401, login, BAD_LOGIN));
   }
 
   private void logout(RoutingContext ctx) {

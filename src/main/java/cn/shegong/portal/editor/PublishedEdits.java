@@ -21,16 +21,20 @@ final class PublishedEdits {
   private PublishedEdits() {}
 
   /**
-   * Answers whether the save changes the public content (then the article's edited_at moves). A version
-   * other than {@code baseVersion} answers false: the save will fail as stale and nothing here is kept.
+   * Answers whether the save changes the public content (then the article's edited_at moves).
    */
-  static Future<Boolean> check(SqlClient conn, long id, int baseVersion, ArticleInput in, ChangeNote note, String actor) {
+  static Future<Boolean> check(SqlClient conn, long id, int baseVersion, ArticleInput in, ChangeNote note,
+      EditorUser user) {
+    String actor = user.login();
     return conn.preparedQuery("SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE a.id = $1 FOR UPDATE")
         .execute(Tuple.of(id))
         .compose(rows -> {
           if (rows.size() == 0) return Future.succeededFuture(false);
           Article cur = ArticleRepository.map(rows.iterator().next());
-          if (cur.version() != baseVersion || !cur.isPublic() || !changes(cur, in)) return Future.succeededFuture(false);
+          // a save the rights refuse, or that is stale, fails in the UPDATE that follows; nothing here is kept then
+          if (cur.version() != baseVersion || !cur.isPublic() || !user.may(Permission.EDIT_PUBLISHED) || !changes(cur, in)) {
+            return Future.succeededFuture(false);
+          }
           if (note.isNone()) return Future.failedFuture(HttpError.badRequest(ChangeNote.REQUIRED));
           if (note.isTypo()) {
             return AuditLog.record(conn, actor, "article.typo", "article", id,

@@ -1,11 +1,10 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.ReportForm;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -25,9 +24,9 @@ final class ReportQueueRoutes {
     this.portal = portal;
   }
 
-  void mount(Router router) {
-    router.get("/editor/reports").handler(this::list);
-    router.post("/editor/reports/:id").handler(this::decide);
+  void mount(DeskRouter desk) {
+    desk.get("/editor/reports", Permission.VIEW_REPORTS).handler(this::list);
+    desk.post("/editor/reports/:id", Permission.REVIEW_REPORTS).handler(this::decide);
   }
 
   private void list(RoutingContext ctx) {

@@ -25,8 +25,10 @@ public final class Scheduler {
   /** Runs every few seconds on this verticle's context; its timer ends with the verticle. */
   public void start(Vertx vertx, boolean tls) {
     Sessions sessions = new Sessions(pool, tls);
+    LoginThrottle throttle = new LoginThrottle(pool);
     vertx.setPeriodic(PERIOD_MS, PERIOD_MS, id -> publishDue()
         .compose(n -> sessions.deleteExpired())
+        .compose(n -> throttle.deleteStale())
         .onFailure(e -> log.warn("Scheduled publishing failed, will retry: {}", e.toString())));
   }
 

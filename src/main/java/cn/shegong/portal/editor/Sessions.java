@@ -63,6 +63,6 @@ public final class Sessions {
 
   private static DeskSession map(Row r) {
     return new DeskSession(r.getString("id_hash"),
-        new EditorUser(r.getLong("id"), r.getString("login"), r.getString("role")), r.getString("csrf_secret"));
+        new EditorUser(r.getLong("id"), r.getString("login"), Role.of(r.getString("role"))), r.getString("csrf_secret"));
   }
 }

@@ -1,6 +1,6 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.LocationPrecision;
 import cn.shegong.portal.stations.Station;
@@ -8,7 +8,6 @@ import cn.shegong.portal.stations.StationCsvFormat;
 import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationStatus;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,18 +28,18 @@ final class StationDeskRoutes {
     this.stations = new DeskStations(portal.pool());
   }
 
-  void mount(Router router) {
-    router.get("/editor/stations").handler(ctx -> stations.list()
+  void mount(DeskRouter desk) {
+    desk.get("/editor/stations", Permission.VIEW_STATIONS).handler(ctx -> stations.list()
         .compose(list -> portal.pages().render(ctx, "editor/stations.ftlh", Desk.model(ctx, Map.of("stations", list,
             "imported", ctx.queryParam("imported").stream().findFirst().orElse("")))))
         .onFailure(ctx::fail));
-    router.get("/editor/stations/new").handler(ctx -> form(ctx, 200, null, blank(), List.of()).onFailure(ctx::fail));
-    router.post("/editor/stations").handler(this::create);
-    router.get("/editor/stations/:id/edit").handler(ctx -> stations.find(Desk.id(ctx, "id"))
+    desk.get("/editor/stations/new", Permission.EDIT_STATIONS).handler(ctx -> form(ctx, 200, null, blank(), List.of()).onFailure(ctx::fail));
+    desk.post("/editor/stations", Permission.EDIT_STATIONS).handler(this::create);
+    desk.get("/editor/stations/:id/edit", Permission.VIEW_STATIONS).handler(ctx -> stations.find(Desk.id(ctx, "id"))
         .compose(s -> form(ctx, 200, s, fieldsOf(s), List.of())).onFailure(ctx::fail));
-    router.post("/editor/stations/:id").handler(this::update);
-    router.post("/editor/stations/:id/status").handler(this::status);
-    router.post("/editor/stations/:id/verify").handler(ctx -> stations.confirm(Desk.id(ctx, "id"), Desk.actor(ctx))
+    desk.post("/editor/stations/:id", Permission.EDIT_STATIONS).handler(this::update);
+    desk.post("/editor/stations/:id/status", Permission.EDIT_STATIONS).handler(this::status);
+    desk.post("/editor/stations/:id/verify", Permission.EDIT_STATIONS).handler(ctx -> stations.confirm(Desk.id(ctx, "id"), Desk.user(ctx))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/stations/" + Desk.id(ctx, "id") + "/edit"))
         .onFailure(ctx::fail));
   }
@@ -52,7 +51,7 @@ final class StationDeskRoutes {
       form(ctx, 400, null, f, p.errors()).onFailure(ctx::fail);
       return;
     }
-    stations.create(p.draft(), Desk.actor(ctx))
+    stations.create(p.draft(), Desk.user(ctx))
         .onSuccess(id -> Desk.redirect(ctx, "/editor/stations/" + id + "/edit"))
         .onFailure(ctx::fail);
   }
@@ -65,7 +64,7 @@ final class StationDeskRoutes {
       f.put("id", current.slug());
       StationCsvFormat.Parsed p = StationCsvFormat.parse(f);
       if (!p.ok()) return form(ctx, 400, current, f, p.errors());
-      return stations.update(id, base, p.draft(), Desk.actor(ctx))
+      return stations.update(id, base, p.draft(), Desk.user(ctx))
           .compose(done -> {
             Desk.redirect(ctx, "/editor/stations/" + id + "/edit");
             return Future.<Void>succeededFuture();
@@ -80,7 +79,7 @@ final class StationDeskRoutes {
     long id = Desk.id(ctx, "id");
     StationStatus status = StationStatus.fromCode(Desk.form(ctx, "status")).filter(s -> !Desk.form(ctx, "status").isEmpty())
         .orElseThrow(() -> HttpError.badRequest("状态应为 active、temporarily_closed 或 closed"));
-    stations.setStatus(id, status, Desk.actor(ctx))
+    stations.setStatus(id, status, Desk.user(ctx))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/stations/" + id + "/edit"))
         .onFailure(ctx::fail);
   }

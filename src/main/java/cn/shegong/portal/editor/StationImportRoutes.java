@@ -1,13 +1,12 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.StationCsvFormat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
@@ -30,10 +29,10 @@ final class StationImportRoutes {
     this.portal = portal;
   }
 
-  void mount(Router router) {
-    router.get(UPLOAD).handler(ctx -> page(ctx, 200, Map.of()).onFailure(ctx::fail));
-    router.post(UPLOAD).handler(this::upload);
-    router.post(UPLOAD + "/:batch/confirm").handler(this::confirm);
+  void mount(DeskRouter desk) {
+    desk.get(UPLOAD, Permission.EDIT_STATIONS).handler(ctx -> page(ctx, 200, Map.of()).onFailure(ctx::fail));
+    desk.post(UPLOAD, Permission.EDIT_STATIONS).handler(this::upload);
+    desk.post(UPLOAD + "/:batch/confirm", Permission.EDIT_STATIONS).handler(this::confirm);
   }
 
   private Future<Void> page(RoutingContext ctx, int status, Map<String, Object> model) {
@@ -99,7 +98,7 @@ final class StationImportRoutes {
                 row.forEach(e -> fields.put(e.getKey(), String.valueOf(e.getValue())));
                 StationCsvFormat.Parsed p = StationCsvFormat.parse(fields);
                 if (!p.ok()) continue;
-                chain = chain.compose(v -> DeskStations.upsert(conn, p.draft()).map(inserted -> {
+                chain = chain.compose(v -> DeskStations.upsert(conn, p.draft(), Desk.user(ctx)).map(inserted -> {
                   added[inserted ? 0 : 1]++;
                   return null;
                 }));

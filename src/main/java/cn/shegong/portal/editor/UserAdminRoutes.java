@@ -1,10 +1,9 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -24,11 +23,11 @@ final class UserAdminRoutes {
     this.tokens = new ApiTokens(portal.pool());
   }
 
-  void mount(Router router) {
-    router.get("/editor/users").handler(ctx -> page(ctx, 200, "").onFailure(ctx::fail));
-    router.post("/editor/users").handler(this::create);
-    router.post("/editor/users/:id/disable").handler(this::disable);
-    router.post("/editor/users/tokens/:id/revoke").handler(ctx -> tokens.revoke(Desk.id(ctx, "id"))
+  void mount(DeskRouter desk) {
+    desk.get("/editor/users", Permission.MANAGE_ACCOUNTS).handler(ctx -> page(ctx, 200, "").onFailure(ctx::fail));
+    desk.post("/editor/users", Permission.MANAGE_ACCOUNTS).handler(this::create);
+    desk.post("/editor/users/:id/disable", Permission.MANAGE_ACCOUNTS).handler(this::disable);
+    desk.post("/editor/users/tokens/:id/revoke", Permission.MANAGE_ACCOUNTS).handler(ctx -> tokens.revoke(Desk.id(ctx, "id"))
         .compose(done -> AuditLog.record(portal.pool(), Desk.actor(ctx), "token.revoke", "api_token",
             Desk.id(ctx, "id"), null))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/users"))
@@ -51,8 +50,9 @@ final class UserAdminRoutes {
     String role = Desk.form(ctx, "role");
     String password = ctx.request().getFormAttribute("password");
     String problem = !login.matches("[A-Za-z0-9_.@-]{2,64}") ? "登录名应为 2–64 个字母、数字或 _.@-"
-        : !Roles.valid(role) ? "角色应为 editor、admin 或 contributor"
+        : Role.find(role).isEmpty() ? "角色应为 editor、admin 或 contributor"
         : password == null || password.length() < UserCommand.MIN_PASSWORD ? "密码至少 " + UserCommand.MIN_PASSWORD + " 个字符"
+        : password.length() > LoginRoutes.MAX_PASSWORD ? LoginRoutes.TOO_LONG
         : null;
     if (problem != null) {
       page(ctx, 400, problem).onFailure(ctx::fail);

@@ -1,6 +1,6 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Tuple;
@@ -25,9 +25,12 @@ public final class UserCommand {
     String login = args[1];
     String role = args[3];
     if (!login.matches("[A-Za-z0-9_.@-]{2,64}")) throw new IllegalArgumentException("LOGIN: 2–64 letters, digits or _.@-");
-    if (!Roles.valid(role)) throw new IllegalArgumentException("--role must be editor, admin or contributor");
+    if (Role.find(role).isEmpty()) throw new IllegalArgumentException("--role must be editor, admin or contributor");
     char[] password = readPassword();
     if (password.length < MIN_PASSWORD) throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD + " characters");
+    if (password.length > LoginRoutes.MAX_PASSWORD) {
+      throw new IllegalArgumentException("the password may have at most " + LoginRoutes.MAX_PASSWORD + " characters");
+    }
     String hash = PasswordHasher.hash(password);
     Arrays.fill(password, '\0');
     Vertx vertx = Vertx.vertx();

@@ -1,6 +1,6 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationRepository;

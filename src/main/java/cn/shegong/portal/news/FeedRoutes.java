@@ -1,7 +1,7 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Pages;
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;

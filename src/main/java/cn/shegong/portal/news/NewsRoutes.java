@@ -1,7 +1,7 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.app.Pages;
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Pages;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;

@@ -1,6 +1,6 @@
 package cn.shegong.portal.search;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package cn.shegong.portal.search;
 
-import cn.shegong.portal.app.AppConfig;
-import cn.shegong.portal.app.Pages;
+import cn.shegong.portal.config.AppConfig;
+import cn.shegong.portal.web.Pages;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

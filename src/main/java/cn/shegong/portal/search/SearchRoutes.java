@@ -1,6 +1,6 @@
 package cn.shegong.portal.search;
 
-import cn.shegong.portal.app.Pages;
+import cn.shegong.portal.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,6 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.ClientAddress;
 import cn.shegong.portal.common.HttpError;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import io.vertx.core.Future;

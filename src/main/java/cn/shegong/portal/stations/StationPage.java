@@ -1,6 +1,6 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleRepository;

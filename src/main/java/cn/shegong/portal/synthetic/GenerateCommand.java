@@ -1,6 +1,6 @@
 package cn.shegong.portal.synthetic;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -3,8 +3,8 @@ package cn.shegong.portal.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.shegong.portal.app.AppConfig;
-import cn.shegong.portal.app.ErrorPages;
+import cn.shegong.portal.config.AppConfig;
+import cn.shegong.portal.web.ErrorPages;
 import cn.shegong.portal.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

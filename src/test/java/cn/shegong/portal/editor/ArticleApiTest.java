@@ -1,6 +1,7 @@
 package cn.shegong.portal.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shegong.portal.testing.TestPortal;
@@ -33,7 +34,7 @@ class ArticleApiTest {
     DeskClient.addUser(portal.database(), "former", "editor");
     DeskClient.addUser(portal.database(), "writer", "contributor");
     DeskClient.addUser(portal.database(), "boss", "admin");
-    token = createToken("newsroom");
+    token = ApiTokenFixture.create(portal, "newsroom");
   }
 
   @AfterAll
@@ -42,11 +43,7 @@ class ArticleApiTest {
   }
 
   static String createToken(String login) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = TokenCommand.run(portal.config(), new String[] {"create", login}, new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, code);
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return lines[lines.length - 1].strip();
+    return ApiTokenFixture.create(portal, login);
   }
 
   static HttpResponse<Buffer> call(HttpMethod method, String uri, String bearer, Object body) throws Exception {
@@ -72,6 +69,32 @@ class ArticleApiTest {
     } catch (IllegalArgumentException e) {
       assertTrue(e.getMessage().contains("nobody"));
     }
+  }
+
+  @Test
+  @DisplayName("a token expires: 90 days by default, --days N at creation, shown in the desk; an expired one gets 401 in Chinese JSON")
+  void tokenExpiry() throws Exception {
+    String fresh = createToken("newsroom");
+    assertEquals("t", q("SELECT expires_at BETWEEN now() + interval '89 days 23 hours' AND now() + interval '90 days 1 hour' "
+        + "FROM api_tokens WHERE token_hash = '" + Secrets.sha256Hex(fresh) + "'"));
+    var out = new ByteArrayOutputStream();
+    assertEquals(0, TokenCommand.run(portal.config(), new String[] {"create", "newsroom", "--days", "2"},
+        new PrintStream(out, true, StandardCharsets.UTF_8)));
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    String shortLived = lines[lines.length - 1];
+    String id = q("SELECT id FROM api_tokens WHERE token_hash = '" + Secrets.sha256Hex(shortLived) + "'");
+    assertEquals("2", q("SELECT round(extract(epoch FROM expires_at - now()) / 86400) FROM api_tokens WHERE id = " + id));
+    assertThrows(IllegalArgumentException.class, () -> TokenCommand.run(portal.config(),
+        new String[] {"create", "newsroom", "--days", "0"}, new PrintStream(new ByteArrayOutputStream())));
+    assertEquals(200, call(HttpMethod.GET, "/api/editor/articles", shortLived, null).statusCode());
+    portal.database().exec("UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = " + id);
+    var expired = call(HttpMethod.GET, "/api/editor/articles", shortLived, null);
+    assertEquals(401, expired.statusCode());
+    assertTrue(expired.bodyAsString().contains("已过期"), expired.bodyAsString());
+    assertTrue(expired.getHeader("Content-Type").startsWith("application/json"), expired.getHeader("Content-Type"));
+    String users = DeskClient.login(portal, "boss").get("/editor/users").bodyAsString();
+    assertTrue(users.contains("已过期") && users.contains("到期"), "expiry shown on the accounts page");
+    assertEquals(200, call(HttpMethod.GET, "/api/editor/articles", fresh, null).statusCode());
   }
 
   @Test

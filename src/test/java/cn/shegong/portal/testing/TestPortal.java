@@ -1,6 +1,6 @@
 package cn.shegong.portal.testing;
 
-import cn.shegong.portal.app.AppConfig;
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.app.MainVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -69,6 +69,10 @@ public final class TestPortal {
     env.put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     env.put("PORTAL_SEEDS_DIR", "seeds");
     env.put("PORTAL_SHUTDOWN_DRAIN_MS", "0");
+    // a loaded test machine can take seconds for a first connection; tests of outages set their own, shorter bound
+    env.put("PORTAL_DB_CONNECT_TIMEOUT_MS", "10000");
+    // desk tests sign in with a password only; the second factor's own tests set PORTAL_REQUIRE_2FA back
+    env.put("PORTAL_REQUIRE_2FA", "");
     env.putAll(overrides);
     return new TestPortal(vertx, db, indexDir, AppConfig.from(env));
   }

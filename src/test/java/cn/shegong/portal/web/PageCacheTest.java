@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

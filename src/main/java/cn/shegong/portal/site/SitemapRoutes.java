@@ -1,7 +1,7 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
-import cn.shegong.portal.app.Portal;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

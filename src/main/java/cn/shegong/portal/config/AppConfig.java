@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.config;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,8 @@ public record AppConfig(
     String mapTilesAttribution,
     Optional<Path> synonymsFile,
     int shutdownDrainMs,
-    int pageCacheMb) {
+    int pageCacheMb,
+    List<String> requireTwoFactor) {
 
   public static AppConfig fromEnv() {
     return from(System.getenv());
@@ -53,7 +54,9 @@ public record AppConfig(
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
-        intOf(env, "PORTAL_PAGE_CACHE_MB", 16));
+        intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
+        List.of(env.getOrDefault("PORTAL_REQUIRE_2FA", "admin,editor").split("\\s*,\\s*")).stream()
+            .map(String::strip).filter(s -> !s.isEmpty()).toList());
   }
 
   /** The same configuration with other values, for tests and for several processes on one machine. */
@@ -76,7 +79,15 @@ public record AppConfig(
         + " tls=" + tls
         + " trustedProxies=" + trustedProxies
         + " pageCacheMb=" + pageCacheMb
+        + " require2fa=" + requireTwoFactor
         + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
+  }
+
+  /** The session cookie is Secure only with PORTAL_TLS: an https public URL without it is worth a warning. */
+  public Optional<String> insecureCookieWarning() {
+    if (!publicBaseUrl.regionMatches(true, 0, "https://", 0, 8) || tls) return Optional.empty();
+    return Optional.of("PORTAL_PUBLIC_URL is https but PORTAL_TLS is false: the desk session cookie is sent "
+        + "without Secure and there is no HSTS. Set PORTAL_TLS=true behind a TLS proxy.");
   }
 
   static String redact(String url) {
@@ -102,6 +113,7 @@ public record AppConfig(
     synonymsFile.ifPresent(p -> m.put("PORTAL_SYNONYMS", p.toString()));
     m.put("PORTAL_SHUTDOWN_DRAIN_MS", String.valueOf(shutdownDrainMs));
     m.put("PORTAL_PAGE_CACHE_MB", String.valueOf(pageCacheMb));
+    m.put("PORTAL_REQUIRE_2FA", String.join(",", requireTwoFactor));
     return m;
   }
 

@@ -1,9 +1,9 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.shegong.portal.app.Portal;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.testing.TestPortal;
 import io.vertx.core.Vertx;

@@ -1,5 +1,6 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
+import cn.shegong.portal.config.AppConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -14,7 +14,7 @@ public record SitemapEntry(String path, OffsetDateTime lastModified) {
    * Every public article and every station page, synthetic benchmark rows left out. An article changed when it
    * was published or last edited; a station when the desk last edited it, else the day it was verified.
    */
-  private static final String PAGES = "SELECT '/news/' || slug AS path, " + ArticleRepository.MODIFIED + " AS modified "
+  private static final String PAGES = "SELECT '/news/' || slug AS path, greatest(a.published_at, a.edited_at) AS modified "
       + "FROM articles a WHERE status = 'published' AND origin <> 'synthetic' "
       + "UNION ALL SELECT '/stations/' || slug, coalesce(s.edited_at, "
       + "(s.verified_at::timestamp AT TIME ZONE 'Asia/Shanghai')) FROM stations s WHERE origin <> 'synthetic'";

@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
 import cn.shegong.portal.common.HttpError;
 import io.vertx.core.Handler;

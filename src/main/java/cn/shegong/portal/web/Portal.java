@@ -1,5 +1,6 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
+import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

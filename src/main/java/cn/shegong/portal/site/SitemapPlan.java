@@ -1,4 +1,4 @@
-package cn.shegong.portal.news;
+package cn.shegong.portal.site;
 
 /**
  * How the sitemap's URLs are split: one urlset while they fit the protocol's 50,000 per file, else a sitemap

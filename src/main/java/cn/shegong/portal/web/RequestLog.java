@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -1,8 +1,9 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.site;
 
 import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationRepository;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

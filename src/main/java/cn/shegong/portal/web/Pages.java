@@ -1,5 +1,6 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
+import cn.shegong.portal.config.AppConfig;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MruCacheStorage;

@@ -1,4 +1,4 @@
-package cn.shegong.portal.app;
+package cn.shegong.portal.web;
 
 import io.vertx.core.Future;
 import java.util.Map;
