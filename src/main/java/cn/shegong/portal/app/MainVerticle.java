@@ -6,6 +6,9 @@ import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.FeedRoutes;
+import cn.shegong.portal.news.OEmbedRoutes;
+import cn.shegong.portal.search.SearchFeedRoutes;
+import cn.shegong.portal.site.OpenSearchRoutes;
 import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.search.SearchModule;
 import cn.shegong.portal.seeds.SeedImporter;
@@ -99,6 +102,9 @@ public final class MainVerticle extends VerticleBase {
     new ArticleApi(portal).mount(router);
     new StationRoutes(portal).mount(router);
     search.mount(router, portal.pages());
+    new SearchFeedRoutes(search, portal).mount(router);
+    new OEmbedRoutes(portal).mount(router);
+    new OpenSearchRoutes(portal).mount(router);
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
     router.route("/static/*").handler(StaticHandler.create("static").setMaxAgeSeconds(3600).setIncludeHidden(false));
