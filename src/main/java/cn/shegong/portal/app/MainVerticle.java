@@ -11,6 +11,9 @@ import cn.shegong.portal.privacy.PrivacyRoutes;
 import cn.shegong.portal.news.ArticleApi;
 import cn.shegong.portal.news.ArticleLinks;
 import cn.shegong.portal.news.FeedRoutes;
+import cn.shegong.portal.news.OEmbedRoutes;
+import cn.shegong.portal.search.SearchFeedRoutes;
+import cn.shegong.portal.site.OpenSearchRoutes;
 import cn.shegong.portal.news.NewsRoutes;
 import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.search.SearchModule;
@@ -132,6 +135,9 @@ public final class MainVerticle extends VerticleBase {
     new HsdsRoutes(portal).mount(router);
     new AccessibilityRoutes(portal).mount(router);
     search.mount(router, portal.pages());
+    new SearchFeedRoutes(search, portal).mount(router);
+    new OEmbedRoutes(portal).mount(router);
+    new OpenSearchRoutes(portal).mount(router);
     new EditorRoutes(portal).mount(router);
     EditorRoutes.seal(router, portal); // after every feature: a desk route without a declared permission answers 403
     router.route().last().handler(ctx -> ctx.fail(404));

@@ -60,7 +60,7 @@ final class ArticleApiRoutes {
       throw HttpError.badRequest("请在 version 中给出您所编辑的版本号（整数）");
     }
     ArticleInput in = checked(body);
-    articles.update(id, version, in, actor(ctx), "article.update")
+    articles.update(id, version, in, ChangeNote.fromJson(body), actor(ctx), "article.update")
         .onSuccess(a -> json(ctx, 200, toJson(a)))
         .onFailure(e -> {
           if (e instanceof StaleVersion stale) {

@@ -7,6 +7,7 @@ import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticlePage;
 import cn.shegong.portal.news.ArticleStatus;
+import cn.shegong.portal.news.Correction;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
@@ -83,11 +84,14 @@ final class ArticleDeskRoutes {
       articles.find(id).compose(a -> form(ctx, 400, a, f, c.errors())).onFailure(ctx::fail);
       return;
     }
-    articles.update(id, base, c.input(), Desk.user(ctx), "article.update")
+    Future.succeededFuture(f).map(ChangeNote::fromForm)
+        .compose(note -> articles.update(id, base, c.input(), note, Desk.user(ctx), "article.update"))
         .onSuccess(a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
         .onFailure(e -> {
           if (e instanceof StaleVersion stale) conflict(ctx, (Article) stale.current(), f);
-          else ctx.fail(e);
+          else if (e instanceof HttpError h && h.status() == 400) {
+            articles.find(id).compose(a -> form(ctx, 400, a, f, List.of(h.getMessage()))).onFailure(ctx::fail);
+          } else ctx.fail(e);
         });
   }
 
@@ -122,6 +126,7 @@ final class ArticleDeskRoutes {
       m.put("form", f);
       m.put("errors", errors);
       m.put("precisions", List.of("day", "month", "year"));
+      m.put("changeKinds", Correction.Kind.values());
       m.put("saved", ctx.queryParam("saved").stream().findFirst().orElse(""));
       if (article != null) m.put("article", article);
       if (st != null) m.put("owner", st.createdBy() == null ? "" : st.createdBy());
@@ -137,6 +142,8 @@ final class ArticleDeskRoutes {
     f.put("tags", "");
     f.put("date", "");
     f.put("date_precision", "day");
+    f.put("change_kind", "");
+    f.put("change_note", "");
     return f;
   }
 

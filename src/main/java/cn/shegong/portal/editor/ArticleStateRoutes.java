@@ -3,6 +3,7 @@ package cn.shegong.portal.editor;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.news.Correction;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDateTime;
@@ -64,7 +65,8 @@ final class ArticleStateRoutes {
     long id = Desk.id(ctx, "id");
     articles.find(id)
         .compose(a -> revisions.list(id).compose(list -> portal.pages().render(ctx, "editor/revisions.ftlh",
-            Desk.model(ctx, Map.of("article", a, "revisions", list)))))
+            Desk.model(ctx, Map.of("article", a, "revisions", list,
+            "changeKinds", Correction.Kind.values())))))
         .onFailure(ctx::fail);
   }
 
@@ -82,7 +84,9 @@ final class ArticleStateRoutes {
         .compose(rev -> {
           ArticleInput.Checked c = ArticleInput.fromJson(rev.snapshot());
           if (!c.ok()) return Future.failedFuture(HttpError.badRequest(String.join("；", c.errors())));
-          return articles.update(id, base, c.input(), Desk.user(ctx), "article.restore");
+          ChangeNote note = ChangeNote.fromForm(Map.of("change_kind", Desk.form(ctx, "change_kind"),
+              "change_note", Desk.form(ctx, "change_note")));
+          return articles.update(id, base, c.input(), note, Desk.user(ctx), "article.restore");
         })
         .onSuccess(a -> back(ctx, a.id()))
         .onFailure(e -> ctx.fail(e instanceof StaleVersion stale ? stale.asHttpError() : e));

@@ -113,11 +113,17 @@ public final class DeskArticles {
    * nothing and answers 403; a newer stored version fails with {@link StaleVersion}.
    */
   public Future<Article> update(long id, int baseVersion, ArticleInput in, EditorUser actor, String action) {
-    return pool.withTransaction(conn -> conn.preparedQuery(KEEP_BASE).execute(Tuple.of(id, baseVersion))
-        .compose(kept -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
-                + ", version = a.version + 1, updated_at = now() WHERE a.id = $1 AND a.version = $15 AND "
-                + ArticleRights.MAY_EDIT + " RETURNING " + COLUMNS)
-            .execute(ArticleRights.editParams(content(id, in).addInteger(baseVersion), actor))
+    return update(id, baseVersion, in, ChangeNote.NONE, actor, action);
+  }
+
+  /** A published article's content changes only with a note ({@link PublishedEdits}); it then moves edited_at. */
+  Future<Article> update(long id, int baseVersion, ArticleInput in, ChangeNote note, EditorUser actor, String action) {
+    return pool.withTransaction(conn -> PublishedEdits.check(conn, id, baseVersion, in, note, actor)
+        .compose(edited -> conn.preparedQuery(KEEP_BASE).execute(Tuple.of(id, baseVersion)).map(edited))
+        .compose(edited -> conn.preparedQuery("UPDATE articles a SET " + SET_CONTENT
+                + ", version = a.version + 1, updated_at = now(), edited_at = CASE WHEN $19 THEN now() ELSE a.edited_at END"
+                + " WHERE a.id = $1 AND a.version = $15 AND " + ArticleRights.MAY_EDIT + " RETURNING " + COLUMNS)
+            .execute(ArticleRights.editParams(content(id, in).addInteger(baseVersion), actor).addBoolean(edited))
             .compose(rows -> {
               if (rows.size() == 0) return Future.failedFuture(new ArticleRights.NotSaved());
               Article a = ArticleRepository.map(rows.iterator().next());

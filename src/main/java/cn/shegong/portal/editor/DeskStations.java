@@ -62,7 +62,7 @@ public final class DeskStations {
   public Future<Long> update(long id, int baseVersion, StationDraft d, EditorUser actor) {
     if (!actor.may(Permission.EDIT_STATIONS)) return Refusal.of(pool, actor, "station", id, Permission.EDIT_STATIONS);
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE stations s SET (" + CONTENT_COLUMNS + ") = ("
-                + VALUES + "), version = s.version + 1, updated_at = now() WHERE s.id = $21 AND s.version = $22 AND $23 "
+                + VALUES + "), version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $21 AND s.version = $22 AND $23 "
                 + "RETURNING s.id")
             .execute(content(d).addLong(id).addInteger(baseVersion).addBoolean(actor.may(Permission.EDIT_STATIONS)))
             .compose(rows -> rows.size() > 0 ? audit(conn, actor.login(), "station.update", id, d.name()).map(id)
@@ -89,7 +89,7 @@ public final class DeskStations {
     if (!actor.may(Permission.EDIT_STATIONS)) return Refusal.of(pool, actor, "station", id, Permission.EDIT_STATIONS);
     String allowed = "$" + (params.size() + 1);
     return pool.withTransaction(conn -> conn.preparedQuery("UPDATE stations s SET " + set
-                + ", version = s.version + 1, updated_at = now() WHERE s.id = $1 AND " + allowed + " RETURNING s.name")
+                + ", version = s.version + 1, updated_at = now(), edited_at = now() WHERE s.id = $1 AND " + allowed + " RETURNING s.name")
             .execute(params.addBoolean(actor.may(Permission.EDIT_STATIONS)))
             .compose(rows -> rows.size() == 0 ? Future.failedFuture(HttpError.notFound(NOT_FOUND))
                 : audit(conn, actor.login(), action, id, rows.iterator().next().getString(0))));
@@ -102,7 +102,7 @@ public final class DeskStations {
     }
     return conn.preparedQuery("INSERT INTO stations AS s (" + CONTENT_COLUMNS + ", origin) VALUES (" + VALUES
             + ", 'editor') ON CONFLICT (slug) DO UPDATE SET (" + CONTENT_COLUMNS + ") = (" + VALUES
-            + "), version = s.version + 1, updated_at = now() RETURNING (xmax = 0) AS inserted")
+            + "), version = s.version + 1, updated_at = now(), edited_at = now() RETURNING (xmax = 0) AS inserted")
         .execute(content(d))
         .map(rows -> rows.iterator().next().getBoolean(0));
   }

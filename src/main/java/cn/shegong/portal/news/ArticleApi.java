@@ -51,8 +51,10 @@ public final class ArticleApi {
     articles.findPublishedBySlug(ctx.pathParam("slug"))
         .compose(found -> found.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这篇报道"))))
-        .compose(a -> new StationRepository(portal.pool()).listForArticle(a.id())
-            .map(stations -> ArticleJson.full(a, stations, base())))
+        .compose(a -> Future.all(new StationRepository(portal.pool()).listForArticle(a.id()),
+                new CorrectionRepository(portal.pool()).forArticle(a.id()))
+            .map(all -> ArticleJson.full(a, all.resultAt(0), base())
+                .put("corrections", Correction.api(all.resultAt(1)))))
         .onSuccess(json -> send(ctx, json))
         .onFailure(ctx::fail);
   }

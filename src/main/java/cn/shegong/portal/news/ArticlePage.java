@@ -14,6 +14,12 @@ public final class ArticlePage {
   private ArticlePage() {}
 
   public static Map<String, Object> model(Article article, List<?> stations, List<Article> related, String base) {
+    return model(article, stations, related, List.of(), base);
+  }
+
+  /** With the article's dated corrections and updates, shown at its end and carried in its JSON-LD. */
+  public static Map<String, Object> model(Article article, List<?> stations, List<Article> related,
+      List<Correction> notes, String base) {
     String url = base + article.url();
     Map<String, Object> model = new HashMap<>();
     model.put("article", article);
@@ -25,7 +31,11 @@ public final class ArticlePage {
     model.put("modified", ArticleMeta.iso(article.updatedAt()));
     model.put("datetime", ArticleMeta.datetimeAttribute(article));
     model.put("shareImage", base + ShareCardRoutes.url(article));
-    model.put("jsonLd", ArticleMeta.scriptSafe(ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/")));
+    var ld = ArticleMeta.jsonLd(article, url, Pages.SITE_NAME, base + "/");
+    if (!notes.isEmpty()) ld.put("correction", Correction.jsonLd(notes));
+    model.put("jsonLd", ArticleMeta.scriptSafe(ld));
+    model.put("corrections", notes);
+    model.put("correctionBadge", Correction.badge(notes));
     model.put("citation", ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
     List<FeedLink> feeds = new ArrayList<>();
     String place = place(article);

@@ -13,9 +13,14 @@ import java.util.Optional;
 
 /** SQL for articles and their row mapping. Only {@code status = 'published'} rows are public. */
 public final class ArticleRepository {
+  /**
+   * When readers' content last changed: the desk's last edit of the published text, else the publication date
+   * (not the import time); for a draft never published, the row's own change time.
+   */
+  public static final String MODIFIED = "coalesce(greatest(a.published_at, a.edited_at), a.updated_at)";
   public static final String COLUMNS = "a.id, a.slug, a.title, a.subtitle, a.kicker, a.summary, a.body, a.source, "
       + "a.author, a.province, a.city, a.district, a.tags, a.published_at, a.date_precision, a.status, a.note, "
-      + "a.version, a.created_at, a.updated_at";
+      + "a.version, a.created_at, " + MODIFIED + " AS updated_at";
 
   static final int RELATED_CANDIDATES = 500;
 

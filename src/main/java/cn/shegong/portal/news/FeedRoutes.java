@@ -4,13 +4,14 @@ import cn.shegong.portal.web.Pages;
 import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.buffer.Buffer;
+import cn.shegong.portal.web.Feeds;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
 
-/** Atom at /feed.atom and RSS 2.0 at /feed.xml: the whole site, or one region or tag with ?region= / ?tag=. */
+/** Atom at /feed.atom, RSS 2.0 at /feed.xml and JSON Feed 1.1 at /feed.json: the whole site, or one region or tag with ?region= / ?tag=. */
 public final class FeedRoutes {
   static final int ENTRIES = 50;
 
@@ -22,19 +23,39 @@ public final class FeedRoutes {
     this.articles = new ArticleRepository(portal.pool());
   }
 
+  private interface Writer {
+    String write(FeedWriter.Channel channel, List<Article> articles, Map<Long, List<Correction>> notes);
+  }
+
   public void mount(Router router) {
     router.get("/feed.atom").handler(ctx -> serve(ctx, "/feed.atom", "application/atom+xml; charset=utf-8",
-        (ch, list) -> FeedWriter.atom(ch, list, base())));
+        (ch, list, notes) -> FeedWriter.atom(ch, list, notes, base())));
     router.get("/feed.xml").handler(ctx -> serve(ctx, "/feed.xml", "application/rss+xml; charset=utf-8",
-        (ch, list) -> FeedWriter.rss(ch, list, base())));
+        (ch, list, notes) -> FeedWriter.rss(ch, list, notes, base())));
+    router.get("/feed.json").handler(ctx -> serve(ctx, "/feed.json", Feeds.JSON_FEED,
+        (ch, list, notes) -> Feeds.json(jsonChannel(ch), items(list, notes))));
+  }
+
+  /** JSON Feed 1.1 of the same articles, with the same entry ids as the Atom feed. */
+  private List<Feeds.Item> items(List<Article> list, Map<Long, List<Correction>> notes) {
+    return list.stream().map(a -> new Feeds.Item(FeedWriter.entryId(a),
+        a.subtitle().isBlank() ? a.title() : a.title() + "：" + a.subtitle(), base() + a.url(), a.publishedAt(),
+        FeedWriter.updated(a), a.author(), a.tags(), a.summary(), FeedWriter.html(a, notes))).toList();
+  }
+
+  private Feeds.Channel jsonChannel(FeedWriter.Channel ch) {
+    String self = ch.selfUrl();
+    return new Feeds.Channel(ch.id(), ch.title(), ch.subtitle(), ch.pageUrl(), self.replace("/feed.json", "/feed.atom"),
+        self.replace("/feed.json", "/feed.xml"), self, ch.siteName(), base() + "/");
   }
 
   private void serve(RoutingContext ctx, String path, String contentType,
-      BiFunction<FeedWriter.Channel, List<Article>, String> writer) {
+      Writer writer) {
     ArticleFilter filter = ArticleFilter.forFeed(ctx);
     FeedWriter.Channel channel = channel(filter, path);
     articles.listReal(filter, ENTRIES)
-        .map(list -> writer.apply(channel, list))
+        .compose(list -> new CorrectionRepository(portal.pool()).forArticles(list.stream().map(Article::id).toList())
+            .map(notes -> writer.write(channel, list, notes)))
         .map(Buffer::buffer)
         .onSuccess(xml -> {
           KeptAnswers.keepFor(ctx, contentType, xml);

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -27,7 +28,7 @@ final class FeedWriter {
     return TAG_PREFIX + "news/" + a.slug();
   }
 
-  static String atom(Channel ch, List<Article> articles, String baseUrl) {
+  static String atom(Channel ch, List<Article> articles, Map<Long, List<Correction>> notes, String baseUrl) {
     return write(w -> {
       w.writeStartDocument("UTF-8", "1.0");
       w.writeStartElement("feed");
@@ -63,7 +64,7 @@ final class FeedWriter {
         if (!a.summary().isBlank()) text(w, "summary", a.summary());
         w.writeStartElement("content");
         w.writeAttribute("type", "html");
-        w.writeCharacters(xmlSafe(ArticleHtml.of(a)));
+        w.writeCharacters(xmlSafe(html(a, notes)));
         w.writeEndElement();
         w.writeEndElement();
       }
@@ -72,7 +73,7 @@ final class FeedWriter {
     });
   }
 
-  static String rss(Channel ch, List<Article> articles, String baseUrl) {
+  static String rss(Channel ch, List<Article> articles, Map<Long, List<Correction>> notes, String baseUrl) {
     return write(w -> {
       w.writeStartDocument("UTF-8", "1.0");
       w.writeStartElement("rss");
@@ -104,13 +105,18 @@ final class FeedWriter {
           w.writeEndElement();
         }
         for (String t : a.tags()) text(w, "category", t);
-        text(w, "description", ArticleHtml.of(a));
+        text(w, "description", html(a, notes));
         w.writeEndElement();
       }
       w.writeEndElement();
       w.writeEndElement();
       w.writeEndDocument();
     });
+  }
+
+  /** The text and, after it, the article's dated notes: a correction republishes the entry with them. */
+  static String html(Article a, Map<Long, List<Correction>> notes) {
+    return ArticleHtml.of(a) + Correction.html(notes.getOrDefault(a.id(), List.of()));
   }
 
   private interface Body {

@@ -70,8 +70,9 @@ public final class NewsRoutes {
         .compose(article -> {
           var stations = new StationRepository(portal.pool()).listForArticle(article.id());
           var related = articles.related(article, RELATED);
-          return Future.all(stations, related).compose(all -> portal.pages().render(ctx, "news/article.ftlh",
-              ArticlePage.model(article, stations.result(), related.result(), portal.config().publicBaseUrl())));
+          var notes = new CorrectionRepository(portal.pool()).forArticle(article.id());
+          return Future.all(stations, related, notes).compose(all -> portal.pages().render(ctx, "news/article.ftlh",
+              ArticlePage.model(article, stations.result(), related.result(), notes.result(), portal.config().publicBaseUrl())));
         })
         .onFailure(ctx::fail);
   }

@@ -15,11 +15,14 @@ import java.util.Optional;
 
 /** SQL for stations and their row mapping. Closed stations stay listed, marked, so residents are not misled. */
 public final class StationRepository {
+  /** When the public record last changed: the desk's last edit, else the day it was last verified, else created. */
+  public static final String MODIFIED =
+      "coalesce(s.edited_at, (s.verified_at::timestamp AT TIME ZONE 'Asia/Shanghai'), s.created_at)";
   public static final String COLUMNS = "s.id, s.slug, s.name, s.kind, s.organization, s.description, s.address, "
       + "s.province, s.city, s.district, s.township, s.latitude, s.longitude, s.location_precision, s.phone, "
       + "s.opening_hours, s.services, s.target_groups, s.status, s.verified_at, "
       + "(SELECT slug FROM articles WHERE id = s.source_article_id) AS source_article_slug, "
-      + "s.version, s.created_at, s.updated_at";
+      + "s.version, s.created_at, " + MODIFIED + " AS updated_at";
 
   private final SqlClient db;
 

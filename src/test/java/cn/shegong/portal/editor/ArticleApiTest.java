@@ -137,7 +137,8 @@ class ArticleApiTest {
     long id = created.bodyAsJsonObject().getLong("id");
     assertEquals(200, call(HttpMethod.POST, "/api/editor/articles/" + id + "/publish", token, null).statusCode());
     var edited = call(HttpMethod.PUT, "/api/editor/articles/" + id, token,
-        new JsonObject().put("title", "有日期的公告（更正）").put("version", 2));
+        new JsonObject().put("title", "有日期的公告（更正）").put("version", 2)
+            .put("change", new JsonObject().put("kind", "correction").put("note", "标题补上“更正”。")));
     assertEquals(200, edited.statusCode(), edited.bodyAsString());
     assertEquals("2025-03-04", q("SELECT (published_at AT TIME ZONE 'Asia/Shanghai')::date FROM articles WHERE id = " + id));
   }

@@ -170,9 +170,14 @@ class ArticleDeskTest {
         + "FROM articles WHERE id = " + id);
     var edit = article("改过的拉萨报道", "改过的正文");
     edit.add("version", "1");
+    // the seed is published: its text changes only with a declared change (issue 18)
+    edit.add("change_kind", "update").add("change_note", "改写了标题和正文。");
     assertEquals(303, alice.post("/editor/articles/" + id, edit).statusCode());
     assertEquals("1,2", q("SELECT string_agg(version::text, ',' ORDER BY version) FROM article_revisions WHERE article_id = " + id));
-    assertEquals(303, alice.post("/editor/articles/" + id + "/revisions/1/restore", DeskClient.form("version", "2")).statusCode());
+    assertEquals(400, alice.post("/editor/articles/" + id + "/revisions/1/restore", DeskClient.form("version", "2")).statusCode(),
+        "restoring over a published article also needs a declared change");
+    assertEquals(303, alice.post("/editor/articles/" + id + "/revisions/1/restore", DeskClient.form("version", "2",
+        "change_kind", "correction", "change_note", "恢复原文。")).statusCode());
     assertEquals(original, q("SELECT title || '|' || body || '|' || published_at || '|' || array_to_string(tags, ',') "
         + "FROM articles WHERE id = " + id));
   }
