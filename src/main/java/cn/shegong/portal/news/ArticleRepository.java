@@ -98,7 +98,9 @@ public final class ArticleRepository {
 
   /** Every public article for the sitemap, by slug; synthetic benchmark rows are left out. */
   public Future<List<PublicPage>> publicPages() {
-    return db.query("SELECT slug, updated_at FROM articles WHERE status = 'published' AND origin <> 'synthetic' "
+    // when it was published or last edited by the desk, not when a row was last touched (imports, status flips)
+    return db.query("SELECT slug, greatest(published_at, edited_at) FROM articles WHERE status = 'published' "
+            + "AND origin <> 'synthetic' "
             + "ORDER BY slug").execute()
         .map(rows -> PublicPage.fromRows(rows, Article::urlOf));
   }

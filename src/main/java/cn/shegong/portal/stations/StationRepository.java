@@ -55,7 +55,9 @@ public final class StationRepository {
 
   /** Every station page for the sitemap, by slug; synthetic benchmark rows are left out. */
   public Future<List<PublicPage>> publicPages() {
-    return db.query("SELECT slug, updated_at FROM stations WHERE origin <> 'synthetic' ORDER BY slug").execute()
+    // the desk's last edit, else the day it was verified; never the import time
+    return db.query("SELECT slug, coalesce(edited_at, (verified_at::timestamp AT TIME ZONE 'Asia/Shanghai')) "
+            + "FROM stations WHERE origin <> 'synthetic' ORDER BY slug").execute()
         .map(rows -> PublicPage.fromRows(rows, Station::urlOf));
   }
 

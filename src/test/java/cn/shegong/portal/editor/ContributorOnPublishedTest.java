@@ -55,7 +55,8 @@ class ContributorOnPublishedTest {
     String version = q("SELECT version FROM articles WHERE id = " + id);
     String title = q("SELECT title FROM articles WHERE id = " + id);
     assertEquals(303, editor.post("/editor/articles/" + id, DeskClient.form("version", version, "title", title,
-        "body", q("SELECT body FROM articles WHERE id = " + id), "date", "2025-01-01", "date_precision", "day")).statusCode());
+        "body", q("SELECT body FROM articles WHERE id = " + id), "date", "2025-01-01", "date_precision", "day",
+        "change_kind", "typo")).statusCode());
     String slug = q("SELECT slug FROM articles WHERE id = " + id);
     String before = q("SELECT title || '|' || version || '|' || status || '|' || body FROM articles WHERE id = " + id);
     String revisions = q("SELECT count(*) FROM article_revisions WHERE article_id = " + id);

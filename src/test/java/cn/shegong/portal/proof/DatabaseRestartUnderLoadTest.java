@@ -64,7 +64,7 @@ class DatabaseRestartUnderLoadTest {
   }
 
   @Test
-  @DisplayName("while it is down every request answers within 2 s (503 or served from the index), /ready says 503; then all recovers")
+  @DisplayName("while it is down every request answers within 2 s (a kept copy, the index, or 503), /ready says 503; then all recovers")
   void restartUnderLoad() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicBoolean down = new AtomicBoolean(false);
@@ -107,7 +107,8 @@ class DatabaseRestartUnderLoadTest {
 
     assertEquals(503, ready, "/ready while the database is down");
     assertTrue(readyMs < 2000, "/ready answered in " + readyMs + " ms");
-    assertTrue(counts.getOrDefault("down 503", 0) > 0, "pages said 503 while down: " + counts);
+    // pages already served once are answered from the kept copy while the database is away (issue 15)
+    assertTrue(counts.getOrDefault("down 200", 0) > 0, "readers were served from kept copies while down: " + counts);
     assertTrue(slowestWhileDown.get() < 2000, "slowest answer while down " + slowestWhileDown.get() + " ms: " + counts);
     assertTrue(counts.keySet().stream().allMatch(k -> k.endsWith(" 200") || k.endsWith(" 503")),
         "only 200 and 503, no 500 and no hang: " + counts);

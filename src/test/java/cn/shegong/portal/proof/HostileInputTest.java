@@ -81,7 +81,9 @@ class HostileInputTest {
 
   private static void check(String uri, Answer a, List<String> problems) {
     String shortUri = uri.length() > 120 ? uri.substring(0, 120) + "…" : uri;
-    if (a.status() >= 500) problems.add(a.status() + " " + shortUri);
+    // a flood of different CSV exports is bounded on purpose: beyond three encodings at once, "busy, retry" (503)
+    boolean boundedExport = a.status() == 503 && uri.startsWith("/api/stations.csv") && a.body().contains("导出正忙");
+    if (a.status() >= 500 && !boundedExport) problems.add(a.status() + " " + shortUri);
     if (a.body().contains("Exception") || a.body().contains("\tat ") || a.body().contains("at io.vertx")) {
       problems.add("stack trace: " + shortUri);
     }

@@ -60,7 +60,7 @@ class StationMapBrowserTest {
             ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup-content a.map-popup-name")));
         String name = link.getText();
         assertTrue(title.startsWith(name), "the popup is the clicked station's: " + title + " / " + name);
-        assertTrue(d.findElement(By.cssSelector(".leaflet-popup-content")).getText().matches("(?s).*(心理健康社工站|医务社工|镇\\(街道\\)社工站).*"),
+        assertTrue(d.findElement(By.cssSelector(".leaflet-popup-content")).getText().matches("(?s).*(心理健康社工站|医务社工|镇[(（]街道[)）]社工站).*"),
             "the popup names the kind");
         link.click();
         browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/stations/[a-z0-9-]+$"));

@@ -127,7 +127,8 @@ class PageCacheTest {
     assertTrue(get(path).bodyAsString().contains("缓存测试公告"));
     assertTrue(get(path).bodyAsString().contains("缓存测试公告"));
     var edit = portal.client().put("/api/editor/articles/" + id).putHeader("Authorization", "Bearer " + token)
-        .sendJsonObject(new JsonObject().put("title", "缓存测试公告（更正）").put("body", "第一段。").put("version", 2))
+        .sendJsonObject(new JsonObject().put("title", "缓存测试公告（更正）").put("body", "第一段。").put("version", 2)
+            .put("change", new JsonObject().put("kind", "correction").put("note", "标题更正")))
         .await(20, TimeUnit.SECONDS);
     assertEquals(200, edit.statusCode(), edit.bodyAsString());
     assertTrue(get(path).bodyAsString().contains("缓存测试公告（更正）"));
