@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class Launcher {
   private static final Logger log = LoggerFactory.getLogger(Launcher.class);
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       用法 / usage: ./portal [command]
         serve                                 start the portal (default) on PORTAL_HTTP_PORT (8080)
         user add LOGIN --role editor|admin|contributor [--totp]
@@ -42,7 +43,8 @@ public final class Launcher {
         case "serve" -> serve(AppConfig.fromEnv());
         case "user" -> UserCommand.run(AppConfig.fromEnv(), rest);
         case "reindex" -> cn.shegong.portal.search.ReindexCommand.run(AppConfig.fromEnv());
-        case "generate" -> cn.shegong.portal.synthetic.GenerateCommand.run(AppConfig.fromEnv(), rest);
+        case "generate" ->
+            cn.shegong.portal.synthetic.GenerateCommand.run(AppConfig.fromEnv(), rest);
         case "token" -> TokenCommand.run(AppConfig.fromEnv(), rest, System.out);
         case "--help", "-h", "help" -> {
           System.out.println(USAGE);
@@ -66,19 +68,25 @@ public final class Launcher {
       vertx.deployVerticle(new MainVerticle(config)).await(10, TimeUnit.MINUTES);
     } catch (Exception e) {
       Throwable cause = rootOf(e);
-      System.err.println("portal: could not start: " + (cause instanceof DatabaseUnavailable ? cause.getMessage() : cause));
+      System.err.println(
+          "portal: could not start: "
+              + (cause instanceof DatabaseUnavailable ? cause.getMessage() : cause));
       log.debug("Start-up failure", e);
       vertx.close();
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Shutting down");
-      try {
-        vertx.close().await(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        log.warn("Shutdown did not finish cleanly: {}", e.toString());
-      }
-    }, "portal-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("Shutting down");
+                  try {
+                    vertx.close().await(30, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    log.warn("Shutdown did not finish cleanly: {}", e.toString());
+                  }
+                },
+                "portal-shutdown"));
     return awaitForever();
   }
 

@@ -4,8 +4,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * The visitor's address for throttling and rate limits. X-Forwarded-For is read only when the direct
- * peer is a configured proxy, and then from the right: the leftmost entries are whatever the client wrote.
+ * The visitor's address for throttling and rate limits. X-Forwarded-For is read only when the
+ * direct peer is a configured proxy, and then from the right: the leftmost entries are whatever the
+ * client wrote.
  */
 public final class ClientAddress {
   private ClientAddress() {}
@@ -19,7 +20,8 @@ public final class ClientAddress {
     String[] hops = header.split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].strip();
-      if (!hop.isEmpty() && !trustedProxies.contains(hop)) return hop.length() > 64 ? hop.substring(0, 64) : hop;
+      if (!hop.isEmpty() && !trustedProxies.contains(hop))
+        return hop.length() > 64 ? hop.substring(0, 64) : hop;
     }
     return peer;
   }

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. Records know their starting line.
- * Written cells are guarded against spreadsheet formula injection (OWASP): a cell that a spreadsheet would run
- * ({@code = + - @}, tab, CR first) gets a leading single quote, and reading takes that quote off again, so the
- * portal reads back exactly what it wrote.
+ * RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. Records know their starting
+ * line. Written cells are guarded against spreadsheet formula injection (OWASP): a cell that a
+ * spreadsheet would run ({@code = + - @}, tab, CR first) gets a leading single quote, and reading
+ * takes that quote off again, so the portal reads back exactly what it wrote.
  */
 public final class Csv {
   public record Record(int line, List<String> fields) {}
@@ -42,13 +42,19 @@ public final class Csv {
     return records;
   }
 
-  /** One CSV line (with trailing CRLF as RFC 4180 says), quoting only where needed, every cell guarded. */
+  /**
+   * One CSV line (with trailing CRLF as RFC 4180 says), quoting only where needed, every cell
+   * guarded.
+   */
   public static String line(List<String> fields) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) sb.append(',');
       String f = guard(fields.get(i) == null ? "" : fields.get(i));
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+      if (f.indexOf(',') >= 0
+          || f.indexOf('"') >= 0
+          || f.indexOf('\n') >= 0
+          || f.indexOf('\r') >= 0) {
         sb.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
         sb.append(f);
@@ -58,8 +64,9 @@ public final class Csv {
   }
 
   /**
-   * A cell a spreadsheet would take for a formula gets a leading single quote; so does one that already starts
-   * with quotes before such a character, so that {@link #unguard} is its exact inverse.
+   * A cell a spreadsheet would take for a formula gets a leading single quote; so does one that
+   * already starts with quotes before such a character, so that {@link #unguard} is its exact
+   * inverse.
    */
   public static String guard(String cell) {
     return startsLikeFormula(cell) ? "'" + cell : cell;

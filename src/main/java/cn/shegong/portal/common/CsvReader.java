@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV one record at a time from a stream, so a file is never held whole; the limits stop a hostile
- * file (one endless line, a field of megabytes, a million commas) at the line where it goes wrong.
+ * Reads CSV one record at a time from a stream, so a file is never held whole; the limits stop a
+ * hostile file (one endless line, a field of megabytes, a million commas) at the line where it goes
+ * wrong.
  */
 public final class CsvReader implements AutoCloseable {
-  /** Longest field, most fields in a record, most characters in the whole file; 0 means no limit. */
+  /**
+   * Longest field, most fields in a record, most characters in the whole file; 0 means no limit.
+   */
   public record Limits(int maxFieldChars, int maxFields, long maxChars) {
     public static final Limits NONE = new Limits(0, 0, 0);
   }
@@ -64,7 +67,7 @@ public final class CsvReader implements AutoCloseable {
           add(fields, field);
           fieldStarted = true;
         }
-        case '\r' -> { }
+        case '\r' -> {}
         case '\n' -> {
           line++;
           if (fieldStarted || field.length() > 0 || !fields.isEmpty()) {

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 
 /** How much of a publication date the source actually states. */
 public enum DatePrecision {
-  DAY, MONTH, YEAR;
+  DAY,
+  MONTH,
+  YEAR;
 
   public String code() {
     return name().toLowerCase();

@@ -1,6 +1,9 @@
 package cn.shegong.portal.common;
 
-/** A failure the visitor caused or should hear about: a status and a message in Chinese, safe to show. */
+/**
+ * A failure the visitor caused or should hear about: a status and a message in Chinese, safe to
+ * show.
+ */
 public final class HttpError extends RuntimeException {
   private final int status;
 

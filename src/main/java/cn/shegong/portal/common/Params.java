@@ -10,13 +10,16 @@ public final class Params {
 
   private Params() {}
 
-  /** The single value of a parameter, stripped; a repeated parameter is refused rather than guessed. */
+  /**
+   * The single value of a parameter, stripped; a repeated parameter is refused rather than guessed.
+   */
   public static Optional<String> text(RoutingContext ctx, String name, int maxLength) {
     List<String> all = ctx.queryParam(name);
     if (all.isEmpty()) return Optional.empty();
     if (all.size() > 1) throw HttpError.badRequest("参数 " + name + " 只能出现一次");
     String v = all.get(0).strip();
-    if (v.length() > maxLength) throw HttpError.badRequest("参数 " + name + " 过长（最多 " + maxLength + " 个字符）");
+    if (v.length() > maxLength)
+      throw HttpError.badRequest("参数 " + name + " 过长（最多 " + maxLength + " 个字符）");
     return v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 

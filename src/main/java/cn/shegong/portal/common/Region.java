@@ -1,6 +1,9 @@
 package cn.shegong.portal.common;
 
-/** An administrative place: province, prefecture-level city, district or county. Any part may be empty. */
+/**
+ * An administrative place: province, prefecture-level city, district or county. Any part may be
+ * empty.
+ */
 public record Region(String province, String city, String district) {
   public Region {
     province = blankToEmpty(province);

@@ -39,8 +39,8 @@ public record AppConfig(
     Optional<Path> holidaysDir) {
 
   /**
-   * How long a connection may stay silent, send its request head, or send its body (seconds), before the
-   * server closes it: a half-sent request does not hold a connection for minutes.
+   * How long a connection may stay silent, send its request head, or send its body (seconds),
+   * before the server closes it: a half-sent request does not hold a connection for minutes.
    */
   public record HttpLimits(int idleTimeoutS, int headerTimeoutS, int bodyTimeoutS) {}
 
@@ -66,15 +66,20 @@ public record AppConfig(
         stripSlash(env.getOrDefault("PORTAL_PUBLIC_URL", "http://localhost:" + port)),
         Boolean.parseBoolean(env.getOrDefault("PORTAL_TLS", "false")),
         List.of(env.getOrDefault("PORTAL_TRUSTED_PROXIES", "").split("\\s*,\\s*")).stream()
-            .filter(s -> !s.isBlank()).toList(),
+            .filter(s -> !s.isBlank())
+            .toList(),
         env.getOrDefault("PORTAL_MAP_TILES", ""),
         env.getOrDefault("PORTAL_MAP_ATTRIBUTION", ""),
         Optional.ofNullable(env.get("PORTAL_SYNONYMS")).filter(s -> !s.isBlank()).map(Path::of),
         intOf(env, "PORTAL_SHUTDOWN_DRAIN_MS", 1000),
         intOf(env, "PORTAL_PAGE_CACHE_MB", 16),
         List.of(env.getOrDefault("PORTAL_REQUIRE_2FA", "admin,editor").split("\\s*,\\s*")).stream()
-            .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-        new HttpLimits(intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30), intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList(),
+        new HttpLimits(
+            intOf(env, "PORTAL_HTTP_IDLE_TIMEOUT_S", 30),
+            intOf(env, "PORTAL_HTTP_HEADER_TIMEOUT_S", 10),
             intOf(env, "PORTAL_HTTP_BODY_TIMEOUT_S", 60)),
         intOf(env, "PORTAL_DB_POOL_WAIT_MS", 1500),
         intOf(env, "PORTAL_DB_FOLLOWER_POOL_SIZE", 2),
@@ -82,10 +87,14 @@ public record AppConfig(
         intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
         intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32),
         quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)),
-        Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR")).filter(s -> !s.isBlank()).map(Path::of));
+        Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR"))
+            .filter(s -> !s.isBlank())
+            .map(Path::of));
   }
 
-  /** The same configuration with other values, for tests and for several processes on one machine. */
+  /**
+   * The same configuration with other values, for tests and for several processes on one machine.
+   */
   public AppConfig with(Map<String, String> overrides) {
     Map<String, String> env = new java.util.HashMap<>(asEnv());
     env.putAll(overrides);
@@ -94,34 +103,67 @@ public record AppConfig(
 
   /** The effective configuration for the start-up log: no secrets. */
   public String describe() {
-    return "port=" + httpPort
-        + " db=" + dbUrl.map(AppConfig::redact).orElse("(local or embedded)")
-        + " index=" + indexDir.toAbsolutePath()
-        + " data=" + dataDir.toAbsolutePath()
-        + " seeds=" + seedsDir.toAbsolutePath()
-        + " pool=" + dbPoolSize + "/" + dbPoolMaxWait + " wait=" + dbPoolWaitMs + "ms"
-        + " pools(follower/scheduler/desk)=" + dbFollowerPoolSize + "/" + dbSchedulerPoolSize + "/" + dbDeskPoolSize
-        + " statementTimeoutMs=" + dbStatementTimeoutMs
-        + " publicUrl=" + publicBaseUrl
-        + " tls=" + tls
-        + " trustedProxies=" + trustedProxies
-        + " pageCacheMb=" + pageCacheMb
-        + " require2fa=" + requireTwoFactor
-        + " httpTimeoutsS(idle/header/body)=" + httpLimits.idleTimeoutS() + "/" + httpLimits.headerTimeoutS() + "/"
+    return "port="
+        + httpPort
+        + " db="
+        + dbUrl.map(AppConfig::redact).orElse("(local or embedded)")
+        + " index="
+        + indexDir.toAbsolutePath()
+        + " data="
+        + dataDir.toAbsolutePath()
+        + " seeds="
+        + seedsDir.toAbsolutePath()
+        + " pool="
+        + dbPoolSize
+        + "/"
+        + dbPoolMaxWait
+        + " wait="
+        + dbPoolWaitMs
+        + "ms"
+        + " pools(follower/scheduler/desk)="
+        + dbFollowerPoolSize
+        + "/"
+        + dbSchedulerPoolSize
+        + "/"
+        + dbDeskPoolSize
+        + " statementTimeoutMs="
+        + dbStatementTimeoutMs
+        + " publicUrl="
+        + publicBaseUrl
+        + " tls="
+        + tls
+        + " trustedProxies="
+        + trustedProxies
+        + " pageCacheMb="
+        + pageCacheMb
+        + " require2fa="
+        + requireTwoFactor
+        + " httpTimeoutsS(idle/header/body)="
+        + httpLimits.idleTimeoutS()
+        + "/"
+        + httpLimits.headerTimeoutS()
+        + "/"
         + httpLimits.bodyTimeoutS()
-        + " quickExit=" + quickExitUrl
-        + " tiles=" + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
+        + " quickExit="
+        + quickExitUrl
+        + " tiles="
+        + (mapTilesUrl.isBlank() ? "(bundled outline only)" : mapTilesUrl);
   }
 
-  /** The session cookie is Secure only with PORTAL_TLS: an https public URL without it is worth a warning. */
+  /**
+   * The session cookie is Secure only with PORTAL_TLS: an https public URL without it is worth a
+   * warning.
+   */
   public Optional<String> insecureCookieWarning() {
     if (!publicBaseUrl.regionMatches(true, 0, "https://", 0, 8) || tls) return Optional.empty();
-    return Optional.of("PORTAL_PUBLIC_URL is https but PORTAL_TLS is false: the desk session cookie is sent "
-        + "without Secure and there is no HSTS. Set PORTAL_TLS=true behind a TLS proxy.");
+    return Optional.of(
+        "PORTAL_PUBLIC_URL is https but PORTAL_TLS is false: the desk session cookie is sent "
+            + "without Secure and there is no HSTS. Set PORTAL_TLS=true behind a TLS proxy.");
   }
 
   static String redact(String url) {
-    return url.replaceAll("(//[^:/@]+):[^@]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    return url.replaceAll("(//[^:/@]+):[^@]*@", "$1:***@")
+        .replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
   private Map<String, String> asEnv() {
@@ -160,7 +202,9 @@ public record AppConfig(
   private static String quickExit(String url) {
     String u = url.strip();
     if (u.isEmpty()) return DEFAULT_QUICK_EXIT_URL;
-    if (!u.matches("https?://[^\\s\"'<>]+")) throw new IllegalArgumentException("PORTAL_QUICK_EXIT_URL must be an http(s) URL, got: " + url);
+    if (!u.matches("https?://[^\\s\"'<>]+"))
+      throw new IllegalArgumentException(
+          "PORTAL_QUICK_EXIT_URL must be an http(s) URL, got: " + url);
     return u;
   }
 

@@ -21,8 +21,9 @@ public final class Database {
   private final DatabaseLocation location;
 
   /**
-   * Public requests, the change follower, the scheduler and the desk each draw from a pool of their own, so a
-   * flood of readers waiting for connections cannot starve the index, scheduled publishing or an editor.
+   * Public requests, the change follower, the scheduler and the desk each draw from a pool of their
+   * own, so a flood of readers waiting for connections cannot starve the index, scheduled
+   * publishing or an editor.
    */
   private record Pools(Pool pub, Pool follower, Pool scheduler, Pool desk) {
     Future<Void> close() {
@@ -38,48 +39,72 @@ public final class Database {
 
   /** Finds or starts the database and migrates it; blocking steps run on a worker thread. */
   public static Future<Database> open(Vertx vertx, AppConfig config) {
-    return vertx.executeBlocking(() -> {
-          DatabaseLocation location = DatabaseLocation.resolve(config);
-          Migrations.migrate(location);
-          return location;
-        }, false)
-        .map(location -> {
-          PgConnectOptions options = location.connectOptions()
-              .addProperty("statement_timeout", String.valueOf(config.dbStatementTimeoutMs()))
-              .addProperty("application_name", "social-work-portal")
-              // parsed and planned once per connection: planning cost as much as running most page queries
-              .setCachePreparedStatements(true)
-              .setPreparedStatementCacheMaxSize(512);
-          Pools pools = new Pools(
-              pool(vertx, config, options, config.dbPoolSize(), config.dbPoolMaxWait()),
-              pool(vertx, config, options, config.dbFollowerPoolSize(), 16),
-              pool(vertx, config, options, config.dbSchedulerPoolSize(), 16),
-              pool(vertx, config, options, config.dbDeskPoolSize(), 64));
-          return new Database(pools, options, location);
-        })
-        .compose(db -> db.firstConnection(vertx, System.nanoTime() + TimeUnit.SECONDS.toNanos(60)).map(db))
+    return vertx
+        .executeBlocking(
+            () -> {
+              DatabaseLocation location = DatabaseLocation.resolve(config);
+              Migrations.migrate(location);
+              return location;
+            },
+            false)
+        .map(
+            location -> {
+              PgConnectOptions options =
+                  location
+                      .connectOptions()
+                      .addProperty(
+                          "statement_timeout", String.valueOf(config.dbStatementTimeoutMs()))
+                      .addProperty("application_name", "social-work-portal")
+                      // parsed and planned once per connection: planning cost as much as running
+                      // most page queries
+                      .setCachePreparedStatements(true)
+                      .setPreparedStatementCacheMaxSize(512);
+              Pools pools =
+                  new Pools(
+                      pool(vertx, config, options, config.dbPoolSize(), config.dbPoolMaxWait()),
+                      pool(vertx, config, options, config.dbFollowerPoolSize(), 16),
+                      pool(vertx, config, options, config.dbSchedulerPoolSize(), 16),
+                      pool(vertx, config, options, config.dbDeskPoolSize(), 64));
+              return new Database(pools, options, location);
+            })
+        .compose(
+            db ->
+                db.firstConnection(vertx, System.nanoTime() + TimeUnit.SECONDS.toNanos(60)).map(db))
         .onSuccess(db -> log.info("Database ready: {}", db.location.describe()));
   }
 
-  /** At start a slow first connection (a loaded machine, a database still starting) is waited for, not fatal. */
+  /**
+   * At start a slow first connection (a loaded machine, a database still starting) is waited for,
+   * not fatal.
+   */
   private Future<Void> firstConnection(Vertx vertx, long deadline) {
-    return pools.pub().query("SELECT 1").execute().<Void>mapEmpty().recover(e -> {
-      if (!DbFailure.isUnavailable(e) || System.nanoTime() > deadline) return Future.failedFuture(e);
-      log.warn("Database not answering yet ({}), trying again", DbFailure.classify(e));
-      return vertx.timer(500).compose(t -> firstConnection(vertx, deadline));
-    });
+    return pools
+        .pub()
+        .query("SELECT 1")
+        .execute()
+        .<Void>mapEmpty()
+        .recover(
+            e -> {
+              if (!DbFailure.isUnavailable(e) || System.nanoTime() > deadline)
+                return Future.failedFuture(e);
+              log.warn("Database not answering yet ({}), trying again", DbFailure.classify(e));
+              return vertx.timer(500).compose(t -> firstConnection(vertx, deadline));
+            });
   }
 
-  private static Pool pool(Vertx vertx, AppConfig config, PgConnectOptions options, int size, int maxWait) {
+  private static Pool pool(
+      Vertx vertx, AppConfig config, PgConnectOptions options, int size, int maxWait) {
     return PgBuilder.pool()
-        .with(new PoolOptions()
-            .setMaxSize(Math.max(1, size))
-            .setMaxWaitQueueSize(maxWait)
-            // how long a request waits for a free connection: an outage or a saturated pool answers quickly
-            .setConnectionTimeout(config.dbPoolWaitMs())
-            .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-            .setIdleTimeout(5)
-            .setIdleTimeoutUnit(TimeUnit.MINUTES))
+        .with(
+            new PoolOptions()
+                .setMaxSize(Math.max(1, size))
+                .setMaxWaitQueueSize(maxWait)
+                // how long a request waits for a free connection: an outage or a saturated pool
+                // answers quickly
+                .setConnectionTimeout(config.dbPoolWaitMs())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(5)
+                .setIdleTimeoutUnit(TimeUnit.MINUTES))
         .with(new NetClientOptions().setConnectTimeout(config.dbConnectTimeoutMs()))
         .connectingTo(options)
         .using(vertx)
@@ -121,9 +146,15 @@ public final class Database {
   }
 
   public Future<Void> close(Vertx vertx) {
-    return pools.close().eventually(() -> vertx.executeBlocking(() -> {
-      location.close();
-      return null;
-    }, false));
+    return pools
+        .close()
+        .eventually(
+            () ->
+                vertx.executeBlocking(
+                    () -> {
+                      location.close();
+                      return null;
+                    },
+                    false));
   }
 }

@@ -35,11 +35,16 @@ public final class DatabaseLocation implements AutoCloseable {
 
   public static DatabaseLocation resolve(AppConfig config) {
     if (config.dbUrl().isPresent()) {
-      return new DatabaseLocation(PgConnectOptions.fromUri(config.dbUrl().get()), "configured (PORTAL_DB_URL)", null);
+      return new DatabaseLocation(
+          PgConnectOptions.fromUri(config.dbUrl().get()), "configured (PORTAL_DB_URL)", null);
     }
     if (answers(LOCAL_HOST, LOCAL_PORT)) {
-      PgConnectOptions local = new PgConnectOptions()
-          .setHost(LOCAL_HOST).setPort(LOCAL_PORT).setUser("postgres").setDatabase("portal");
+      PgConnectOptions local =
+          new PgConnectOptions()
+              .setHost(LOCAL_HOST)
+              .setPort(LOCAL_PORT)
+              .setUser("postgres")
+              .setDatabase("portal");
       createDatabaseIfMissing(local);
       return new DatabaseLocation(local, "local server", null);
     }
@@ -51,7 +56,12 @@ public final class DatabaseLocation implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    return "jdbc:postgresql://"
+        + options.getHost()
+        + ":"
+        + options.getPort()
+        + "/"
+        + options.getDatabase();
   }
 
   public String user() {
@@ -63,7 +73,15 @@ public final class DatabaseLocation implements AutoCloseable {
   }
 
   public String describe() {
-    return kind + " " + options.getUser() + "@" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    return kind
+        + " "
+        + options.getUser()
+        + "@"
+        + options.getHost()
+        + ":"
+        + options.getPort()
+        + "/"
+        + options.getDatabase();
   }
 
   @Override
@@ -80,13 +98,21 @@ public final class DatabaseLocation implements AutoCloseable {
     }
   }
 
-  /** CREATE DATABASE cannot take parameters; the name is a constant checked here, never user input. */
+  /**
+   * CREATE DATABASE cannot take parameters; the name is a constant checked here, never user input.
+   */
   public static void createDatabaseIfMissing(PgConnectOptions target) {
     String name = target.getDatabase();
-    if (!name.matches("[a-z_][a-z0-9_]{0,62}")) throw new IllegalArgumentException("unsafe database name: " + name);
-    String adminUrl = "jdbc:postgresql://" + target.getHost() + ":" + target.getPort() + "/postgres";
-    try (var c = DriverManager.getConnection(adminUrl, target.getUser(), target.getPassword() == null ? "" : target.getPassword());
-         var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+    if (!name.matches("[a-z_][a-z0-9_]{0,62}"))
+      throw new IllegalArgumentException("unsafe database name: " + name);
+    String adminUrl =
+        "jdbc:postgresql://" + target.getHost() + ":" + target.getPort() + "/postgres";
+    try (var c =
+            DriverManager.getConnection(
+                adminUrl,
+                target.getUser(),
+                target.getPassword() == null ? "" : target.getPassword());
+        var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       check.setString(1, name);
       if (check.executeQuery().next()) return;
       try (var create = c.createStatement()) {
@@ -94,29 +120,38 @@ public final class DatabaseLocation implements AutoCloseable {
         log.info("Created database {}", name);
       }
     } catch (SQLException e) {
-      if (!"42P04".equals(e.getSQLState())) throw new DatabaseUnavailable("无法连接本机 PostgreSQL：" + e.getMessage(), e);
+      if (!"42P04".equals(e.getSQLState()))
+        throw new DatabaseUnavailable("无法连接本机 PostgreSQL：" + e.getMessage(), e);
     }
   }
 
   private static DatabaseLocation startEmbedded(Path dir) {
     if ("root".equals(System.getProperty("user.name"))) {
-      throw new DatabaseUnavailable("No PostgreSQL answers at 127.0.0.1:5432 and the embedded one refuses to run as root: "
-          + "set PORTAL_DB_URL=postgresql://USER@HOST:PORT/DB, or run ./portal as a normal user.", null);
+      throw new DatabaseUnavailable(
+          "No PostgreSQL answers at 127.0.0.1:5432 and the embedded one refuses to run as root: "
+              + "set PORTAL_DB_URL=postgresql://USER@HOST:PORT/DB, or run ./portal as a normal user.",
+          null);
     }
     try {
       Files.createDirectories(dir);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setDataDirectory(dir)
-          .setCleanDataDirectory(false)
-          .setPort(EMBEDDED_PORT)
-          .setPgBinaryResolver(EmbeddedBinaries.fromLocalRepository())
-          .start();
-      PgConnectOptions opts = new PgConnectOptions()
-          .setHost("127.0.0.1").setPort(pg.getPort()).setUser("postgres").setDatabase("portal");
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dir)
+              .setCleanDataDirectory(false)
+              .setPort(EMBEDDED_PORT)
+              .setPgBinaryResolver(EmbeddedBinaries.fromLocalRepository())
+              .start();
+      PgConnectOptions opts =
+          new PgConnectOptions()
+              .setHost("127.0.0.1")
+              .setPort(pg.getPort())
+              .setUser("postgres")
+              .setDatabase("portal");
       createDatabaseIfMissing(opts);
       return new DatabaseLocation(opts, "embedded (data in " + dir.toAbsolutePath() + ")", pg);
     } catch (IOException e) {
-      throw new DatabaseUnavailable("Could not start the embedded PostgreSQL under " + dir + ": " + e.getMessage(), e);
+      throw new DatabaseUnavailable(
+          "Could not start the embedded PostgreSQL under " + dir + ": " + e.getMessage(), e);
     }
   }
 }

@@ -11,14 +11,17 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Why a database call failed, decided once from the driver's typed errors and SQLSTATEs (never from message
- * text). Every kind but {@link #OTHER} means "the database is unavailable right now": the caller answers 503
- * or a kept copy; {@link #OTHER} is a fault of ours and stays a 500.
+ * Why a database call failed, decided once from the driver's typed errors and SQLSTATEs (never from
+ * message text). Every kind but {@link #OTHER} means "the database is unavailable right now": the
+ * caller answers 503 or a kept copy; {@link #OTHER} is a fault of ours and stays a 500.
  */
 public enum DbFailure {
   /** No connection: refused, reset, cut, or the server ended it (08*, 57P01/02/03). */
   UNREACHABLE,
-  /** The server answers but takes no connections from us: 55000, 53300 and other 53*, 3D000, 28000/28P01. */
+  /**
+   * The server answers but takes no connections from us: 55000, 53300 and other 53*, 3D000,
+   * 28000/28P01.
+   */
   REFUSING,
   /** Our pool had no connection to give in time, or its wait queue was full. */
   BUSY,
@@ -31,7 +34,10 @@ public enum DbFailure {
   /** Anything else: a bug or a constraint, not an outage. */
   OTHER;
 
-  /** The pool's own "no connection in time" is one shared instance of a plain VertxException: known by identity. */
+  /**
+   * The pool's own "no connection in time" is one shared instance of a plain VertxException: known
+   * by identity.
+   */
   private static final Throwable POOL_WAIT_TIMEOUT = PoolWaitTimeout.instance();
 
   public boolean unavailable() {
@@ -54,15 +60,19 @@ public enum DbFailure {
 
   /** Serialization failures and deadlocks: worth running the transaction again before giving up. */
   public static boolean retryable(Throwable failure) {
-    return failure instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
+    return failure instanceof PgException pg
+        && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
   }
 
   private static DbFailure one(Throwable c) {
     if (c instanceof PgException pg) return ofSqlState(pg.getSqlState());
     if (c == POOL_WAIT_TIMEOUT || c instanceof ConnectionPoolTooBusyException) return BUSY;
     if (c instanceof TimeoutException) return TIMEOUT;
-    if (c instanceof ConnectException || c instanceof NoRouteToHostException || c instanceof UnknownHostException
-        || c instanceof SocketException || c instanceof ClosedChannelException
+    if (c instanceof ConnectException
+        || c instanceof NoRouteToHostException
+        || c instanceof UnknownHostException
+        || c instanceof SocketException
+        || c instanceof ClosedChannelException
         || c instanceof ClosedConnectionException) return UNREACHABLE;
     return OTHER;
   }
@@ -76,7 +86,10 @@ public enum DbFailure {
       case "57014" -> TIMEOUT;
       case "40001", "40P01" -> CONFLICT;
       case "25006" -> READ_ONLY;
-      default -> state.startsWith("53") ? REFUSING : OTHER; // 53300 too many connections, 53xxx out of resources
+      default ->
+          state.startsWith("53")
+              ? REFUSING
+              : OTHER; // 53300 too many connections, 53xxx out of resources
     };
   }
 }

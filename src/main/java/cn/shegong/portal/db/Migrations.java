@@ -11,14 +11,17 @@ final class Migrations {
   private Migrations() {}
 
   static void migrate(DatabaseLocation location) {
-    Flyway flyway = Flyway.configure()
-        .dataSource(location.jdbcUrl(), location.user(), location.password())
-        .locations("classpath:db/migration")
-        .connectRetries(2)
-        .load();
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(location.jdbcUrl(), location.user(), location.password())
+            .locations("classpath:db/migration")
+            .connectRetries(2)
+            .load();
     var result = flyway.migrate();
     var current = flyway.info().current();
-    log.info("Schema at version {} ({} migrations applied now)",
-        current == null ? "none" : current.getVersion(), result.migrationsExecuted);
+    log.info(
+        "Schema at version {} ({} migrations applied now)",
+        current == null ? "none" : current.getVersion(),
+        result.migrationsExecuted);
   }
 }

@@ -1,6 +1,5 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.common.Zones;
@@ -8,6 +7,7 @@ import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticlePage;
 import cn.shegong.portal.news.ArticleStatus;
 import cn.shegong.portal.news.Correction;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The article desk: list by status, create, edit (with optimistic locking), preview as the public page. */
+/**
+ * The article desk: list by status, create, edit (with optimistic locking), preview as the public
+ * page.
+ */
 final class ArticleDeskRoutes {
   private final Portal portal;
   private final DeskArticles articles;
@@ -30,9 +33,11 @@ final class ArticleDeskRoutes {
   }
 
   void mount(DeskRouter desk) {
-    desk.get("/editor", Permission.VIEW_DESK).handler(ctx -> Desk.redirect(ctx, "/editor/articles"));
+    desk.get("/editor", Permission.VIEW_DESK)
+        .handler(ctx -> Desk.redirect(ctx, "/editor/articles"));
     desk.get("/editor/articles", Permission.VIEW_DESK).handler(this::list);
-    desk.get("/editor/articles/new", Permission.EDIT_DRAFT).handler(ctx -> form(ctx, 200, null, emptyForm(), List.of()));
+    desk.get("/editor/articles/new", Permission.EDIT_DRAFT)
+        .handler(ctx -> form(ctx, 200, null, emptyForm(), List.of()));
     desk.post("/editor/articles", Permission.EDIT_DRAFT).handler(this::create);
     desk.post("/editor/articles/preview", Permission.EDIT_DRAFT).handler(this::preview);
     desk.get("/editor/articles/:id/edit", Permission.VIEW_DESK).handler(this::edit);
@@ -41,24 +46,54 @@ final class ArticleDeskRoutes {
 
   private void list(RoutingContext ctx) {
     Optional<ArticleStatus> status = statusParam(ctx);
-    articles.list(status, 300)
-        .compose(list -> articles.countByStatus().compose(counts -> portal.pages().render(ctx, "editor/articles.ftlh",
-            Desk.model(ctx, Map.of("articles", list, "statuses", Arrays.asList(ArticleStatus.values()),
-                "counts", counts, "status", status.map(ArticleStatus::code).orElse(""))))))
+    articles
+        .list(status, 300)
+        .compose(
+            list ->
+                articles
+                    .countByStatus()
+                    .compose(
+                        counts ->
+                            portal
+                                .pages()
+                                .render(
+                                    ctx,
+                                    "editor/articles.ftlh",
+                                    Desk.model(
+                                        ctx,
+                                        Map.of(
+                                            "articles",
+                                            list,
+                                            "statuses",
+                                            Arrays.asList(ArticleStatus.values()),
+                                            "counts",
+                                            counts,
+                                            "status",
+                                            status.map(ArticleStatus::code).orElse(""))))))
         .onFailure(ctx::fail);
   }
 
   static Optional<ArticleStatus> statusParam(RoutingContext ctx) {
     Optional<String> s = Params.text(ctx, "status", 20);
     if (s.isEmpty()) return Optional.empty();
-    return Optional.of(Stream.of(ArticleStatus.values()).filter(v -> v.code().equals(s.get())).findFirst()
-        .orElseThrow(() -> HttpError.badRequest("参数 status 应为 " + Stream.of(ArticleStatus.values())
-            .map(ArticleStatus::code).reduce((x, y) -> x + "、" + y).orElse(""))));
+    return Optional.of(
+        Stream.of(ArticleStatus.values())
+            .filter(v -> v.code().equals(s.get()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    HttpError.badRequest(
+                        "参数 status 应为 "
+                            + Stream.of(ArticleStatus.values())
+                                .map(ArticleStatus::code)
+                                .reduce((x, y) -> x + "、" + y)
+                                .orElse(""))));
   }
 
   private void edit(RoutingContext ctx) {
     long id = Desk.id(ctx, "id");
-    articles.find(id)
+    articles
+        .find(id)
         .compose(a -> form(ctx, 200, a, ArticleInput.of(a).toForm(), List.of()))
         .onFailure(ctx::fail);
   }
@@ -70,8 +105,10 @@ final class ArticleDeskRoutes {
       form(ctx, 400, null, f, c.errors()).onFailure(ctx::fail);
       return;
     }
-    articles.create(c.input(), Desk.user(ctx))
-        .onSuccess(a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
+    articles
+        .create(c.input(), Desk.user(ctx))
+        .onSuccess(
+            a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
         .onFailure(ctx::fail);
   }
 
@@ -84,21 +121,39 @@ final class ArticleDeskRoutes {
       articles.find(id).compose(a -> form(ctx, 400, a, f, c.errors())).onFailure(ctx::fail);
       return;
     }
-    Future.succeededFuture(f).map(ChangeNote::fromForm)
-        .compose(note -> articles.update(id, base, c.input(), note, Desk.user(ctx), "article.update"))
-        .onSuccess(a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
-        .onFailure(e -> {
-          if (e instanceof StaleVersion stale) conflict(ctx, (Article) stale.current(), f);
-          else if (e instanceof HttpError h && h.status() == 400) {
-            articles.find(id).compose(a -> form(ctx, 400, a, f, List.of(h.getMessage()))).onFailure(ctx::fail);
-          } else ctx.fail(e);
-        });
+    Future.succeededFuture(f)
+        .map(ChangeNote::fromForm)
+        .compose(
+            note -> articles.update(id, base, c.input(), note, Desk.user(ctx), "article.update"))
+        .onSuccess(
+            a -> Desk.redirect(ctx, "/editor/articles/" + a.id() + "/edit?saved=" + a.version()))
+        .onFailure(
+            e -> {
+              if (e instanceof StaleVersion stale) conflict(ctx, (Article) stale.current(), f);
+              else if (e instanceof HttpError h && h.status() == 400) {
+                articles
+                    .find(id)
+                    .compose(a -> form(ctx, 400, a, f, List.of(h.getMessage())))
+                    .onFailure(ctx::fail);
+              } else ctx.fail(e);
+            });
   }
 
-  /** Nothing is overwritten: the stored version and the editor's own side by side, both editable from here. */
+  /**
+   * Nothing is overwritten: the stored version and the editor's own side by side, both editable
+   * from here.
+   */
   private void conflict(RoutingContext ctx, Article current, Map<String, String> mine) {
-    portal.pages().render(ctx, 409, "editor/conflict.ftlh", Desk.model(ctx, Map.of(
-            "article", current, "theirs", ArticleInput.of(current).toForm(), "mine", mine)))
+    portal
+        .pages()
+        .render(
+            ctx,
+            409,
+            "editor/conflict.ftlh",
+            Desk.model(
+                ctx,
+                Map.of(
+                    "article", current, "theirs", ArticleInput.of(current).toForm(), "mine", mine)))
         .onFailure(ctx::fail);
   }
 
@@ -110,30 +165,53 @@ final class ArticleDeskRoutes {
     }
     ArticleInput in = c.input();
     OffsetDateTime now = OffsetDateTime.now();
-    Article draft = new Article(0, "preview", in.title(), in.subtitle(), in.kicker(), in.summary(), in.body(),
-        in.source(), in.author(), in.region(), in.tags(), in.publishedAt() == null ? now : in.publishedAt(),
-        in.datePrecision(), ArticleStatus.DRAFT, "", 0, now, now);
+    Article draft =
+        new Article(
+            0,
+            "preview",
+            in.title(),
+            in.subtitle(),
+            in.kicker(),
+            in.summary(),
+            in.body(),
+            in.source(),
+            in.author(),
+            in.region(),
+            in.tags(),
+            in.publishedAt() == null ? now : in.publishedAt(),
+            in.datePrecision(),
+            ArticleStatus.DRAFT,
+            "",
+            0,
+            now,
+            now);
     ctx.response().putHeader("X-Robots-Tag", "noindex");
-    Map<String, Object> model = new HashMap<>(ArticlePage.model(draft, List.of(), List.of(), portal.config().publicBaseUrl()));
+    Map<String, Object> model =
+        new HashMap<>(
+            ArticlePage.model(draft, List.of(), List.of(), portal.config().publicBaseUrl()));
     portal.pages().render(ctx, "news/article.ftlh", model).onFailure(ctx::fail);
   }
 
-  private Future<Void> form(RoutingContext ctx, int status, Article article, Map<String, String> f, List<String> errors) {
-    Future<DeskArticles.DeskState> state = article == null ? Future.succeededFuture(null) : articles.state(article.id());
-    return state.compose(st -> {
-      OffsetDateTime at = st == null ? null : st.scheduledAt();
-      Map<String, Object> m = new HashMap<>();
-      m.put("form", f);
-      m.put("errors", errors);
-      m.put("precisions", List.of("day", "month", "year"));
-      m.put("changeKinds", Correction.Kind.values());
-      m.put("saved", ctx.queryParam("saved").stream().findFirst().orElse(""));
-      if (article != null) m.put("article", article);
-      if (st != null) m.put("owner", st.createdBy() == null ? "" : st.createdBy());
-      if (st != null) m.put("reviewNote", st.reviewNote());
-      if (at != null) m.put("scheduledAt", at.atZoneSameInstant(Zones.CHINA).toLocalDateTime().toString());
-      return portal.pages().render(ctx, status, "editor/article-form.ftlh", Desk.model(ctx, m));
-    });
+  private Future<Void> form(
+      RoutingContext ctx, int status, Article article, Map<String, String> f, List<String> errors) {
+    Future<DeskArticles.DeskState> state =
+        article == null ? Future.succeededFuture(null) : articles.state(article.id());
+    return state.compose(
+        st -> {
+          OffsetDateTime at = st == null ? null : st.scheduledAt();
+          Map<String, Object> m = new HashMap<>();
+          m.put("form", f);
+          m.put("errors", errors);
+          m.put("precisions", List.of("day", "month", "year"));
+          m.put("changeKinds", Correction.Kind.values());
+          m.put("saved", ctx.queryParam("saved").stream().findFirst().orElse(""));
+          if (article != null) m.put("article", article);
+          if (st != null) m.put("owner", st.createdBy() == null ? "" : st.createdBy());
+          if (st != null) m.put("reviewNote", st.reviewNote());
+          if (at != null)
+            m.put("scheduledAt", at.atZoneSameInstant(Zones.CHINA).toLocalDateTime().toString());
+          return portal.pages().render(ctx, status, "editor/article-form.ftlh", Desk.model(ctx, m));
+        });
   }
 
   private static Map<String, String> emptyForm() {

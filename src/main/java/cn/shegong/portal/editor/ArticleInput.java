@@ -17,16 +17,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an editor writes for an article, from the desk form, the JSON API or a revision snapshot, with
- * its validation. The JSON field names are the API's public contract and the snapshot format.
+ * What an editor writes for an article, from the desk form, the JSON API or a revision snapshot,
+ * with its validation. The JSON field names are the API's public contract and the snapshot format.
  */
-public record ArticleInput(String title, String subtitle, String kicker, String summary, String body, String source,
-    String author, Region region, List<String> tags, OffsetDateTime publishedAt, DatePrecision datePrecision) {
+public record ArticleInput(
+    String title,
+    String subtitle,
+    String kicker,
+    String summary,
+    String body,
+    String source,
+    String author,
+    Region region,
+    List<String> tags,
+    OffsetDateTime publishedAt,
+    DatePrecision datePrecision) {
   static final int MAX_TITLE = 300;
   static final int MAX_BODY = 200_000;
   static final int MAX_TEXT = 2_000;
-  static final List<String> TEXT_FIELDS = List.of("title", "subtitle", "kicker", "summary", "body", "source",
-      "author", "province", "city", "district");
+  static final List<String> TEXT_FIELDS =
+      List.of(
+          "title",
+          "subtitle",
+          "kicker",
+          "summary",
+          "body",
+          "source",
+          "author",
+          "province",
+          "city",
+          "district");
 
   /** An input, or the reasons it cannot be saved (in Chinese, for the person who typed it). */
   public record Checked(ArticleInput input, List<String> errors) {
@@ -35,11 +55,17 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
     }
   }
 
-  /** Form fields as typed: the text fields above plus "tags" (comma separated), "date", "date_precision". */
+  /**
+   * Form fields as typed: the text fields above plus "tags" (comma separated), "date",
+   * "date_precision".
+   */
   public static Checked fromForm(Map<String, String> f) {
     List<String> errors = new ArrayList<>();
-    List<String> tags = Arrays.stream(f.getOrDefault("tags", "").split("[,，;；、\\n]"))
-        .map(String::strip).filter(t -> !t.isEmpty()).toList();
+    List<String> tags =
+        Arrays.stream(f.getOrDefault("tags", "").split("[,，;；、\\n]"))
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
+            .toList();
     OffsetDateTime date = parseDate(f.getOrDefault("date", ""), errors);
     return check(f, tags, date, f.getOrDefault("date_precision", ""), errors);
   }
@@ -55,7 +81,9 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
     List<String> tags = new ArrayList<>();
     Object t = o.getValue("tags");
     if (t instanceof JsonArray a) {
-      for (Object x : a) if (x instanceof String s && !s.isBlank()) tags.add(s.strip()); else errors.add("tags 应为字符串数组");
+      for (Object x : a)
+        if (x instanceof String s && !s.isBlank()) tags.add(s.strip());
+        else errors.add("tags 应为字符串数组");
     } else if (t != null) {
       errors.add("tags 应为字符串数组");
     }
@@ -69,13 +97,28 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
   }
 
   public static ArticleInput of(Article a) {
-    return new ArticleInput(a.title(), a.subtitle(), a.kicker(), a.summary(), a.body(), a.source(), a.author(),
-        a.region(), a.tags(), a.publishedAt(), a.datePrecision());
+    return new ArticleInput(
+        a.title(),
+        a.subtitle(),
+        a.kicker(),
+        a.summary(),
+        a.body(),
+        a.source(),
+        a.author(),
+        a.region(),
+        a.tags(),
+        a.publishedAt(),
+        a.datePrecision());
   }
 
-  private static Checked check(Map<String, String> f, List<String> tags, OffsetDateTime date, String precision,
+  private static Checked check(
+      Map<String, String> f,
+      List<String> tags,
+      OffsetDateTime date,
+      String precision,
       List<String> errors) {
-    if (f.values().stream().anyMatch(v -> v.indexOf('\0') >= 0) || tags.stream().anyMatch(t -> t.indexOf('\0') >= 0)) {
+    if (f.values().stream().anyMatch(v -> v.indexOf('\0') >= 0)
+        || tags.stream().anyMatch(t -> t.indexOf('\0') >= 0)) {
       errors.add("内容中含有无效字符（NUL）");
       return new Checked(null, List.copyOf(errors));
     }
@@ -84,10 +127,13 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
     if (title.length() > MAX_TITLE) errors.add("标题最多 " + MAX_TITLE + " 个字");
     String body = f.getOrDefault("body", "").replace("\r\n", "\n").strip();
     if (body.length() > MAX_BODY) errors.add("正文最多 " + MAX_BODY + " 个字");
-    for (String k : List.of("subtitle", "kicker", "summary", "source", "author", "province", "city", "district")) {
+    for (String k :
+        List.of(
+            "subtitle", "kicker", "summary", "source", "author", "province", "city", "district")) {
       if (f.getOrDefault(k, "").length() > MAX_TEXT) errors.add(k + " 最多 " + MAX_TEXT + " 个字");
     }
-    if (tags.size() > 30 || tags.stream().anyMatch(t -> t.length() > 80)) errors.add("标签最多 30 个，每个不超过 80 个字");
+    if (tags.size() > 30 || tags.stream().anyMatch(t -> t.length() > 80))
+      errors.add("标签最多 30 个，每个不超过 80 个字");
     DatePrecision dp = DatePrecision.DAY;
     try {
       dp = DatePrecision.fromCode(precision);
@@ -95,22 +141,38 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
       errors.add("日期精度应为 day、month 或 year");
     }
     if (!errors.isEmpty()) return new Checked(null, List.copyOf(errors));
-    return new Checked(new ArticleInput(title, s(f, "subtitle"), s(f, "kicker"), s(f, "summary"), body,
-        s(f, "source"), s(f, "author"), new Region(s(f, "province"), s(f, "city"), s(f, "district")),
-        List.copyOf(new LinkedHashSet<>(tags)), date, dp), List.of());
+    return new Checked(
+        new ArticleInput(
+            title,
+            s(f, "subtitle"),
+            s(f, "kicker"),
+            s(f, "summary"),
+            body,
+            s(f, "source"),
+            s(f, "author"),
+            new Region(s(f, "province"), s(f, "city"), s(f, "district")),
+            List.copyOf(new LinkedHashSet<>(tags)),
+            date,
+            dp),
+        List.of());
   }
 
   private static String s(Map<String, String> f, String k) {
     return f.getOrDefault(k, "").strip();
   }
 
-  /** "2024-09-20" (a day in China) or a full ISO date-time with offset; empty means "set when published". */
+  /**
+   * "2024-09-20" (a day in China) or a full ISO date-time with offset; empty means "set when
+   * published".
+   */
   static OffsetDateTime parseDate(String text, List<String> errors) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) return null;
     try {
-      OffsetDateTime d = t.length() == 10 ? LocalDate.parse(t).atStartOfDay(Zones.CHINA).toOffsetDateTime()
-          : OffsetDateTime.parse(t);
+      OffsetDateTime d =
+          t.length() == 10
+              ? LocalDate.parse(t).atStartOfDay(Zones.CHINA).toOffsetDateTime()
+              : OffsetDateTime.parse(t);
       if (d.getYear() >= 1900 && d.getYear() <= 2200) return d;
     } catch (DateTimeParseException e) {
       // reported below
@@ -121,9 +183,17 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
 
   /** The API's field names; also the revision snapshot. */
   public JsonObject toJson() {
-    return new JsonObject().put("title", title).put("subtitle", subtitle).put("kicker", kicker)
-        .put("summary", summary).put("body", body).put("source", source).put("author", author)
-        .put("province", region.province()).put("city", region.city()).put("district", region.district())
+    return new JsonObject()
+        .put("title", title)
+        .put("subtitle", subtitle)
+        .put("kicker", kicker)
+        .put("summary", summary)
+        .put("body", body)
+        .put("source", source)
+        .put("author", author)
+        .put("province", region.province())
+        .put("city", region.city())
+        .put("district", region.district())
         .put("tags", new JsonArray(new ArrayList<>(tags)))
         .put("published_at", publishedAt == null ? null : publishedAt.toString())
         .put("date_precision", datePrecision.code());
@@ -143,7 +213,11 @@ public record ArticleInput(String title, String subtitle, String kicker, String 
     f.put("city", region.city());
     f.put("district", region.district());
     f.put("tags", String.join("，", tags));
-    f.put("date", publishedAt == null ? "" : publishedAt.atZoneSameInstant(Zones.CHINA).toLocalDate().toString());
+    f.put(
+        "date",
+        publishedAt == null
+            ? ""
+            : publishedAt.atZoneSameInstant(Zones.CHINA).toLocalDate().toString());
     f.put("date_precision", datePrecision.code());
     return f;
   }

@@ -6,8 +6,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * Who may change which article, as SQL for the WHERE clause of a save and as the same rule in Java to explain
- * a refusal. A draft is its creator's; other drafts need EDIT_OTHERS_DRAFTS, any other state EDIT_PUBLISHED.
+ * Who may change which article, as SQL for the WHERE clause of a save and as the same rule in Java
+ * to explain a refusal. A draft is its creator's; other drafts need EDIT_OTHERS_DRAFTS, any other
+ * state EDIT_PUBLISHED.
  */
 final class ArticleRights {
   /** Parameters $16–$18 of a save, see {@link #editParams}. */
@@ -23,22 +24,31 @@ final class ArticleRights {
   private ArticleRights() {}
 
   static Tuple editParams(Tuple params, EditorUser actor) {
-    return params.addBoolean(actor.may(Permission.EDIT_PUBLISHED)).addLong(actor.id())
+    return params
+        .addBoolean(actor.may(Permission.EDIT_PUBLISHED))
+        .addLong(actor.id())
         .addBoolean(actor.may(Permission.EDIT_OTHERS_DRAFTS));
   }
 
   /** The permission a save of this article lacks, or null. */
   static Permission missingToEdit(ArticleStatus status, Long owner, EditorUser actor) {
     if (!actor.may(Permission.EDIT_DRAFT)) return Permission.EDIT_DRAFT;
-    if (status != ArticleStatus.DRAFT && !actor.may(Permission.EDIT_PUBLISHED)) return Permission.EDIT_PUBLISHED;
-    if (!isOwner(owner, actor) && !actor.may(Permission.EDIT_OTHERS_DRAFTS)) return Permission.EDIT_OTHERS_DRAFTS;
+    if (status != ArticleStatus.DRAFT && !actor.may(Permission.EDIT_PUBLISHED))
+      return Permission.EDIT_PUBLISHED;
+    if (!isOwner(owner, actor) && !actor.may(Permission.EDIT_OTHERS_DRAFTS))
+      return Permission.EDIT_OTHERS_DRAFTS;
     return null;
   }
 
-  /** The permission a state change lacks, or null; submitting someone else's draft also needs EDIT_OTHERS_DRAFTS. */
+  /**
+   * The permission a state change lacks, or null; submitting someone else's draft also needs
+   * EDIT_OTHERS_DRAFTS.
+   */
   static Permission missingFor(Permission needed, Long owner, EditorUser actor) {
     if (!actor.may(needed)) return needed;
-    if (needed == Permission.SUBMIT_FOR_REVIEW && !isOwner(owner, actor) && !actor.may(Permission.EDIT_OTHERS_DRAFTS)) {
+    if (needed == Permission.SUBMIT_FOR_REVIEW
+        && !isOwner(owner, actor)
+        && !actor.may(Permission.EDIT_OTHERS_DRAFTS)) {
       return Permission.EDIT_OTHERS_DRAFTS;
     }
     return null;
@@ -49,7 +59,8 @@ final class ArticleRights {
   }
 
   static Future<Long> owner(Pool pool, long id) {
-    return pool.preparedQuery("SELECT created_by FROM articles WHERE id = $1").execute(Tuple.of(id))
+    return pool.preparedQuery("SELECT created_by FROM articles WHERE id = $1")
+        .execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 

@@ -1,8 +1,8 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
+import cn.shegong.portal.web.Portal;
 import java.util.Map;
 
 /** The audit log page: who did what, when, newest first. */
@@ -16,16 +16,26 @@ final class AuditRoutes {
   }
 
   void mount(DeskRouter desk) {
-    desk.get("/editor/audit", Permission.VIEW_AUDIT).handler(ctx -> {
-      int page = Params.page(ctx);
-      AuditLog.count(portal.deskPool())
-          .compose(total -> {
-            Pagination p = new Pagination(page, PAGE_SIZE, total);
-            return AuditLog.latest(portal.deskPool(), p.offset(), PAGE_SIZE)
-                .compose(list -> portal.pages().render(ctx, "editor/audit.ftlh",
-                    Desk.model(ctx, Map.of("entries", list, "pagination", p))));
-          })
-          .onFailure(ctx::fail);
-    });
+    desk.get("/editor/audit", Permission.VIEW_AUDIT)
+        .handler(
+            ctx -> {
+              int page = Params.page(ctx);
+              AuditLog.count(portal.deskPool())
+                  .compose(
+                      total -> {
+                        Pagination p = new Pagination(page, PAGE_SIZE, total);
+                        return AuditLog.latest(portal.deskPool(), p.offset(), PAGE_SIZE)
+                            .compose(
+                                list ->
+                                    portal
+                                        .pages()
+                                        .render(
+                                            ctx,
+                                            "editor/audit.ftlh",
+                                            Desk.model(
+                                                ctx, Map.of("entries", list, "pagination", p))));
+                      })
+                  .onFailure(ctx::fail);
+            });
   }
 }

@@ -5,7 +5,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Small helpers every desk page shares: who is signed in, the CSRF token, form fields, redirects. */
+/**
+ * Small helpers every desk page shares: who is signed in, the CSRF token, form fields, redirects.
+ */
 public final class Desk {
   static final String SESSION = "deskSession";
   static final String CSRF_FIELD = "_csrf";
@@ -16,7 +18,9 @@ public final class Desk {
     return ctx.get(SESSION);
   }
 
-  /** The signed-in account, from the desk session or the API token; null before either is checked. */
+  /**
+   * The signed-in account, from the desk session or the API token; null before either is checked.
+   */
   public static EditorUser user(RoutingContext ctx) {
     DeskSession s = session(ctx);
     return s != null ? s.user() : ctx.get(ApiAuth.USER);

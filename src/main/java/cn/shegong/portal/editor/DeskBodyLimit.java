@@ -9,12 +9,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Function;
 
 /**
- * Chooses the body limit of a desk request before a byte of its body is buffered. Anyone not signed in (and
- * every login attempt) may send at most {@link #ANONYMOUS_LIMIT}: a declared Content-Length above it is
- * refused at once with 413, a chunked body is cut off there. Only a body that may be larger (declared above
- * the small limit, or chunked) or an upload costs a look-up of the session or token; meanwhile the request
- * stays paused.
- * Signed-in editors keep the form limit; the CSV import is the only route that takes a file.
+ * Chooses the body limit of a desk request before a byte of its body is buffered. Anyone not signed
+ * in (and every login attempt) may send at most {@link #ANONYMOUS_LIMIT}: a declared Content-Length
+ * above it is refused at once with 413, a chunked body is cut off there. Only a body that may be
+ * larger (declared above the small limit, or chunked) or an upload costs a look-up of the session
+ * or token; meanwhile the request stays paused. Signed-in editors keep the form limit; the CSV
+ * import is the only route that takes a file.
  */
 final class DeskBodyLimit implements Handler<RoutingContext> {
   static final long ANONYMOUS_LIMIT = 16 * 1024;
@@ -29,15 +29,24 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
 
   /**
    * @param uploads the handler for {@code uploadPath} (null: no uploads under this prefix)
-   * @param signedIn whether the request carries a live session or token (it is checked again, fully, later)
+   * @param signedIn whether the request carries a live session or token (it is checked again,
+   *     fully, later)
    */
-  DeskBodyLimit(long formLimit, long uploadLimit, String uploadsDir, String uploadPath,
+  DeskBodyLimit(
+      long formLimit,
+      long uploadLimit,
+      String uploadsDir,
+      String uploadPath,
       Function<RoutingContext, Future<Boolean>> signedIn) {
     this.formLimit = formLimit;
     this.uploadLimit = uploadLimit;
     this.forms = BodyHandler.create(false).setBodyLimit(formLimit);
-    this.uploads = uploadsDir == null ? null
-        : BodyHandler.create(uploadsDir).setBodyLimit(uploadLimit).setDeleteUploadedFilesOnEnd(true);
+    this.uploads =
+        uploadsDir == null
+            ? null
+            : BodyHandler.create(uploadsDir)
+                .setBodyLimit(uploadLimit)
+                .setDeleteUploadedFilesOnEnd(true);
     this.uploadPath = uploadPath;
     this.signedIn = signedIn;
   }
@@ -48,9 +57,12 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
     long declared = contentLength(request);
     boolean chunked = declared < 0 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     // an upload, however small, needs the handler that keeps files, so it is always looked up
-    boolean upload = uploads != null && ctx.normalizedPath().equals(uploadPath) && !request.isEnded();
-    if (!upload && (request.isEnded() || ctx.normalizedPath().equals(DeskAuth.LOGIN)
-        || (declared <= ANONYMOUS_LIMIT && !chunked))) {
+    boolean upload =
+        uploads != null && ctx.normalizedPath().equals(uploadPath) && !request.isEnded();
+    if (!upload
+        && (request.isEnded()
+            || ctx.normalizedPath().equals(DeskAuth.LOGIN)
+            || (declared <= ANONYMOUS_LIMIT && !chunked))) {
       small.handle(ctx);
       return;
     }
@@ -59,11 +71,14 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
       return;
     }
     request.pause();
-    signedIn.apply(ctx).onComplete(known -> {
-      if (known.failed()) ctx.fail(known.cause());
-      else if (!known.result()) small.handle(ctx);
-      else (upload ? uploads : forms).handle(ctx);
-    });
+    signedIn
+        .apply(ctx)
+        .onComplete(
+            known -> {
+              if (known.failed()) ctx.fail(known.cause());
+              else if (!known.result()) small.handle(ctx);
+              else (upload ? uploads : forms).handle(ctx);
+            });
   }
 
   /** The declared length; -1 when absent or not a number (then the streaming cap applies). */
@@ -80,6 +95,8 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
   /** The raw bearer token of an API request, or null. */
   static String bearer(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
-    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? header.substring(7).strip()
+        : null;
   }
 }

@@ -14,17 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only way desk and editor-API routes are registered: each states the {@link Permission} it needs, kept
- * as route metadata (so a test can read it from the router) and checked before the route's own handlers.
- * {@link #seal()} then answers 403 on any /editor or /api/editor route that was registered without one.
+ * The only way desk and editor-API routes are registered: each states the {@link Permission} it
+ * needs, kept as route metadata (so a test can read it from the router) and checked before the
+ * route's own handlers. {@link #seal()} then answers 403 on any /editor or /api/editor route that
+ * was registered without one.
  */
 public final class DeskRouter {
   /** Route metadata: the {@link Permission} a route needs, {@link #OPEN} or {@link #FILTER}. */
   public static final String PERMISSION = "permission";
+
   /** Reachable without signing in (the login form). */
   public static final String OPEN = "open";
+
   /** Runs in front of the desk's routes (body, session, CSRF); answers nothing itself. */
   public static final String FILTER = "filter";
+
   static final String UNDECLARED = "undeclared";
   private static final Logger log = LoggerFactory.getLogger(DeskRouter.class);
 
@@ -61,8 +65,11 @@ public final class DeskRouter {
   }
 
   public static boolean isDeskPath(String path) {
-    return path != null && (path.equals("/editor") || path.startsWith("/editor/") || path.equals("/api/editor")
-        || path.startsWith("/api/editor/"));
+    return path != null
+        && (path.equals("/editor")
+            || path.startsWith("/editor/")
+            || path.equals("/api/editor")
+            || path.startsWith("/api/editor/"));
   }
 
   private Route needs(Route route, Permission p) {
@@ -83,14 +90,20 @@ public final class DeskRouter {
   /** Every refusal is written down: who, which route, what was missing. */
   private void refuse(RoutingContext ctx, EditorUser user, String missing, String message) {
     Route route = ctx.currentRoute();
-    JsonObject detail = new JsonObject().put("method", ctx.request().method().name())
-        .put("route", route == null ? ctx.normalizedPath() : route.getPath()).put("path", ctx.normalizedPath())
-        .put("permission", missing);
-    AuditLog.record(pool, user == null ? "（未登录）" : user.login(), "access.refused", "route", null, detail)
-        .onComplete(done -> {
-          if (done.failed()) log.warn("Could not audit a refusal of {}: {}", detail, done.cause().toString());
-          ctx.fail(new HttpError(403, message));
-        });
+    JsonObject detail =
+        new JsonObject()
+            .put("method", ctx.request().method().name())
+            .put("route", route == null ? ctx.normalizedPath() : route.getPath())
+            .put("path", ctx.normalizedPath())
+            .put("permission", missing);
+    AuditLog.record(
+            pool, user == null ? "（未登录）" : user.login(), "access.refused", "route", null, detail)
+        .onComplete(
+            done -> {
+              if (done.failed())
+                log.warn("Could not audit a refusal of {}: {}", detail, done.cause().toString());
+              ctx.fail(new HttpError(403, message));
+            });
   }
 
   /**
@@ -100,7 +113,8 @@ public final class DeskRouter {
   void seal() {
     List<Route> undeclared = new ArrayList<>();
     for (Route r : router.getRoutes()) {
-      if (!r.isRegexPath() && r.getMetadata(PERMISSION) == null && isDeskPath(r.getPath())) undeclared.add(r);
+      if (!r.isRegexPath() && r.getMetadata(PERMISSION) == null && isDeskPath(r.getPath()))
+        undeclared.add(r);
     }
     for (Route r : undeclared) {
       log.error("Route {} {} declares no permission: it answers 403", r.methods(), r.getPath());
@@ -113,7 +127,8 @@ public final class DeskRouter {
   }
 
   private void deny(Route route) {
-    route.putMetadata(PERMISSION, UNDECLARED).handler(ctx -> refuse(ctx, Desk.user(ctx), UNDECLARED,
-        "此功能没有声明所需权限，已拒绝访问。"));
+    route
+        .putMetadata(PERMISSION, UNDECLARED)
+        .handler(ctx -> refuse(ctx, Desk.user(ctx), UNDECLARED, "此功能没有声明所需权限，已拒绝访问。"));
   }
 }

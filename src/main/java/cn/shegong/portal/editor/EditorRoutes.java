@@ -1,13 +1,13 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.web.Portal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The editors' desk under /editor and the editor API under /api/editor. Request bodies are read only
- * here, size-limited; file uploads only on the CSV import route.
+ * The editors' desk under /editor and the editor API under /api/editor. Request bodies are read
+ * only here, size-limited; file uploads only on the CSV import route.
  */
 public final class EditorRoutes {
   public static final long FORM_LIMIT = 2L * 1024 * 1024;
@@ -19,23 +19,35 @@ public final class EditorRoutes {
     this.portal = portal;
   }
 
-  /** Registers the desk and the editor API; every route states its permission (see {@link DeskRouter}). */
+  /**
+   * Registers the desk and the editor API; every route states its permission (see {@link
+   * DeskRouter}).
+   */
   public void mount(Router router) {
     DeskRouter desk = new DeskRouter(router, portal.deskPool());
     Sessions sessions = new Sessions(portal.deskPool(), portal.config().tls());
     TwoFactorRule twoFactor = new TwoFactorRule(portal.config().requireTwoFactor());
     ApiTokens tokens = new ApiTokens(portal.deskPool());
     // anonymous bodies are small (16 KB), decided before they are read; see DeskBodyLimit
-    desk.filter("/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, UPLOAD_LIMIT,
-        portal.config().dataDir().resolve("uploads").toString(), StationImportRoutes.UPLOAD,
-        ctx -> sessions.find(cookie(ctx)).map(java.util.Optional::isPresent))).handler(EditorRoutes::noNul);
+    desk.filter("/editor/*")
+        .handler(
+            new DeskBodyLimit(
+                FORM_LIMIT,
+                UPLOAD_LIMIT,
+                portal.config().dataDir().resolve("uploads").toString(),
+                StationImportRoutes.UPLOAD,
+                ctx -> sessions.find(cookie(ctx)).map(java.util.Optional::isPresent)))
+        .handler(EditorRoutes::noNul);
     desk.filter("/editor/*").handler(new DeskAuth(sessions, twoFactor));
     var invalidate = portal.pageCache().invalidateAfterWrites();
-    // a signed-in editor's write shows on the public pages at once (the login form itself has no session)
-    desk.filter("/editor/*").handler(ctx -> {
-      if (Desk.session(ctx) != null) invalidate.handle(ctx);
-      else ctx.next();
-    });
+    // a signed-in editor's write shows on the public pages at once (the login form itself has no
+    // session)
+    desk.filter("/editor/*")
+        .handler(
+            ctx -> {
+              if (Desk.session(ctx) != null) invalidate.handle(ctx);
+              else ctx.next();
+            });
     new LoginRoutes(portal, sessions).mount(desk);
     new ArticleDeskRoutes(portal).mount(desk);
     new ArticleStateRoutes(portal).mount(desk);
@@ -47,8 +59,17 @@ public final class EditorRoutes {
     new ReportQueueRoutes(portal).mount(desk);
     new QualityRoutes(portal).mount(desk);
 
-    desk.filter("/api/editor/*").handler(new DeskBodyLimit(FORM_LIMIT, 0, null, null,
-        ctx -> tokens.find(DeskBodyLimit.bearer(ctx)).map(h -> h.filter(t -> !t.disabled() && !t.expired()).isPresent())));
+    desk.filter("/api/editor/*")
+        .handler(
+            new DeskBodyLimit(
+                FORM_LIMIT,
+                0,
+                null,
+                null,
+                ctx ->
+                    tokens
+                        .find(DeskBodyLimit.bearer(ctx))
+                        .map(h -> h.filter(t -> !t.disabled() && !t.expired()).isPresent())));
     desk.filter("/api/editor/*").handler(new ApiAuth(tokens, twoFactor));
     desk.filter("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(desk);
@@ -59,7 +80,10 @@ public final class EditorRoutes {
     new DeskRouter(router, portal.deskPool()).seal();
   }
 
-  /** PostgreSQL refuses NUL in text: such a form is refused here with a 400 rather than failing later with a 500. */
+  /**
+   * PostgreSQL refuses NUL in text: such a form is refused here with a 400 rather than failing
+   * later with a 500.
+   */
   private static void noNul(RoutingContext ctx) {
     for (var field : ctx.request().formAttributes()) {
       if (field.getKey().indexOf('\0') >= 0 || field.getValue().indexOf('\0') >= 0) {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * /editor/2fa: enrolling one's own second factor. The QR code of the otpauth:// URI is drawn here (on a
- * worker), the first code from the app confirms it, and the ten recovery codes are shown this once.
- * Reachable while the desk is otherwise closed to an account that must enrol ({@link DeskAuth}).
+ * /editor/2fa: enrolling one's own second factor. The QR code of the otpauth:// URI is drawn here
+ * (on a worker), the first code from the app confirms it, and the ten recovery codes are shown this
+ * once. Reachable while the desk is otherwise closed to an account that must enrol ({@link
+ * DeskAuth}).
  */
 final class EnrolmentRoutes {
   static final String ENROL = "/editor/2fa";
@@ -30,16 +31,44 @@ final class EnrolmentRoutes {
 
   private Future<Void> page(RoutingContext ctx, int status, String message) {
     EditorUser me = Desk.user(ctx);
-    return factors.enrolled(me.id()).compose(enrolled -> {
-      if (enrolled) {
-        return factors.unusedRecoveryCodes(me.id()).compose(left -> render(ctx, status,
-            Map.of("enrolled", true, "recoveryLeft", left, "message", message)));
-      }
-      return factors.pendingSecret(me.id())
-          .compose(secret -> portal.vertx().executeBlocking(() -> Totp.qrSvg(Totp.uri(me.login(), secret)), false)
-              .compose(svg -> render(ctx, status, Map.of("enrolled", false, "secret", secret, "qr", svg,
-                  "message", message))));
-    });
+    return factors
+        .enrolled(me.id())
+        .compose(
+            enrolled -> {
+              if (enrolled) {
+                return factors
+                    .unusedRecoveryCodes(me.id())
+                    .compose(
+                        left ->
+                            render(
+                                ctx,
+                                status,
+                                Map.of(
+                                    "enrolled", true, "recoveryLeft", left, "message", message)));
+              }
+              return factors
+                  .pendingSecret(me.id())
+                  .compose(
+                      secret ->
+                          portal
+                              .vertx()
+                              .executeBlocking(
+                                  () -> Totp.qrSvg(Totp.uri(me.login(), secret)), false)
+                              .compose(
+                                  svg ->
+                                      render(
+                                          ctx,
+                                          status,
+                                          Map.of(
+                                              "enrolled",
+                                              false,
+                                              "secret",
+                                              secret,
+                                              "qr",
+                                              svg,
+                                              "message",
+                                              message))));
+            });
   }
 
   private Future<Void> render(RoutingContext ctx, int status, Map<String, Object> model) {
@@ -48,15 +77,28 @@ final class EnrolmentRoutes {
 
   private void confirm(RoutingContext ctx) {
     EditorUser me = Desk.user(ctx);
-    factors.confirm(me.id(), Desk.form(ctx, "code"))
-        .compose(codes -> codes.isEmpty() ? page(ctx, 400, "验证码不正确，请用验证器 App 显示的 6 位数字重试。")
-            : AuditLog.record(portal.deskPool(), me.login(), "2fa.enrol", "user", me.id(), new JsonObject())
-                .compose(v -> shown(ctx, codes.get())))
+    factors
+        .confirm(me.id(), Desk.form(ctx, "code"))
+        .compose(
+            codes ->
+                codes.isEmpty()
+                    ? page(ctx, 400, "验证码不正确，请用验证器 App 显示的 6 位数字重试。")
+                    : AuditLog.record(
+                            portal.deskPool(),
+                            me.login(),
+                            "2fa.enrol",
+                            "user",
+                            me.id(),
+                            new JsonObject())
+                        .compose(v -> shown(ctx, codes.get())))
         .onFailure(ctx::fail);
   }
 
   private Future<Void> shown(RoutingContext ctx, List<String> codes) {
-    return render(ctx, 200, Map.of("enrolled", true, "recoveryCodes", codes, "recoveryLeft", codes.size(),
-        "message", ""));
+    return render(
+        ctx,
+        200,
+        Map.of(
+            "enrolled", true, "recoveryCodes", codes, "recoveryLeft", codes.size(), "message", ""));
   }
 }

@@ -9,8 +9,8 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA512 at 210,000 iterations (OWASP ASVS 5.0 floor; Vert.x's default of 10,000 is far
- * below it). Slow on purpose: call it on a worker thread, never on the event loop.
- * Stored as {@code pbkdf2-sha512$ITERATIONS$SALT$HASH} (Base64), so the cost can rise later.
+ * below it). Slow on purpose: call it on a worker thread, never on the event loop. Stored as {@code
+ * pbkdf2-sha512$ITERATIONS$SALT$HASH} (Base64), so the cost can rise later.
  */
 public final class PasswordHasher {
   public static final int ITERATIONS = 210_000;
@@ -25,7 +25,12 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] key = derive(password, salt, ITERATIONS);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "pbkdf2-sha512$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+    return "pbkdf2-sha512$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(key);
   }
 
   public static boolean verify(char[] password, String stored) {

@@ -1,8 +1,8 @@
 package cn.shegong.portal.editor;
 
 /**
- * What an action in the desk or the editor API needs. Every /editor and /api/editor route states one where it
- * is registered ({@link DeskRouter}); {@link Role} grants them, in one table.
+ * What an action in the desk or the editor API needs. Every /editor and /api/editor route states
+ * one where it is registered ({@link DeskRouter}); {@link Role} grants them, in one table.
  */
 public enum Permission {
   VIEW_DESK("进入编辑工作台"),

@@ -14,48 +14,82 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The rule for changing what readers have already read: a published article's content changes only with a
- * public 更正/更新 note or an audited "typo only". Runs first in the saving transaction, with the row locked.
+ * The rule for changing what readers have already read: a published article's content changes only
+ * with a public 更正/更新 note or an audited "typo only". Runs first in the saving transaction, with
+ * the row locked.
  */
 final class PublishedEdits {
   private PublishedEdits() {}
 
-  /**
-   * Answers whether the save changes the public content (then the article's edited_at moves).
-   */
-  static Future<Boolean> check(SqlClient conn, long id, int baseVersion, ArticleInput in, ChangeNote note,
-      EditorUser user) {
+  /** Answers whether the save changes the public content (then the article's edited_at moves). */
+  static Future<Boolean> check(
+      SqlClient conn, long id, int baseVersion, ArticleInput in, ChangeNote note, EditorUser user) {
     String actor = user.login();
-    return conn.preparedQuery("SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE a.id = $1 FOR UPDATE")
+    return conn.preparedQuery(
+            "SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE a.id = $1 FOR UPDATE")
         .execute(Tuple.of(id))
-        .compose(rows -> {
-          if (rows.size() == 0) return Future.succeededFuture(false);
-          Article cur = ArticleRepository.map(rows.iterator().next());
-          // a save the rights refuse, or that is stale, fails in the UPDATE that follows; nothing here is kept then
-          if (cur.version() != baseVersion || !cur.isPublic() || !user.may(Permission.EDIT_PUBLISHED) || !changes(cur, in)) {
-            return Future.succeededFuture(false);
-          }
-          if (note.isNone()) return Future.failedFuture(HttpError.badRequest(ChangeNote.REQUIRED));
-          if (note.isTypo()) {
-            return AuditLog.record(conn, actor, "article.typo", "article", id,
-                new JsonObject().put("version", baseVersion + 1).put("title", in.title())).map(true);
-          }
-          return CorrectionRepository.insert(conn, id, Correction.Kind.fromCode(note.kind()), note.note(), actor)
-              .compose(v -> AuditLog.record(conn, actor, "article.note." + note.kind(), "article", id,
-                  new JsonObject().put("version", baseVersion + 1).put("note", note.note())))
-              .map(true);
-        });
+        .compose(
+            rows -> {
+              if (rows.size() == 0) return Future.succeededFuture(false);
+              Article cur = ArticleRepository.map(rows.iterator().next());
+              // a save the rights refuse, or that is stale, fails in the UPDATE that follows;
+              // nothing here is kept then
+              if (cur.version() != baseVersion
+                  || !cur.isPublic()
+                  || !user.may(Permission.EDIT_PUBLISHED)
+                  || !changes(cur, in)) {
+                return Future.succeededFuture(false);
+              }
+              if (note.isNone())
+                return Future.failedFuture(HttpError.badRequest(ChangeNote.REQUIRED));
+              if (note.isTypo()) {
+                return AuditLog.record(
+                        conn,
+                        actor,
+                        "article.typo",
+                        "article",
+                        id,
+                        new JsonObject().put("version", baseVersion + 1).put("title", in.title()))
+                    .map(true);
+              }
+              return CorrectionRepository.insert(
+                      conn, id, Correction.Kind.fromCode(note.kind()), note.note(), actor)
+                  .compose(
+                      v ->
+                          AuditLog.record(
+                              conn,
+                              actor,
+                              "article.note." + note.kind(),
+                              "article",
+                              id,
+                              new JsonObject()
+                                  .put("version", baseVersion + 1)
+                                  .put("note", note.note())))
+                  .map(true);
+            });
   }
 
-  /** An edit that leaves the date out keeps the published date, as the save itself does; dates compare as instants. */
+  /**
+   * An edit that leaves the date out keeps the published date, as the save itself does; dates
+   * compare as instants.
+   */
   private static boolean changes(Article cur, ArticleInput in) {
     return !normal(ArticleInput.of(cur), cur.publishedAt()).equals(normal(in, cur.publishedAt()));
   }
 
   private static ArticleInput normal(ArticleInput in, OffsetDateTime keptDate) {
     OffsetDateTime d = in.publishedAt() == null ? keptDate : in.publishedAt();
-    return new ArticleInput(in.title(), in.subtitle(), in.kicker(), in.summary(), in.body(), in.source(), in.author(),
-        in.region(), List.copyOf(in.tags()), d == null ? null : d.withOffsetSameInstant(ZoneOffset.UTC),
+    return new ArticleInput(
+        in.title(),
+        in.subtitle(),
+        in.kicker(),
+        in.summary(),
+        in.body(),
+        in.source(),
+        in.author(),
+        in.region(),
+        List.copyOf(in.tags()),
+        d == null ? null : d.withOffsetSameInstant(ZoneOffset.UTC),
         in.datePrecision());
   }
 }

@@ -31,23 +31,26 @@ final class QualityRoutes {
     String province = Params.text(ctx, "province", 60).orElse("");
     String city = Params.text(ctx, "city", 60).orElse("");
     String kind = Params.text(ctx, "kind", 20).orElse("");
-    if (!kind.isEmpty() && StationKind.fromCode(kind).isEmpty()) throw HttpError.badRequest("未知的站点类型：" + kind);
+    if (!kind.isEmpty() && StationKind.fromCode(kind).isEmpty())
+      throw HttpError.badRequest("未知的站点类型：" + kind);
     String order = Params.text(ctx, "sort", 20).orElse("score");
-    if (!QualityList.ORDERS.containsKey(order)) throw HttpError.badRequest("排序方式应为 score、views、reports、verified 或 name");
+    if (!QualityList.ORDERS.containsKey(order))
+      throw HttpError.badRequest("排序方式应为 score、views、reports、verified 或 name");
     Future.all(list.stations(province, city, kind, order), list.regions(province, city, kind))
-        .compose(both -> {
-          Map<String, Object> model = new HashMap<>();
-          model.put("rows", both.resultAt(0));
-          model.put("regions", both.resultAt(1));
-          model.put("province", province);
-          model.put("city", city);
-          model.put("kind", kind);
-          model.put("sort", order);
-          model.put("kinds", StationKind.values());
-          model.put("hows", Verification.How.values());
-          model.put("limit", QualityList.LIMIT);
-          return portal.pages().render(ctx, "editor/quality.ftlh", Desk.model(ctx, model));
-        })
+        .compose(
+            both -> {
+              Map<String, Object> model = new HashMap<>();
+              model.put("rows", both.resultAt(0));
+              model.put("regions", both.resultAt(1));
+              model.put("province", province);
+              model.put("city", city);
+              model.put("kind", kind);
+              model.put("sort", order);
+              model.put("kinds", StationKind.values());
+              model.put("hows", Verification.How.values());
+              model.put("limit", QualityList.LIMIT);
+              return portal.pages().render(ctx, "editor/quality.ftlh", Desk.model(ctx, model));
+            })
         .onFailure(ctx::fail);
   }
 
@@ -58,7 +61,8 @@ final class QualityRoutes {
       ctx.fail(HttpError.badRequest("请选择核实方式：电话核实、实地走访或站点自行更新"));
       return;
     }
-    stations.confirm(id, Desk.user(ctx), how)
+    stations
+        .confirm(id, Desk.user(ctx), how)
         .onSuccess(v -> Desk.redirect(ctx, "/editor/quality"))
         .onFailure(ctx::fail);
   }

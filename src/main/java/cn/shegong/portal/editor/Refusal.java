@@ -10,9 +10,22 @@ final class Refusal {
   private Refusal() {}
 
   static <T> Future<T> of(Pool pool, EditorUser actor, String entity, Long id, Permission missing) {
-    return AuditLog.record(pool, actor.login(), "access.refused", entity, id,
+    return AuditLog.record(
+            pool,
+            actor.login(),
+            "access.refused",
+            entity,
+            id,
             new JsonObject().put("permission", missing.name()))
-        .transform(done -> Future.failedFuture(new HttpError(403, "您的角色（" + actor.role().label() + "）没有“"
-            + missing.label() + "”的权限，未作任何修改。")));
+        .transform(
+            done ->
+                Future.failedFuture(
+                    new HttpError(
+                        403,
+                        "您的角色（"
+                            + actor.role().label()
+                            + "）没有“"
+                            + missing.label()
+                            + "”的权限，未作任何修改。")));
   }
 }

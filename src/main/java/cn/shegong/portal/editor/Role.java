@@ -8,14 +8,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The three roles and, in this one table, what each may do. Admins: everything. Editors: everything but
- * accounts. Contributors: write their own drafts and submit them for review; they may look at stations and
- * residents' reports but change neither, and may not publish, schedule or unpublish.
+ * The three roles and, in this one table, what each may do. Admins: everything. Editors: everything
+ * but accounts. Contributors: write their own drafts and submit them for review; they may look at
+ * stations and residents' reports but change neither, and may not publish, schedule or unpublish.
  */
 public enum Role {
   ADMIN("admin", "管理员", EnumSet.allOf(Permission.class)),
   EDITOR("editor", "编辑", EnumSet.complementOf(EnumSet.of(MANAGE_ACCOUNTS))),
-  CONTRIBUTOR("contributor", "撰稿人", EnumSet.of(VIEW_DESK, EDIT_DRAFT, SUBMIT_FOR_REVIEW, VIEW_STATIONS, VIEW_REPORTS));
+  CONTRIBUTOR(
+      "contributor",
+      "撰稿人",
+      EnumSet.of(VIEW_DESK, EDIT_DRAFT, SUBMIT_FOR_REVIEW, VIEW_STATIONS, VIEW_REPORTS));
 
   private final String code;
   private final String label;

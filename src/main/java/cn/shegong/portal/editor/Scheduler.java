@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes scheduled articles when their time comes, and clears dead sessions. The state lives in the
- * database, so a restart loses nothing; a single UPDATE means two processes never publish the same article twice.
+ * Publishes scheduled articles when their time comes, and clears dead sessions. The state lives in
+ * the database, so a restart loses nothing; a single UPDATE means two processes never publish the
+ * same article twice.
  */
 public final class Scheduler {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
@@ -26,30 +27,52 @@ public final class Scheduler {
   public void start(Vertx vertx, boolean tls) {
     Sessions sessions = new Sessions(pool, tls);
     LoginThrottle throttle = new LoginThrottle(pool);
-    vertx.setPeriodic(PERIOD_MS, PERIOD_MS, id -> publishDue()
-        .compose(n -> sessions.deleteExpired())
-        .compose(n -> throttle.deleteStale())
-        .onFailure(e -> log.warn("Scheduled publishing failed, will retry: {}", e.toString())));
+    vertx.setPeriodic(
+        PERIOD_MS,
+        PERIOD_MS,
+        id ->
+            publishDue()
+                .compose(n -> sessions.deleteExpired())
+                .compose(n -> throttle.deleteStale())
+                .onFailure(
+                    e -> log.warn("Scheduled publishing failed, will retry: {}", e.toString())));
   }
 
   /** Publishes every article whose scheduled time has passed; answers how many. */
   public Future<Integer> publishDue() {
-    return pool.withTransaction(conn -> conn.query("UPDATE articles a SET status = 'published', "
-                + "published_at = coalesce(a.published_at, a.scheduled_at), scheduled_at = NULL, "
-                + "version = a.version + 1, updated_at = now() "
-                + "WHERE a.status = 'scheduled' AND a.scheduled_at <= now() RETURNING a.id, a.title, a.version")
-            .execute()
-            .compose(rows -> {
-              Future<Void> audit = Future.succeededFuture();
-              for (Row r : rows) {
-                long id = r.getLong("id");
-                JsonObject detail = new JsonObject().put("version", r.getInteger("version")).put("title", r.getString("title"));
-                audit = audit.compose(v -> AuditLog.record(conn, "scheduler", "article.publish", "article", id, detail));
-              }
-              return audit.map(v -> rows.rowCount());
-            }))
-        .onSuccess(n -> {
-          if (n > 0) log.info("Published {} scheduled article(s)", n);
-        });
+    return pool.withTransaction(
+            conn ->
+                conn.query(
+                        "UPDATE articles a SET status = 'published', "
+                            + "published_at = coalesce(a.published_at, a.scheduled_at), scheduled_at = NULL, "
+                            + "version = a.version + 1, updated_at = now() "
+                            + "WHERE a.status = 'scheduled' AND a.scheduled_at <= now() RETURNING a.id, a.title, a.version")
+                    .execute()
+                    .compose(
+                        rows -> {
+                          Future<Void> audit = Future.succeededFuture();
+                          for (Row r : rows) {
+                            long id = r.getLong("id");
+                            JsonObject detail =
+                                new JsonObject()
+                                    .put("version", r.getInteger("version"))
+                                    .put("title", r.getString("title"));
+                            audit =
+                                audit.compose(
+                                    v ->
+                                        AuditLog.record(
+                                            conn,
+                                            "scheduler",
+                                            "article.publish",
+                                            "article",
+                                            id,
+                                            detail));
+                          }
+                          return audit.map(v -> rows.rowCount());
+                        }))
+        .onSuccess(
+            n -> {
+              if (n > 0) log.info("Published {} scheduled article(s)", n);
+            });
   }
 }

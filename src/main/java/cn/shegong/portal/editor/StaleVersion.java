@@ -2,7 +2,10 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 
-/** A save based on an older version than the one stored: 409, carrying what is stored now so both can be shown. */
+/**
+ * A save based on an older version than the one stored: 409, carrying what is stored now so both
+ * can be shown.
+ */
 public final class StaleVersion extends RuntimeException {
   private final transient Object current;
   private final int currentVersion;

@@ -24,9 +24,12 @@ public final class StationCsvImport {
   static final int MAX_ROWS = 5_000;
   static final long MAX_BYTES = 2L * 1024 * 1024;
   static final int MAX_FIELD_CHARS = 4096;
-  private static final CsvReader.Limits LIMITS = new CsvReader.Limits(MAX_FIELD_CHARS, 64, MAX_BYTES);
+  private static final CsvReader.Limits LIMITS =
+      new CsvReader.Limits(MAX_FIELD_CHARS, 64, MAX_BYTES);
 
-  /** One data row: its line, id and name as written, and what is wrong with it (empty when valid). */
+  /**
+   * One data row: its line, id and name as written, and what is wrong with it (empty when valid).
+   */
   public record Row(int line, String id, String name, List<String> errors) {
     public boolean ok() {
       return errors.isEmpty();
@@ -58,26 +61,39 @@ public final class StationCsvImport {
   }
 
   /**
-   * Reads the upload as a stream (call it off the event loop): header, then one row at a time, stopping at the
-   * first limit — {@value #MAX_BYTES} bytes, {@value #MAX_ROWS} rows, {@value #MAX_FIELD_CHARS} characters in a
-   * field — with the line where it stopped.
+   * Reads the upload as a stream (call it off the event loop): header, then one row at a time,
+   * stopping at the first limit — {@value #MAX_BYTES} bytes, {@value #MAX_ROWS} rows, {@value
+   * #MAX_FIELD_CHARS} characters in a field — with the line where it stopped.
    */
   public static Report read(InputStream bytes, long size) throws IOException {
     if (size == 0) throw new NotCsv("上传的文件是空的。");
     if (size > MAX_BYTES) {
-      throw new NotCsv("文件太大（" + (size + 1023) / 1024 + " KB）：一次最多上传 " + MAX_BYTES / 1024 / 1024
-          + " MB、" + MAX_ROWS + " 行，请分成几个文件。");
+      throw new NotCsv(
+          "文件太大（"
+              + (size + 1023) / 1024
+              + " KB）：一次最多上传 "
+              + MAX_BYTES / 1024 / 1024
+              + " MB、"
+              + MAX_ROWS
+              + " 行，请分成几个文件。");
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try (CsvReader reader = new CsvReader(new InputStreamReader(bytes, decoder), LIMITS)) {
       Csv.Record first = reader.next();
       if (first == null) throw new NotCsv("文件里没有内容。");
       List<String> header = first.fields().stream().map(String::strip).toList();
       List<String> missing = StationCsvFormat.missingColumns(header);
       if (!missing.isEmpty()) {
-        throw new NotCsv("这不是站点 CSV：第一行应为列名（" + String.join(",", StationCsvFormat.COLUMNS) + "），缺少 "
-            + String.join("、", missing) + "。");
+        throw new NotCsv(
+            "这不是站点 CSV：第一行应为列名（"
+                + String.join(",", StationCsvFormat.COLUMNS)
+                + "），缺少 "
+                + String.join("、", missing)
+                + "。");
       }
       return rows(header, reader);
     } catch (CharacterCodingException e) {
@@ -92,9 +108,11 @@ public final class StationCsvImport {
     List<JsonObject> valid = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Csv.Record rec = reader.next(); rec != null; rec = reader.next()) {
-      if (rows.size() >= MAX_ROWS) throw new NotCsv("第 " + rec.line() + " 行：一次最多导入 " + MAX_ROWS + " 行，请分成几个文件。");
+      if (rows.size() >= MAX_ROWS)
+        throw new NotCsv("第 " + rec.line() + " 行：一次最多导入 " + MAX_ROWS + " 行，请分成几个文件。");
       Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.size() && i < rec.fields().size(); i++) row.put(header.get(i), rec.fields().get(i));
+      for (int i = 0; i < header.size() && i < rec.fields().size(); i++)
+        row.put(header.get(i), rec.fields().get(i));
       List<String> errors = new ArrayList<>();
       if (rec.fields().size() != header.size()) {
         errors.add("这一行有 " + rec.fields().size() + " 个字段，列名有 " + header.size() + " 个");
@@ -103,7 +121,11 @@ public final class StationCsvImport {
       String id = row.getOrDefault("id", "").strip();
       if (!id.isEmpty() && !seen.add(id)) errors.add("id " + id + " 在文件中重复出现");
       rows.add(new Row(rec.line(), id, row.getOrDefault("name", "").strip(), List.copyOf(errors)));
-      if (errors.isEmpty()) valid.add(new JsonObject().put("line", rec.line()).put("row", new JsonObject(new LinkedHashMap<>(row))));
+      if (errors.isEmpty())
+        valid.add(
+            new JsonObject()
+                .put("line", rec.line())
+                .put("row", new JsonObject(new LinkedHashMap<>(row))));
     }
     return new Report(rows, valid);
   }

@@ -1,12 +1,12 @@
 package cn.shegong.portal.editor;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.LocationPrecision;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationCsvFormat;
 import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationStatus;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stations desk. The form's fields are the CSV columns, so one validator (StationCsvFormat) serves
- * the form, the import and the seeds alike.
+ * The stations desk. The form's fields are the CSV columns, so one validator (StationCsvFormat)
+ * serves the form, the import and the seeds alike.
  */
 final class StationDeskRoutes {
   private final Portal portal;
@@ -29,19 +29,48 @@ final class StationDeskRoutes {
   }
 
   void mount(DeskRouter desk) {
-    desk.get("/editor/stations", Permission.VIEW_STATIONS).handler(ctx -> stations.list()
-        .compose(list -> portal.pages().render(ctx, "editor/stations.ftlh", Desk.model(ctx, Map.of("stations", list,
-            "imported", ctx.queryParam("imported").stream().findFirst().orElse("")))))
-        .onFailure(ctx::fail));
-    desk.get("/editor/stations/new", Permission.EDIT_STATIONS).handler(ctx -> form(ctx, 200, null, blank(), List.of()).onFailure(ctx::fail));
+    desk.get("/editor/stations", Permission.VIEW_STATIONS)
+        .handler(
+            ctx ->
+                stations
+                    .list()
+                    .compose(
+                        list ->
+                            portal
+                                .pages()
+                                .render(
+                                    ctx,
+                                    "editor/stations.ftlh",
+                                    Desk.model(
+                                        ctx,
+                                        Map.of(
+                                            "stations",
+                                            list,
+                                            "imported",
+                                            ctx.queryParam("imported").stream()
+                                                .findFirst()
+                                                .orElse("")))))
+                    .onFailure(ctx::fail));
+    desk.get("/editor/stations/new", Permission.EDIT_STATIONS)
+        .handler(ctx -> form(ctx, 200, null, blank(), List.of()).onFailure(ctx::fail));
     desk.post("/editor/stations", Permission.EDIT_STATIONS).handler(this::create);
-    desk.get("/editor/stations/:id/edit", Permission.VIEW_STATIONS).handler(ctx -> stations.find(Desk.id(ctx, "id"))
-        .compose(s -> form(ctx, 200, s, fieldsOf(s), List.of())).onFailure(ctx::fail));
+    desk.get("/editor/stations/:id/edit", Permission.VIEW_STATIONS)
+        .handler(
+            ctx ->
+                stations
+                    .find(Desk.id(ctx, "id"))
+                    .compose(s -> form(ctx, 200, s, fieldsOf(s), List.of()))
+                    .onFailure(ctx::fail));
     desk.post("/editor/stations/:id", Permission.EDIT_STATIONS).handler(this::update);
     desk.post("/editor/stations/:id/status", Permission.EDIT_STATIONS).handler(this::status);
-    desk.post("/editor/stations/:id/verify", Permission.EDIT_STATIONS).handler(ctx -> stations.confirm(Desk.id(ctx, "id"), Desk.user(ctx))
-        .onSuccess(v -> Desk.redirect(ctx, "/editor/stations/" + Desk.id(ctx, "id") + "/edit"))
-        .onFailure(ctx::fail));
+    desk.post("/editor/stations/:id/verify", Permission.EDIT_STATIONS)
+        .handler(
+            ctx ->
+                stations
+                    .confirm(Desk.id(ctx, "id"), Desk.user(ctx))
+                    .onSuccess(
+                        v -> Desk.redirect(ctx, "/editor/stations/" + Desk.id(ctx, "id") + "/edit"))
+                    .onFailure(ctx::fail));
   }
 
   private void create(RoutingContext ctx) {
@@ -51,7 +80,8 @@ final class StationDeskRoutes {
       form(ctx, 400, null, f, p.errors()).onFailure(ctx::fail);
       return;
     }
-    stations.create(p.draft(), Desk.user(ctx))
+    stations
+        .create(p.draft(), Desk.user(ctx))
         .onSuccess(id -> Desk.redirect(ctx, "/editor/stations/" + id + "/edit"))
         .onFailure(ctx::fail);
   }
@@ -60,32 +90,49 @@ final class StationDeskRoutes {
     long id = Desk.id(ctx, "id");
     int base = ArticleDeskRoutes.version(ctx);
     Map<String, String> f = fields(ctx);
-    stations.find(id).compose(current -> {
-      f.put("id", current.slug());
-      StationCsvFormat.Parsed p = StationCsvFormat.parse(f);
-      if (!p.ok()) return form(ctx, 400, current, f, p.errors());
-      return stations.update(id, base, p.draft(), Desk.user(ctx))
-          .compose(done -> {
-            Desk.redirect(ctx, "/editor/stations/" + id + "/edit");
-            return Future.<Void>succeededFuture();
-          })
-          .recover(e -> e instanceof StaleVersion stale
-              ? form(ctx, 409, (Station) stale.current(), f, List.of(stale.getMessage()))
-              : Future.failedFuture(e));
-    }).onFailure(ctx::fail);
+    stations
+        .find(id)
+        .compose(
+            current -> {
+              f.put("id", current.slug());
+              StationCsvFormat.Parsed p = StationCsvFormat.parse(f);
+              if (!p.ok()) return form(ctx, 400, current, f, p.errors());
+              return stations
+                  .update(id, base, p.draft(), Desk.user(ctx))
+                  .compose(
+                      done -> {
+                        Desk.redirect(ctx, "/editor/stations/" + id + "/edit");
+                        return Future.<Void>succeededFuture();
+                      })
+                  .recover(
+                      e ->
+                          e instanceof StaleVersion stale
+                              ? form(
+                                  ctx,
+                                  409,
+                                  (Station) stale.current(),
+                                  f,
+                                  List.of(stale.getMessage()))
+                              : Future.failedFuture(e));
+            })
+        .onFailure(ctx::fail);
   }
 
   private void status(RoutingContext ctx) {
     long id = Desk.id(ctx, "id");
-    StationStatus status = StationStatus.fromCode(Desk.form(ctx, "status")).filter(s -> !Desk.form(ctx, "status").isEmpty())
-        .orElseThrow(() -> HttpError.badRequest("状态应为 active、temporarily_closed 或 closed"));
-    stations.setStatus(id, status, Desk.user(ctx))
+    StationStatus status =
+        StationStatus.fromCode(Desk.form(ctx, "status"))
+            .filter(s -> !Desk.form(ctx, "status").isEmpty())
+            .orElseThrow(() -> HttpError.badRequest("状态应为 active、temporarily_closed 或 closed"));
+    stations
+        .setStatus(id, status, Desk.user(ctx))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/stations/" + id + "/edit"))
         .onFailure(ctx::fail);
   }
 
   /** On a conflict {@code station} is the stored version, shown beside the editor's own values. */
-  private Future<Void> form(RoutingContext ctx, int status, Station station, Map<String, String> f, List<String> errors) {
+  private Future<Void> form(
+      RoutingContext ctx, int status, Station station, Map<String, String> f, List<String> errors) {
     Map<String, Object> m = new HashMap<>();
     m.put("form", f);
     m.put("errors", errors);
@@ -103,7 +150,8 @@ final class StationDeskRoutes {
   static Map<String, String> fieldsOf(Station s) {
     Map<String, String> f = new LinkedHashMap<>();
     List<String> row = StationCsvFormat.row(s);
-    for (int i = 0; i < StationCsvFormat.COLUMNS.size(); i++) f.put(StationCsvFormat.COLUMNS.get(i), row.get(i));
+    for (int i = 0; i < StationCsvFormat.COLUMNS.size(); i++)
+      f.put(StationCsvFormat.COLUMNS.get(i), row.get(i));
     return f;
   }
 
@@ -123,5 +171,4 @@ final class StationDeskRoutes {
     }
     return f;
   }
-
 }

@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** {@code ./portal token create LOGIN [--days N]}: a new API token for that account, printed once on the last line. */
+/**
+ * {@code ./portal token create LOGIN [--days N]}: a new API token for that account, printed once on
+ * the last line.
+ */
 public final class TokenCommand {
   private TokenCommand() {}
 
@@ -18,16 +21,28 @@ public final class TokenCommand {
     }
     String login = args[1];
     int days = withDays ? days(args[3]) : ApiTokens.DEFAULT_DAYS;
-    if (!login.matches("[A-Za-z0-9_.@-]{2,64}")) throw new IllegalArgumentException("LOGIN: 2–64 letters, digits or _.@-");
+    if (!login.matches("[A-Za-z0-9_.@-]{2,64}"))
+      throw new IllegalArgumentException("LOGIN: 2–64 letters, digits or _.@-");
     Vertx vertx = Vertx.vertx();
     try {
       Database db = Database.open(vertx, config).await(2, TimeUnit.MINUTES);
       try {
         var token = new ApiTokens(db.pool()).create(login, days).await(30, TimeUnit.SECONDS);
         if (token.isEmpty()) throw new IllegalArgumentException("no user called " + login);
-        AuditLog.record(db.pool(), "cli", "token.create", "user", null,
-            new io.vertx.core.json.JsonObject().put("login", login).put("days", days)).await(30, TimeUnit.SECONDS);
-        out.println("API token for " + login + ", valid for " + days + " days (shown only this once; revoke it on /editor/users):");
+        AuditLog.record(
+                db.pool(),
+                "cli",
+                "token.create",
+                "user",
+                null,
+                new io.vertx.core.json.JsonObject().put("login", login).put("days", days))
+            .await(30, TimeUnit.SECONDS);
+        out.println(
+            "API token for "
+                + login
+                + ", valid for "
+                + days
+                + " days (shown only this once; revoke it on /editor/users):");
         out.println(token.get());
         return 0;
       } finally {
@@ -47,6 +62,7 @@ public final class TokenCommand {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new IllegalArgumentException("--days must be a whole number from 1 to " + ApiTokens.MAX_DAYS);
+    throw new IllegalArgumentException(
+        "--days must be a whole number from 1 to " + ApiTokens.MAX_DAYS);
   }
 }

@@ -18,12 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The pure rules of the second factor, on the TOTP library: secrets, codes per 30-second step, URIs, QR codes. */
+/**
+ * The pure rules of the second factor, on the TOTP library: secrets, codes per 30-second step,
+ * URIs, QR codes.
+ */
 public final class Totp {
   static final int PERIOD = 30;
   static final int DIGITS = 6;
   static final String ISSUER = "社工服务地图";
-  private static final DefaultCodeGenerator CODES = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
+  private static final DefaultCodeGenerator CODES =
+      new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
 
   private Totp() {}
 
@@ -50,7 +54,9 @@ public final class Totp {
     if (!c.matches("\\d{" + DIGITS + "}")) return OptionalLong.empty();
     long now = step(epochSeconds);
     for (long s = now - 1; s <= now + 1; s++) {
-      if (MessageDigest.isEqual(c.getBytes(StandardCharsets.US_ASCII), code(secret, s).getBytes(StandardCharsets.US_ASCII))) {
+      if (MessageDigest.isEqual(
+          c.getBytes(StandardCharsets.US_ASCII),
+          code(secret, s).getBytes(StandardCharsets.US_ASCII))) {
         return OptionalLong.of(s);
       }
     }
@@ -66,23 +72,40 @@ public final class Totp {
   }
 
   public static String uri(String login, String secret) {
-    return new QrData.Builder().label(login).secret(secret).issuer(ISSUER).algorithm(HashingAlgorithm.SHA1)
-        .digits(DIGITS).period(PERIOD).build().getUri();
+    return new QrData.Builder()
+        .label(login)
+        .secret(secret)
+        .issuer(ISSUER)
+        .algorithm(HashingAlgorithm.SHA1)
+        .digits(DIGITS)
+        .period(PERIOD)
+        .build()
+        .getUri();
   }
 
-  /** The URI as a QR code in SVG, one path of dark modules: drawn here, so no third party sees the secret. */
+  /**
+   * The URI as a QR code in SVG, one path of dark modules: drawn here, so no third party sees the
+   * secret.
+   */
   public static String qrSvg(String text) {
     try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 4));
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 4));
       StringBuilder d = new StringBuilder();
       for (int y = 0; y < m.getHeight(); y++) {
         for (int x = 0; x < m.getWidth(); x++) {
           if (m.get(x, y)) d.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
         }
       }
-      return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+      return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+          + m.getWidth()
+          + " "
+          + m.getHeight()
           + "\" width=\"240\" height=\"240\" role=\"img\" aria-label=\"两步验证二维码\" shape-rendering=\"crispEdges\">"
-          + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + d + "\"/></svg>";
+          + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+          + d
+          + "\"/></svg>";
     } catch (WriterException e) {
       throw new IllegalStateException("QR encoding failed", e);
     }

@@ -8,14 +8,24 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * A public help line with its source. {@code hours} is opening_hours syntax; empty means the hours differ
- * from place to place (各地时段不同), which is never read as "closed".
+ * A public help line with its source. {@code hours} is opening_hours syntax; empty means the hours
+ * differ from place to place (各地时段不同), which is never read as "closed".
  */
-public record Helpline(String id, String name, String number, Scope scope, String region, List<String> kinds,
-    String hours, String sourceUrl, LocalDate checked) {
+public record Helpline(
+    String id,
+    String name,
+    String number,
+    Scope scope,
+    String region,
+    List<String> kinds,
+    String hours,
+    String sourceUrl,
+    LocalDate checked) {
 
   public enum Scope {
-    NATIONAL("national", "全国"), PROVINCE("province", "本省"), CITY("city", "本市");
+    NATIONAL("national", "全国"),
+    PROVINCE("province", "本省"),
+    CITY("city", "本市");
 
     private final String code;
     private final String label;
@@ -72,9 +82,17 @@ public record Helpline(String id, String name, String number, Scope scope, Strin
   }
 
   public JsonObject toJson(ZonedDateTime now) {
-    return new JsonObject().put("id", id).put("name", name).put("number", number).put("scope", scope.code())
-        .put("region", region).put("kinds", new JsonArray(kinds)).put("hours", hours.isEmpty() ? null : hours)
-        .put("hours_text", hoursText()).put("answering_now", answeringAt(now))
-        .put("source_url", sourceUrl).put("checked", checked.toString());
+    return new JsonObject()
+        .put("id", id)
+        .put("name", name)
+        .put("number", number)
+        .put("scope", scope.code())
+        .put("region", region)
+        .put("kinds", new JsonArray(kinds))
+        .put("hours", hours.isEmpty() ? null : hours)
+        .put("hours_text", hoursText())
+        .put("answering_now", answeringAt(now))
+        .put("source_url", sourceUrl)
+        .put("checked", checked.toString());
   }
 }

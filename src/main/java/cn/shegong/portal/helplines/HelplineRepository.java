@@ -11,7 +11,8 @@ import java.util.Map;
 
 /** The helplines, crisis_words and organization_phones tables. */
 public final class HelplineRepository {
-  private static final String COLUMNS = "id, name, number, scope, region, kinds, hours, source_url, checked";
+  private static final String COLUMNS =
+      "id, name, number, scope, region, kinds, hours, source_url, checked";
 
   private final SqlClient db;
 
@@ -20,11 +21,14 @@ public final class HelplineRepository {
   }
 
   public Future<List<Helpline>> all() {
-    return db.query("SELECT " + COLUMNS + " FROM helplines ORDER BY position, id").execute().map(rows -> {
-      List<Helpline> out = new ArrayList<>();
-      for (Row r : rows) out.add(map(r));
-      return out;
-    });
+    return db.query("SELECT " + COLUMNS + " FROM helplines ORDER BY position, id")
+        .execute()
+        .map(
+            rows -> {
+              List<Helpline> out = new ArrayList<>();
+              for (Row r : rows) out.add(map(r));
+              return out;
+            });
   }
 
   /** Adds the lines not there yet (by id); editors' changes to existing ones are kept. */
@@ -32,60 +36,97 @@ public final class HelplineRepository {
     List<Tuple> batch = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) batch.add(tuple(lines.get(i)).addInteger(i));
     if (batch.isEmpty()) return Future.succeededFuture(0);
-    return db.preparedQuery("INSERT INTO helplines (" + COLUMNS + ", position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-            + "ON CONFLICT (id) DO NOTHING").executeBatch(batch)
-        .map(rows -> {
-          int n = 0;
-          for (var r = rows; r != null; r = r.next()) n += r.rowCount();
-          return n;
-        });
+    return db.preparedQuery(
+            "INSERT INTO helplines ("
+                + COLUMNS
+                + ", position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                + "ON CONFLICT (id) DO NOTHING")
+        .executeBatch(batch)
+        .map(
+            rows -> {
+              int n = 0;
+              for (var r = rows; r != null; r = r.next()) n += r.rowCount();
+              return n;
+            });
   }
 
   /** Inserts or replaces one line; returns whether it existed before. */
   public Future<Boolean> save(Helpline h) {
-    return db.preparedQuery("INSERT INTO helplines (" + COLUMNS + ", position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-            + "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, number = EXCLUDED.number, scope = EXCLUDED.scope, "
-            + "region = EXCLUDED.region, kinds = EXCLUDED.kinds, hours = EXCLUDED.hours, source_url = EXCLUDED.source_url, "
-            + "checked = EXCLUDED.checked, version = helplines.version + 1, updated_at = now() RETURNING version")
-        .execute(tuple(h).addInteger(1000)).map(rows -> rows.iterator().next().getInteger(0) > 1);
+    return db.preparedQuery(
+            "INSERT INTO helplines ("
+                + COLUMNS
+                + ", position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                + "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, number = EXCLUDED.number, scope = EXCLUDED.scope, "
+                + "region = EXCLUDED.region, kinds = EXCLUDED.kinds, hours = EXCLUDED.hours, source_url = EXCLUDED.source_url, "
+                + "checked = EXCLUDED.checked, version = helplines.version + 1, updated_at = now() RETURNING version")
+        .execute(tuple(h).addInteger(1000))
+        .map(rows -> rows.iterator().next().getInteger(0) > 1);
   }
 
   public Future<Boolean> delete(String id) {
-    return db.preparedQuery("DELETE FROM helplines WHERE id = $1").execute(Tuple.of(id)).map(r -> r.rowCount() > 0);
+    return db.preparedQuery("DELETE FROM helplines WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(r -> r.rowCount() > 0);
   }
 
   public Future<List<String>> crisisWords() {
-    return db.query("SELECT word FROM crisis_words ORDER BY word").execute().map(rows -> {
-      List<String> out = new ArrayList<>();
-      for (Row r : rows) out.add(r.getString(0));
-      return out;
-    });
+    return db.query("SELECT word FROM crisis_words ORDER BY word")
+        .execute()
+        .map(
+            rows -> {
+              List<String> out = new ArrayList<>();
+              for (Row r : rows) out.add(r.getString(0));
+              return out;
+            });
   }
 
   public Future<Void> replaceCrisisWords(List<String> words) {
     Future<?> cleared = db.query("DELETE FROM crisis_words").execute();
     if (words.isEmpty()) return cleared.mapEmpty();
     List<Tuple> batch = words.stream().distinct().map(Tuple::of).toList();
-    return cleared.compose(v -> db.preparedQuery("INSERT INTO crisis_words (word) VALUES ($1) ON CONFLICT DO NOTHING")
-        .executeBatch(batch)).mapEmpty();
+    return cleared
+        .compose(
+            v ->
+                db.preparedQuery(
+                        "INSERT INTO crisis_words (word) VALUES ($1) ON CONFLICT DO NOTHING")
+                    .executeBatch(batch))
+        .mapEmpty();
   }
 
   public Future<Map<String, String>> organizationPhones() {
-    return db.query("SELECT organization, phone FROM organization_phones").execute().map(rows -> {
-      Map<String, String> out = new HashMap<>();
-      for (Row r : rows) out.put(r.getString(0), r.getString(1));
-      return out;
-    });
+    return db.query("SELECT organization, phone FROM organization_phones")
+        .execute()
+        .map(
+            rows -> {
+              Map<String, String> out = new HashMap<>();
+              for (Row r : rows) out.put(r.getString(0), r.getString(1));
+              return out;
+            });
   }
 
   private static Tuple tuple(Helpline h) {
-    return Tuple.of(h.id(), h.name(), h.number(), h.scope().code(), h.region(), h.kinds().toArray(String[]::new),
-        h.hours(), h.sourceUrl(), h.checked());
+    return Tuple.of(
+        h.id(),
+        h.name(),
+        h.number(),
+        h.scope().code(),
+        h.region(),
+        h.kinds().toArray(String[]::new),
+        h.hours(),
+        h.sourceUrl(),
+        h.checked());
   }
 
   private static Helpline map(Row r) {
-    return new Helpline(r.getString("id"), r.getString("name"), r.getString("number"),
-        Helpline.Scope.of(r.getString("scope")), r.getString("region"), List.of(r.getArrayOfStrings("kinds")),
-        r.getString("hours"), r.getString("source_url"), r.getLocalDate("checked"));
+    return new Helpline(
+        r.getString("id"),
+        r.getString("name"),
+        r.getString("number"),
+        Helpline.Scope.of(r.getString("scope")),
+        r.getString("region"),
+        List.of(r.getArrayOfStrings("kinds")),
+        r.getString("hours"),
+        r.getString("source_url"),
+        r.getLocalDate("checked"));
   }
 }

@@ -8,7 +8,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZonedDateTime;
 
-/** GET /api/helplines?kind=&region= : the public help lines, from memory (answers while the database is away). */
+/**
+ * GET /api/helplines?kind=&region= : the public help lines, from memory (answers while the database
+ * is away).
+ */
 public final class HelplineRoutes {
   private final HelplineBook book;
 
@@ -26,8 +29,13 @@ public final class HelplineRoutes {
     ZonedDateTime now = ZonedDateTime.now(Zones.CHINA);
     JsonArray out = new JsonArray();
     book.find(kind, region, region).forEach(h -> out.add(h.toJson(now)));
-    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+    ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "public, max-age=60")
-        .end(new JsonObject().put("helplines", out).put("emergency", "如遇紧急危险，请拨打 110 或 120").encode());
+        .end(
+            new JsonObject()
+                .put("helplines", out)
+                .put("emergency", "如遇紧急危险，请拨打 110 或 120")
+                .encode());
   }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rows of an HSDS table as CSV. A text cell a spreadsheet would run as a formula (=, @, +, - or a control
- * character first; a phone number such as +86 10 1234 stays as it is) gets a leading apostrophe, which
- * {@link #text} takes off again on import.
+ * Rows of an HSDS table as CSV. A text cell a spreadsheet would run as a formula (=, @, +, - or a
+ * control character first; a phone number such as +86 10 1234 stays as it is) gets a leading
+ * apostrophe, which {@link #text} takes off again on import.
  */
 public final class HsdsCsv {
   private HsdsCsv() {}
@@ -28,7 +28,8 @@ public final class HsdsCsv {
 
   /** The value of a cell written by {@link #cell}: a guarded formula loses its apostrophe. */
   public static String text(String cell) {
-    if (cell.length() > 1 && cell.charAt(0) == '\'' && dangerous(cell.substring(1))) return cell.substring(1);
+    if (cell.length() > 1 && cell.charAt(0) == '\'' && dangerous(cell.substring(1)))
+      return cell.substring(1);
     return cell;
   }
 

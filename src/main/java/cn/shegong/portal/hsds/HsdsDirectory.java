@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * HSDS identifiers back to what they name: a station's slug, an organisation's name, a taxonomy term.
- * Name-based ids cannot be reversed, so the map is computed (on a worker) from the names in use and kept
- * until the stations' version moves.
+ * HSDS identifiers back to what they name: a station's slug, an organisation's name, a taxonomy
+ * term. Name-based ids cannot be reversed, so the map is computed (on a worker) from the names in
+ * use and kept until the stations' version moves.
  */
 final class HsdsDirectory {
-  record Names(Map<String, String> serviceSlugs, Map<String, String> serviceAtLocationSlugs,
-      Map<String, String> organizations, List<String> organizationNames, List<Term> terms, Map<String, Term> termsById) {}
+  record Names(
+      Map<String, String> serviceSlugs,
+      Map<String, String> serviceAtLocationSlugs,
+      Map<String, String> organizations,
+      List<String> organizationNames,
+      List<Term> terms,
+      Map<String, Term> termsById) {}
 
   private final Vertx vertx;
   private final StationCatalog catalog;
@@ -38,31 +43,38 @@ final class HsdsDirectory {
     if (v != null) {
       keptVersion = v;
       kept = built;
-      built.onFailure(e -> {
-        if (kept == built) kept = null;
-      });
+      built.onFailure(
+          e -> {
+            if (kept == built) kept = null;
+          });
     }
     return built;
   }
 
   private Future<Names> build() {
-    return Future.all(catalog.slugs(), catalog.organizations(), catalog.distinct(Listed.SERVICES),
+    return Future.all(
+            catalog.slugs(),
+            catalog.organizations(),
+            catalog.distinct(Listed.SERVICES),
             catalog.distinct(Listed.TARGET_GROUPS))
-        .compose(all -> vertx.executeBlocking(() -> {
-          List<String> slugs = all.resultAt(0);
-          List<String> orgs = all.resultAt(1);
-          Map<String, String> services = new HashMap<>();
-          Map<String, String> sals = new HashMap<>();
-          for (String slug : slugs) {
-            services.put(HsdsIds.service(slug), slug);
-            sals.put(HsdsIds.serviceAtLocation(slug), slug);
-          }
-          Map<String, String> organizations = new HashMap<>();
-          for (String o : orgs) organizations.put(HsdsIds.organization(o), o);
-          List<Term> terms = HsdsTaxonomy.all(all.resultAt(2), all.resultAt(3));
-          Map<String, Term> byId = new HashMap<>();
-          for (Term t : terms) byId.put(t.id(), t);
-          return new Names(services, sals, organizations, orgs, terms, byId);
-        }));
+        .compose(
+            all ->
+                vertx.executeBlocking(
+                    () -> {
+                      List<String> slugs = all.resultAt(0);
+                      List<String> orgs = all.resultAt(1);
+                      Map<String, String> services = new HashMap<>();
+                      Map<String, String> sals = new HashMap<>();
+                      for (String slug : slugs) {
+                        services.put(HsdsIds.service(slug), slug);
+                        sals.put(HsdsIds.serviceAtLocation(slug), slug);
+                      }
+                      Map<String, String> organizations = new HashMap<>();
+                      for (String o : orgs) organizations.put(HsdsIds.organization(o), o);
+                      List<Term> terms = HsdsTaxonomy.all(all.resultAt(2), all.resultAt(3));
+                      Map<String, Term> byId = new HashMap<>();
+                      for (Term t : terms) byId.put(t.id(), t);
+                      return new Names(services, sals, organizations, orgs, terms, byId);
+                    }));
   }
 }

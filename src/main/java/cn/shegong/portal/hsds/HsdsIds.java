@@ -7,13 +7,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Stable HSDS identifiers: RFC 9562 name-based UUIDs (version 5, SHA-1) in the portal's own namespace, so a
- * station keeps the same service, location and phone ids across exports, restarts and machines.
+ * Stable HSDS identifiers: RFC 9562 name-based UUIDs (version 5, SHA-1) in the portal's own
+ * namespace, so a station keeps the same service, location and phone ids across exports, restarts
+ * and machines.
  */
 public final class HsdsIds {
   /** The portal's namespace: itself the version-5 UUID of its name in the URL namespace. */
-  public static final UUID NAMESPACE = v5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"),
-      "https://shegong.cn/hsds");
+  public static final UUID NAMESPACE =
+      v5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "https://shegong.cn/hsds");
 
   private HsdsIds() {}
 
@@ -62,9 +63,14 @@ public final class HsdsIds {
     return v5(NAMESPACE, name).toString();
   }
 
-  /** Parses a UUID strictly (36 characters, hex), or null: lookups by a malformed id are refused by the caller. */
+  /**
+   * Parses a UUID strictly (36 characters, hex), or null: lookups by a malformed id are refused by
+   * the caller.
+   */
   public static UUID parse(String text) {
-    if (text == null || !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+    if (text == null
+        || !text.matches(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
       return null;
     }
     return UUID.fromString(text);
@@ -73,8 +79,11 @@ public final class HsdsIds {
   static UUID v5(UUID namespace, String name) {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-          .putLong(namespace.getLeastSignificantBits()).array());
+      sha1.update(
+          ByteBuffer.allocate(16)
+              .putLong(namespace.getMostSignificantBits())
+              .putLong(namespace.getLeastSignificantBits())
+              .array());
       byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
       h[6] = (byte) ((h[6] & 0x0f) | 0x50);
       h[8] = (byte) ((h[8] & 0x3f) | 0x80);

@@ -10,8 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * One station as HSDS 3.0 objects: a service, delivered at one location, by its organisation (when named).
- * Only what is known is written: an unknown value is left out, never filled with a guess.
+ * One station as HSDS 3.0 objects: a service, delivered at one location, by its organisation (when
+ * named). Only what is known is written: an unknown value is left out, never filled with a guess.
  */
 public final class HsdsJson {
   /** The location's external identifier type: the station's slug, which the portal's URLs use. */
@@ -42,7 +42,8 @@ public final class HsdsJson {
   /** The one-to-one fields of the service (the service_list shape, also the services.csv row). */
   public JsonObject serviceRow(Station s) {
     JsonObject o = new JsonObject().put("id", HsdsIds.service(s.slug()));
-    if (!s.organization().isEmpty()) o.put("organization_id", HsdsIds.organization(s.organization()));
+    if (!s.organization().isEmpty())
+      o.put("organization_id", HsdsIds.organization(s.organization()));
     o.put("name", s.name());
     if (!s.description().isEmpty()) o.put("description", s.description());
     o.put("url", baseUrl + s.url()).put("status", status(s.status()));
@@ -66,13 +67,20 @@ public final class HsdsJson {
   }
 
   public static JsonObject organization(String name) {
-    return new JsonObject().put("id", HsdsIds.organization(name)).put("name", name).put("description", "");
+    return new JsonObject()
+        .put("id", HsdsIds.organization(name))
+        .put("name", name)
+        .put("description", "");
   }
 
   public List<JsonObject> phones(Station s) {
     if (s.phone().isBlank()) return List.of();
-    return List.of(new JsonObject().put("id", HsdsIds.phone(s.slug())).put("service_id", HsdsIds.service(s.slug()))
-        .put("number", s.phone()).put("type", "voice"));
+    return List.of(
+        new JsonObject()
+            .put("id", HsdsIds.phone(s.slug()))
+            .put("service_id", HsdsIds.service(s.slug()))
+            .put("number", s.phone())
+            .put("type", "voice"));
   }
 
   public List<JsonObject> schedules(Station s) {
@@ -81,8 +89,10 @@ public final class HsdsJson {
 
   /** The location row: a physical place; latitude and longitude only when known. */
   public JsonObject locationRow(Station s) {
-    JsonObject o = new JsonObject().put("id", HsdsIds.location(s.slug())).put("location_type", "physical");
-    if (!s.organization().isEmpty()) o.put("organization_id", HsdsIds.organization(s.organization()));
+    JsonObject o =
+        new JsonObject().put("id", HsdsIds.location(s.slug())).put("location_type", "physical");
+    if (!s.organization().isEmpty())
+      o.put("organization_id", HsdsIds.organization(s.organization()));
     o.put("name", s.name());
     if (s.hasLocation()) o.put("latitude", s.latitude()).put("longitude", s.longitude());
     return o.put("external_identifier", s.slug()).put("external_identifier_type", SLUG_TYPE);
@@ -91,29 +101,50 @@ public final class HsdsJson {
   public JsonObject location(Station s) {
     JsonObject o = locationRow(s);
     o.put("addresses", new JsonArray(addresses(s)));
-    o.put("attributes", new JsonArray().add(attribute(s, HsdsTaxonomy.precision(s.locationPrecision()),
-        HsdsIds.location(s.slug()), "location")));
+    o.put(
+        "attributes",
+        new JsonArray()
+            .add(
+                attribute(
+                    s,
+                    HsdsTaxonomy.precision(s.locationPrecision()),
+                    HsdsIds.location(s.slug()),
+                    "location")));
     return o;
   }
 
-  /** The postal code is required by HSDS but not known to the portal: it stays empty rather than guessed. */
+  /**
+   * The postal code is required by HSDS but not known to the portal: it stays empty rather than
+   * guessed.
+   */
   public List<JsonObject> addresses(Station s) {
     if (s.address().isEmpty() && s.region().province().isEmpty()) return List.of();
-    JsonObject a = new JsonObject().put("id", HsdsIds.address(s.slug())).put("location_id", HsdsIds.location(s.slug()))
-        .put("address_1", s.address());
+    JsonObject a =
+        new JsonObject()
+            .put("id", HsdsIds.address(s.slug()))
+            .put("location_id", HsdsIds.location(s.slug()))
+            .put("address_1", s.address());
     if (!s.township().isEmpty()) a.put("address_2", s.township());
     a.put("city", s.region().city());
     if (!s.region().district().isEmpty()) a.put("region", s.region().district());
-    return List.of(a.put("state_province", s.region().province()).put("postal_code", "").put("country", "CN")
-        .put("address_type", "physical"));
+    return List.of(
+        a.put("state_province", s.region().province())
+            .put("postal_code", "")
+            .put("country", "CN")
+            .put("address_type", "physical"));
   }
 
   public JsonObject serviceAtLocationRow(Station s) {
-    return new JsonObject().put("id", HsdsIds.serviceAtLocation(s.slug())).put("service_id", HsdsIds.service(s.slug()))
+    return new JsonObject()
+        .put("id", HsdsIds.serviceAtLocation(s.slug()))
+        .put("service_id", HsdsIds.service(s.slug()))
         .put("location_id", HsdsIds.location(s.slug()));
   }
 
-  /** With {@code withService}, the service_at_location endpoints' shape; without, nested inside a service. */
+  /**
+   * With {@code withService}, the service_at_location endpoints' shape; without, nested inside a
+   * service.
+   */
   public JsonObject serviceAtLocation(Station s, boolean withService) {
     JsonObject o = serviceAtLocationRow(s).put("location", location(s));
     if (withService) o.put("service", serviceList(s));
@@ -121,7 +152,8 @@ public final class HsdsJson {
   }
 
   public JsonObject serviceAtLocationFull(Station s) {
-    return serviceAtLocation(s, true).put("phones", new JsonArray(phones(s)))
+    return serviceAtLocation(s, true)
+        .put("phones", new JsonArray(phones(s)))
         .put("schedules", new JsonArray(schedules(s)));
   }
 
@@ -131,14 +163,20 @@ public final class HsdsJson {
     List<JsonObject> out = new ArrayList<>();
     out.add(attribute(s, HsdsTaxonomy.kind(s.kind()), id, "service"));
     // a value listed twice is one term, one attribute
-    for (String v : new LinkedHashSet<>(s.services())) out.add(attribute(s, HsdsTaxonomy.service(v), id, "service"));
-    for (String v : new LinkedHashSet<>(s.targetGroups())) out.add(attribute(s, HsdsTaxonomy.target(v), id, "service"));
+    for (String v : new LinkedHashSet<>(s.services()))
+      out.add(attribute(s, HsdsTaxonomy.service(v), id, "service"));
+    for (String v : new LinkedHashSet<>(s.targetGroups()))
+      out.add(attribute(s, HsdsTaxonomy.target(v), id, "service"));
     return out;
   }
 
   static JsonObject attributeRow(Station s, Term t, String linkId, String entity) {
-    return new JsonObject().put("id", HsdsIds.attribute(s.slug(), entity + "/" + t.id())).put("link_id", linkId)
-        .put("taxonomy_term_id", t.id()).put("link_type", t.scheme().code()).put("link_entity", entity)
+    return new JsonObject()
+        .put("id", HsdsIds.attribute(s.slug(), entity + "/" + t.id()))
+        .put("link_id", linkId)
+        .put("taxonomy_term_id", t.id())
+        .put("link_type", t.scheme().code())
+        .put("link_entity", entity)
         .put("value", t.value());
   }
 

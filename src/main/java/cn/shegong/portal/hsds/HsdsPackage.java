@@ -1,12 +1,12 @@
 package cn.shegong.portal.hsds;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.hsds.HsdsTables.Table;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Term;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationCatalog;
 import cn.shegong.portal.stations.StationCatalog.Filter;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,9 +22,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * /hsds/datapackage.zip: the HSDS tables as CSV files with their datapackage.json. Built on a worker thread
- * into a file under the data directory (stations read in keyset batches, one table file each, then zipped),
- * kept while the stations' version stands, and sent from disk.
+ * /hsds/datapackage.zip: the HSDS tables as CSV files with their datapackage.json. Built on a
+ * worker thread into a file under the data directory (stations read in keyset batches, one table
+ * file each, then zipped), kept while the stations' version stands, and sent from disk.
  */
 final class HsdsPackage {
   private static final int BATCH = 500;
@@ -44,15 +44,21 @@ final class HsdsPackage {
   }
 
   void send(RoutingContext ctx) {
-    file().onSuccess(path -> ctx.response().putHeader("Content-Type", "application/zip")
-            .putHeader("Content-Disposition", "attachment; filename=\"datapackage.zip\"").sendFile(path.toString()))
+    file()
+        .onSuccess(
+            path ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/zip")
+                    .putHeader("Content-Disposition", "attachment; filename=\"datapackage.zip\"")
+                    .sendFile(path.toString()))
         .onFailure(ctx::fail);
   }
 
   synchronized Future<Path> file() {
     Object v = portal.stationsVersion().get();
     if (v != null && kept != null && v.equals(keptVersion)) return kept;
-    Future<Path> built = directory.get().compose(names -> portal.vertx().executeBlocking(() -> build(names)));
+    Future<Path> built =
+        directory.get().compose(names -> portal.vertx().executeBlocking(() -> build(names)));
     keptVersion = v;
     kept = built;
     built.onFailure(e -> forget(built));
@@ -68,11 +74,16 @@ final class HsdsPackage {
     Files.createDirectories(dir);
     Path work = Files.createTempDirectory(dir, "build-");
     try (TableFiles tables = new TableFiles(work)) {
-      for (String o : names.organizationNames()) tables.write("organization", HsdsJson.organization(o));
+      for (String o : names.organizationNames())
+        tables.write("organization", HsdsJson.organization(o));
       String after = null;
       while (true) {
-        List<Station> batch = catalog.after(Filter.ALL, after, BATCH).toCompletionStage().toCompletableFuture()
-            .get(2, TimeUnit.MINUTES);
+        List<Station> batch =
+            catalog
+                .after(Filter.ALL, after, BATCH)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(2, TimeUnit.MINUTES);
         for (Station s : batch) station(tables, s);
         if (batch.size() < BATCH) break;
         after = batch.get(batch.size() - 1).slug();
@@ -107,7 +118,8 @@ final class HsdsPackage {
     t.write("service", json.serviceRow(s));
     for (JsonObject a : json.serviceAttributes(s)) t.write("attribute", a);
     t.write("location", json.locationRow(s));
-    for (Object a : json.location(s).getJsonArray("attributes")) t.write("attribute", (JsonObject) a);
+    for (Object a : json.location(s).getJsonArray("attributes"))
+      t.write("attribute", (JsonObject) a);
     t.write("service_at_location", json.serviceAtLocationRow(s));
     for (JsonObject p : json.phones(s)) t.write("phone", p);
     for (JsonObject a : json.addresses(s)) t.write("address", a);
@@ -121,14 +133,18 @@ final class HsdsPackage {
     TableFiles(Path dir) throws IOException {
       for (String name : HsdsTables.WRITTEN) {
         Table t = HsdsTables.table(name);
-        OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(t.path())));
+        OutputStream o =
+            new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(t.path())));
         o.write(cn.shegong.portal.common.Csv.line(t.columns()).getBytes(StandardCharsets.UTF_8));
         open.put(name, o);
       }
     }
 
     void write(String table, JsonObject row) throws IOException {
-      open.get(table).write(HsdsCsv.line(HsdsTables.table(table).columns(), row).getBytes(StandardCharsets.UTF_8));
+      open.get(table)
+          .write(
+              HsdsCsv.line(HsdsTables.table(table).columns(), row)
+                  .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -13,8 +13,14 @@ public final class HsdsPage {
 
   public static JsonObject of(long totalItems, int pageNumber, int perPage, JsonArray contents) {
     long pages = totalPages(totalItems, perPage);
-    return new JsonObject().put("total_items", totalItems).put("total_pages", pages).put("page_number", pageNumber)
-        .put("size", contents.size()).put("first_page", pageNumber == 1).put("last_page", pageNumber >= pages)
-        .put("empty", contents.isEmpty()).put("contents", contents);
+    return new JsonObject()
+        .put("total_items", totalItems)
+        .put("total_pages", pages)
+        .put("page_number", pageNumber)
+        .put("size", contents.size())
+        .put("first_page", pageNumber == 1)
+        .put("last_page", pageNumber >= pages)
+        .put("empty", contents.isEmpty())
+        .put("contents", contents);
   }
 }

@@ -17,25 +17,39 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The HSDS API's query parameters, read strictly (a malformed one is a 400): {@code search}, {@code page},
- * {@code per_page}, {@code modified_after}, {@code organization_id}, {@code taxonomy_term_id},
- * {@code taxonomy_id}, {@code format} and the proximity filter {@code near=LAT,LON} with {@code proximity}
- * in metres. Every filter given must hold (AND).
+ * The HSDS API's query parameters, read strictly (a malformed one is a 400): {@code search}, {@code
+ * page}, {@code per_page}, {@code modified_after}, {@code organization_id}, {@code
+ * taxonomy_term_id}, {@code taxonomy_id}, {@code format} and the proximity filter {@code
+ * near=LAT,LON} with {@code proximity} in metres. Every filter given must hold (AND).
  */
-record HsdsParams(String search, int page, int perPage, OffsetDateTime modifiedAfter, String organizationId,
-    String taxonomyTermId, String taxonomyId, boolean ndjson, NearbyQuery near) {
+record HsdsParams(
+    String search,
+    int page,
+    int perPage,
+    OffsetDateTime modifiedAfter,
+    String organizationId,
+    String taxonomyTermId,
+    String taxonomyId,
+    boolean ndjson,
+    NearbyQuery near) {
   static final int DEFAULT_PER_PAGE = 50;
   static final int MAX_PER_PAGE = 500;
   static final double MAX_PROXIMITY_M = 1_000_000;
 
   static HsdsParams from(RoutingContext ctx) {
     String format = Params.text(ctx, "format", 10).orElse("json");
-    if (!format.equals("json") && !format.equals("ndjson")) throw HttpError.badRequest("参数 format 应为 json 或 ndjson");
-    return new HsdsParams(Params.text(ctx, "search", 100).orElse(null), Params.page(ctx),
+    if (!format.equals("json") && !format.equals("ndjson"))
+      throw HttpError.badRequest("参数 format 应为 json 或 ndjson");
+    return new HsdsParams(
+        Params.text(ctx, "search", 100).orElse(null),
+        Params.page(ctx),
         Params.integer(ctx, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
         Params.text(ctx, "modified_after", 40).map(HsdsParams::dateTime).orElse(null),
-        uuid(ctx, "organization_id"), uuid(ctx, "taxonomy_term_id"), uuid(ctx, "taxonomy_id"),
-        format.equals("ndjson"), near(ctx));
+        uuid(ctx, "organization_id"),
+        uuid(ctx, "taxonomy_term_id"),
+        uuid(ctx, "taxonomy_id"),
+        format.equals("ndjson"),
+        near(ctx));
   }
 
   long offset() {
@@ -56,23 +70,27 @@ record HsdsParams(String search, int page, int perPage, OffsetDateTime modifiedA
     if (taxonomyTermId != null) {
       Term t = names.termsById().get(taxonomyTermId);
       if (t == null || t.scheme() == Scheme.LOCATION_PRECISION) none = true;
-      else switch (t.scheme()) {
-        case STATION_KIND -> kind = StationKind.fromCode(t.value()).orElseThrow();
-        case SERVICE -> service = t.value();
-        default -> target = t.value();
-      }
+      else
+        switch (t.scheme()) {
+          case STATION_KIND -> kind = StationKind.fromCode(t.value()).orElseThrow();
+          case SERVICE -> service = t.value();
+          default -> target = t.value();
+        }
     }
     Listed listed = null;
     if (taxonomyId != null) {
       Scheme s = Scheme.byId(taxonomyId);
       if (s == null || s == Scheme.LOCATION_PRECISION) none = true;
-      else listed = switch (s) {
-        case STATION_KIND -> Listed.KIND;
-        case SERVICE -> Listed.SERVICES;
-        default -> Listed.TARGET_GROUPS;
-      };
+      else
+        listed =
+            switch (s) {
+              case STATION_KIND -> Listed.KIND;
+              case SERVICE -> Listed.SERVICES;
+              default -> Listed.TARGET_GROUPS;
+            };
     }
-    return new Filter(search, modifiedAfter, organization, kind, service, target, listed, near, none);
+    return new Filter(
+        search, modifiedAfter, organization, kind, service, target, listed, near, none);
   }
 
   private static String uuid(RoutingContext ctx, String name) {
@@ -90,7 +108,8 @@ record HsdsParams(String search, int page, int perPage, OffsetDateTime modifiedA
       try {
         return LocalDate.parse(text).atStartOfDay(Zones.CHINA).toOffsetDateTime();
       } catch (DateTimeParseException e2) {
-        throw HttpError.badRequest("参数 modified_after 应为日期（2026-01-31）或带时区的时间（2026-01-31T08:00:00+08:00）");
+        throw HttpError.badRequest(
+            "参数 modified_after 应为日期（2026-01-31）或带时区的时间（2026-01-31T08:00:00+08:00）");
       }
     }
   }

@@ -1,6 +1,5 @@
 package cn.shegong.portal.hsds;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.hsds.HsdsDirectory.Names;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
@@ -9,6 +8,7 @@ import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationCatalog;
 import cn.shegong.portal.stations.StationCatalog.Filter;
 import cn.shegong.portal.stations.StationRepository;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -19,13 +19,16 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The Open Referral HSDS 3.0 API under /hsds: services, organisations, services at locations, taxonomies and
- * terms, each list in the HSDS Page envelope or, with format=ndjson, streamed whole one object per line; and
- * the tabular data package. Read-only and public, like /api/stations.
+ * The Open Referral HSDS 3.0 API under /hsds: services, organisations, services at locations,
+ * taxonomies and terms, each list in the HSDS Page envelope or, with format=ndjson, streamed whole
+ * one object per line; and the tabular data package. Read-only and public, like /api/stations.
  */
 public final class HsdsRoutes {
   static final String PROFILE = "https://github.com/openreferral/specification/tree/3.0";
-  /** Nested lists inside one organisation are bounded; the services list pages through all of them. */
+
+  /**
+   * Nested lists inside one organisation are bounded; the services list pages through all of them.
+   */
   static final int MAX_NESTED = 1000;
 
   private final Portal portal;
@@ -47,17 +50,30 @@ public final class HsdsRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/hsds/*").handler(ctx -> {
-      ctx.response().putHeader("Access-Control-Allow-Origin", "*").putHeader("Cache-Control", "public, max-age=300");
-      ctx.next();
-    });
+    router
+        .get("/hsds/*")
+        .handler(
+            ctx -> {
+              ctx.response()
+                  .putHeader("Access-Control-Allow-Origin", "*")
+                  .putHeader("Cache-Control", "public, max-age=300");
+              ctx.next();
+            });
     router.get("/hsds/").handler(this::root);
-    router.get("/hsds/openapi.json").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/json; charset=utf-8").sendFile("hsds-3.0/schema/openapi.json"));
+    router
+        .get("/hsds/openapi.json")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .sendFile("hsds-3.0/schema/openapi.json"));
     router.get("/hsds/services").handler(ctx -> stations(ctx, json::serviceList));
     router.get("/hsds/services/:id").handler(ctx -> one(ctx, Names::serviceSlugs, json::service));
-    router.get("/hsds/service_at_locations").handler(ctx -> stations(ctx, s -> json.serviceAtLocation(s, true)));
-    router.get("/hsds/service_at_locations/:id")
+    router
+        .get("/hsds/service_at_locations")
+        .handler(ctx -> stations(ctx, s -> json.serviceAtLocation(s, true)));
+    router
+        .get("/hsds/service_at_locations/:id")
         .handler(ctx -> one(ctx, Names::serviceAtLocationSlugs, json::serviceAtLocationFull));
     router.get("/hsds/organizations").handler(this::organizations);
     router.get("/hsds/organizations/:id").handler(this::organization);
@@ -69,63 +85,100 @@ public final class HsdsRoutes {
   }
 
   private void root(RoutingContext ctx) {
-    send(ctx, new JsonObject().put("version", "3.0").put("profile", PROFILE)
-        .put("openapi_url", portal.config().publicBaseUrl() + "/hsds/openapi.json"));
+    send(
+        ctx,
+        new JsonObject()
+            .put("version", "3.0")
+            .put("profile", PROFILE)
+            .put("openapi_url", portal.config().publicBaseUrl() + "/hsds/openapi.json"));
   }
 
   private void stations(RoutingContext ctx, Function<Station, JsonObject> shape) {
     HsdsParams p = HsdsParams.from(ctx);
-    directory.get().compose(names -> {
-      Filter f = p.filter(names);
-      if (p.ndjson()) {
-        stream.stations(ctx, f, shape);
-        return io.vertx.core.Future.succeededFuture();
-      }
-      return catalog.count(f).compose(total -> catalog.page(f, p.offset(), p.perPage()).map(list -> {
-        JsonArray contents = new JsonArray();
-        for (Station s : list) contents.add(shape.apply(s));
-        send(ctx, HsdsPage.of(total, p.page(), p.perPage(), contents));
-        return null;
-      }));
-    }).onFailure(ctx::fail);
+    directory
+        .get()
+        .compose(
+            names -> {
+              Filter f = p.filter(names);
+              if (p.ndjson()) {
+                stream.stations(ctx, f, shape);
+                return io.vertx.core.Future.succeededFuture();
+              }
+              return catalog
+                  .count(f)
+                  .compose(
+                      total ->
+                          catalog
+                              .page(f, p.offset(), p.perPage())
+                              .map(
+                                  list -> {
+                                    JsonArray contents = new JsonArray();
+                                    for (Station s : list) contents.add(shape.apply(s));
+                                    send(ctx, HsdsPage.of(total, p.page(), p.perPage(), contents));
+                                    return null;
+                                  }));
+            })
+        .onFailure(ctx::fail);
   }
 
-  private void one(RoutingContext ctx, Function<Names, java.util.Map<String, String>> ids,
+  private void one(
+      RoutingContext ctx,
+      Function<Names, java.util.Map<String, String>> ids,
       Function<Station, JsonObject> shape) {
     String id = id(ctx);
-    directory.get().compose(names -> {
-      String slug = ids.apply(names).get(id);
-      if (slug == null) throw notFound();
-      return stations.findBySlug(slug);
-    }).map(found -> shape.apply(found.orElseThrow(HsdsRoutes::notFound))).onSuccess(o -> send(ctx, o))
+    directory
+        .get()
+        .compose(
+            names -> {
+              String slug = ids.apply(names).get(id);
+              if (slug == null) throw notFound();
+              return stations.findBySlug(slug);
+            })
+        .map(found -> shape.apply(found.orElseThrow(HsdsRoutes::notFound)))
+        .onSuccess(o -> send(ctx, o))
         .onFailure(ctx::fail);
   }
 
   private void organizations(RoutingContext ctx) {
     HsdsParams p = HsdsParams.from(ctx);
-    directory.get().onSuccess(names -> {
-      List<JsonObject> all = new ArrayList<>();
-      for (String n : names.organizationNames()) if (matches(n, p.search())) all.add(HsdsJson.organization(n));
-      list(ctx, p, all);
-    }).onFailure(ctx::fail);
+    directory
+        .get()
+        .onSuccess(
+            names -> {
+              List<JsonObject> all = new ArrayList<>();
+              for (String n : names.organizationNames())
+                if (matches(n, p.search())) all.add(HsdsJson.organization(n));
+              list(ctx, p, all);
+            })
+        .onFailure(ctx::fail);
   }
 
   private void organization(RoutingContext ctx) {
     String id = id(ctx);
-    directory.get().compose(names -> {
-      String name = names.organizations().get(id);
-      if (name == null) throw notFound();
-      Filter f = new Filter(null, null, name, null, null, null, null, null, false);
-      return catalog.page(f, 0, MAX_NESTED).map(list -> {
-        JsonArray services = new JsonArray();
-        JsonArray locations = new JsonArray();
-        for (Station s : list) {
-          services.add(json.serviceList(s));
-          locations.add(json.location(s));
-        }
-        return HsdsJson.organization(name).put("services", services).put("locations", locations);
-      });
-    }).onSuccess(o -> send(ctx, o)).onFailure(ctx::fail);
+    directory
+        .get()
+        .compose(
+            names -> {
+              String name = names.organizations().get(id);
+              if (name == null) throw notFound();
+              Filter f = new Filter(null, null, name, null, null, null, null, null, false);
+              return catalog
+                  .page(f, 0, MAX_NESTED)
+                  .map(
+                      list -> {
+                        JsonArray services = new JsonArray();
+                        JsonArray locations = new JsonArray();
+                        for (Station s : list) {
+                          services.add(json.serviceList(s));
+                          locations.add(json.location(s));
+                        }
+                        return HsdsJson.organization(name)
+                            .put("services", services)
+                            .put("locations", locations);
+                      });
+            })
+        .onSuccess(o -> send(ctx, o))
+        .onFailure(ctx::fail);
   }
 
   private void taxonomies(RoutingContext ctx) {
@@ -146,23 +199,31 @@ public final class HsdsRoutes {
 
   private void terms(RoutingContext ctx) {
     HsdsParams p = HsdsParams.from(ctx);
-    directory.get().onSuccess(names -> {
-      List<JsonObject> all = new ArrayList<>();
-      for (Term t : names.terms()) {
-        if (p.taxonomyId() != null && !t.scheme().id().equals(p.taxonomyId())) continue;
-        if (matches(t.name(), p.search())) all.add(t.toJson());
-      }
-      list(ctx, p, all);
-    }).onFailure(ctx::fail);
+    directory
+        .get()
+        .onSuccess(
+            names -> {
+              List<JsonObject> all = new ArrayList<>();
+              for (Term t : names.terms()) {
+                if (p.taxonomyId() != null && !t.scheme().id().equals(p.taxonomyId())) continue;
+                if (matches(t.name(), p.search())) all.add(t.toJson());
+              }
+              list(ctx, p, all);
+            })
+        .onFailure(ctx::fail);
   }
 
   private void term(RoutingContext ctx) {
     String id = id(ctx);
-    directory.get().onSuccess(names -> {
-      Term t = names.termsById().get(id);
-      if (t == null) ctx.fail(notFound());
-      else send(ctx, t.toJson().put("taxonomy_detail", t.scheme().toJson()));
-    }).onFailure(ctx::fail);
+    directory
+        .get()
+        .onSuccess(
+            names -> {
+              Term t = names.termsById().get(id);
+              if (t == null) ctx.fail(notFound());
+              else send(ctx, t.toJson().put("taxonomy_detail", t.scheme().toJson()));
+            })
+        .onFailure(ctx::fail);
   }
 
   /** A short list kept in memory: one page of it, or all of it as ndjson. */
@@ -173,12 +234,14 @@ public final class HsdsRoutes {
     }
     JsonArray contents = new JsonArray();
     long from = Math.min(all.size(), p.offset());
-    for (long i = from; i < Math.min(all.size(), from + p.perPage()); i++) contents.add(all.get((int) i));
+    for (long i = from; i < Math.min(all.size(), from + p.perPage()); i++)
+      contents.add(all.get((int) i));
     send(ctx, HsdsPage.of(all.size(), p.page(), p.perPage(), contents));
   }
 
   private static boolean matches(String text, String search) {
-    return search == null || text.toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT));
+    return search == null
+        || text.toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT));
   }
 
   private static String id(RoutingContext ctx) {

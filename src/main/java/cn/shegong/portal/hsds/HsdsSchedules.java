@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Weekly opening hours as HSDS schedules: one WEEKLY schedule per distinct opening span, its days in
- * {@code byday}, times in China Standard Time ({@code +08:00}, timezone 8). Unknown hours give no schedule.
+ * Weekly opening hours as HSDS schedules: one WEEKLY schedule per distinct opening span, its days
+ * in {@code byday}, times in China Standard Time ({@code +08:00}, timezone 8). Unknown hours give
+ * no schedule.
  */
 public final class HsdsSchedules {
   private static final String[] BYDAY = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
@@ -24,7 +25,9 @@ public final class HsdsSchedules {
   public static List<JsonObject> of(String slug, String serviceId, OpeningHours hours) {
     Map<String, List<DayOfWeek>> bySpan = new LinkedHashMap<>();
     for (Interval i : hours.intervals()) {
-      bySpan.computeIfAbsent(time(i.open()) + "-" + time(i.close()), k -> new ArrayList<>()).add(i.day());
+      bySpan
+          .computeIfAbsent(time(i.open()) + "-" + time(i.close()), k -> new ArrayList<>())
+          .add(i.day());
     }
     List<JsonObject> out = new ArrayList<>();
     for (Map.Entry<String, List<DayOfWeek>> e : bySpan.entrySet()) {
@@ -35,16 +38,26 @@ public final class HsdsSchedules {
         days.add(BYDAY[d.ordinal()]);
         chinese.add(CHINESE[d.ordinal()]);
       }
-      out.add(new JsonObject().put("id", HsdsIds.schedule(slug, e.getKey())).put("service_id", serviceId)
-          .put("timezone", 8).put("wkst", "MO").put("freq", "WEEKLY").put("interval", 1)
-          .put("byday", String.join(",", days))
-          .put("description", String.join("、", chinese) + " " + span[0] + "–" + span[1])
-          .put("opens_at", span[0] + OFFSET).put("closes_at", span[1] + OFFSET));
+      out.add(
+          new JsonObject()
+              .put("id", HsdsIds.schedule(slug, e.getKey()))
+              .put("service_id", serviceId)
+              .put("timezone", 8)
+              .put("wkst", "MO")
+              .put("freq", "WEEKLY")
+              .put("interval", 1)
+              .put("byday", String.join(",", days))
+              .put("description", String.join("、", chinese) + " " + span[0] + "–" + span[1])
+              .put("opens_at", span[0] + OFFSET)
+              .put("closes_at", span[1] + OFFSET));
     }
     return out;
   }
 
-  /** Reads schedules back into weekly hours; throws IllegalArgumentException naming the field at fault. */
+  /**
+   * Reads schedules back into weekly hours; throws IllegalArgumentException naming the field at
+   * fault.
+   */
   public static OpeningHours read(List<JsonObject> schedules) {
     List<Interval> out = new ArrayList<>();
     for (JsonObject s : schedules) {
@@ -61,7 +74,8 @@ public final class HsdsSchedules {
   }
 
   private static DayOfWeek day(String code) {
-    for (int i = 0; i < BYDAY.length; i++) if (BYDAY[i].equalsIgnoreCase(code)) return DayOfWeek.of(i + 1);
+    for (int i = 0; i < BYDAY.length; i++)
+      if (BYDAY[i].equalsIgnoreCase(code)) return DayOfWeek.of(i + 1);
     throw new IllegalArgumentException("byday：未知的星期 " + code);
   }
 
@@ -69,7 +83,8 @@ public final class HsdsSchedules {
     if (text == null || text.isBlank()) throw new IllegalArgumentException(field + "：缺少时间");
     String t = text.strip();
     if (t.endsWith(OFFSET)) t = t.substring(0, t.length() - OFFSET.length());
-    else if (t.matches(".*([+-]\\d\\d:\\d\\d|Z)$")) throw new IllegalArgumentException(field + "：时间应为中国标准时间（+08:00）");
+    else if (t.matches(".*([+-]\\d\\d:\\d\\d|Z)$"))
+      throw new IllegalArgumentException(field + "：时间应为中国标准时间（+08:00）");
     if (t.equals("24:00") || t.equals("24:00:00")) return LocalTime.MAX;
     try {
       return LocalTime.parse(t.length() == 4 ? "0" + t : t);

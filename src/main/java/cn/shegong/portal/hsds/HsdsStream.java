@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * format=ndjson: every result, one JSON object per line, without pages. Stations are read in keyset batches
- * and written as the client takes them (the next batch waits while the write queue is full), so a whole
- * table never sits in memory.
+ * format=ndjson: every result, one JSON object per line, without pages. Stations are read in keyset
+ * batches and written as the client takes them (the next batch waits while the write queue is
+ * full), so a whole table never sits in memory.
  */
 final class HsdsStream {
   static final String CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
@@ -30,24 +30,33 @@ final class HsdsStream {
     next(ctx, r, filter, shape, null);
   }
 
-  private void next(RoutingContext ctx, HttpServerResponse r, Filter filter, Function<Station, JsonObject> shape,
+  private void next(
+      RoutingContext ctx,
+      HttpServerResponse r,
+      Filter filter,
+      Function<Station, JsonObject> shape,
       String after) {
     if (r.closed()) return;
-    catalog.after(filter, after, BATCH).onSuccess(list -> {
-      Buffer b = Buffer.buffer();
-      for (Station s : list) b.appendString(shape.apply(s).encode()).appendString("\n");
-      if (list.size() < BATCH) {
-        r.end(b);
-        return;
-      }
-      r.write(b);
-      String last = list.get(list.size() - 1).slug();
-      if (r.writeQueueFull()) r.drainHandler(v -> next(ctx, r, filter, shape, last));
-      else next(ctx, r, filter, shape, last);
-    }).onFailure(e -> {
-      if (r.headWritten()) r.reset();
-      else ctx.fail(e);
-    });
+    catalog
+        .after(filter, after, BATCH)
+        .onSuccess(
+            list -> {
+              Buffer b = Buffer.buffer();
+              for (Station s : list) b.appendString(shape.apply(s).encode()).appendString("\n");
+              if (list.size() < BATCH) {
+                r.end(b);
+                return;
+              }
+              r.write(b);
+              String last = list.get(list.size() - 1).slug();
+              if (r.writeQueueFull()) r.drainHandler(v -> next(ctx, r, filter, shape, last));
+              else next(ctx, r, filter, shape, last);
+            })
+        .onFailure(
+            e -> {
+              if (r.headWritten()) r.reset();
+              else ctx.fail(e);
+            });
   }
 
   /** A short list already in memory. */

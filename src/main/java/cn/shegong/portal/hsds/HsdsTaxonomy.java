@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The portal's published taxonomies: station kinds, services, target groups and how exact a location is.
- * Kinds and precisions are fixed lists; services and target groups are the values the stations use.
+ * The portal's published taxonomies: station kinds, services, target groups and how exact a
+ * location is. Kinds and precisions are fixed lists; services and target groups are the values the
+ * stations use.
  */
 public final class HsdsTaxonomy {
   public enum Scheme {
@@ -36,7 +37,10 @@ public final class HsdsTaxonomy {
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("id", id()).put("name", label).put("description", description)
+      return new JsonObject()
+          .put("id", id())
+          .put("name", label)
+          .put("description", description)
           .put("version", "1");
     }
 
@@ -58,9 +62,14 @@ public final class HsdsTaxonomy {
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("id", id()).put("code", value).put("name", name)
-          .put("description", scheme.label + "：" + name).put("taxonomy", scheme.code())
-          .put("language", "zh").put("taxonomy_id", scheme.id());
+      return new JsonObject()
+          .put("id", id())
+          .put("code", value)
+          .put("name", name)
+          .put("description", scheme.label + "：" + name)
+          .put("taxonomy", scheme.code())
+          .put("language", "zh")
+          .put("taxonomy_id", scheme.id());
     }
   }
 

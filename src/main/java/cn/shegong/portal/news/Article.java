@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A news report or announcement. {@code body} is plain text, paragraphs separated by blank lines. */
+/**
+ * A news report or announcement. {@code body} is plain text, paragraphs separated by blank lines.
+ */
 public record Article(
     long id,
     String slug,
@@ -27,7 +29,8 @@ public record Article(
     String note,
     int version,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) implements StationArticles.Mention {
+    OffsetDateTime updatedAt)
+    implements StationArticles.Mention {
 
   public String url() {
     return urlOf(slug);
@@ -48,7 +51,9 @@ public record Article(
     return d == null ? "" : datePrecision.format(d);
   }
 
-  /** Paragraphs of the body; a paragraph starting with "## " is a sub-heading, "图：" a photo caption. */
+  /**
+   * Paragraphs of the body; a paragraph starting with "## " is a sub-heading, "图：" a photo caption.
+   */
   public List<String> paragraphs() {
     return Paragraphs.split(body);
   }

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which published articles a list, feed or API call asks for. {@code region} matches a province, city or
- * district by name; {@code month} needs {@code year}; {@code since} is the first moment included.
+ * Which published articles a list, feed or API call asks for. {@code region} matches a province,
+ * city or district by name; {@code month} needs {@code year}; {@code since} is the first moment
+ * included.
  */
 public record ArticleFilter(
     Optional<String> region,
@@ -27,8 +28,14 @@ public record ArticleFilter(
   static final int MIN_YEAR = 1949;
   static final int MAX_YEAR = 2100;
 
-  public static final ArticleFilter NONE = new ArticleFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty());
+  public static final ArticleFilter NONE =
+      new ArticleFilter(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
 
   public boolean isEmpty() {
     return this.equals(NONE);
@@ -61,23 +68,27 @@ public record ArticleFilter(
     Optional<Integer> year = number(ctx, "year", MIN_YEAR, MAX_YEAR);
     Optional<Integer> month = number(ctx, "month", 1, 12);
     if (month.isPresent() && year.isEmpty()) throw HttpError.badRequest("按月份筛选时，请同时选择年份（year）");
-    return new ArticleFilter(text(ctx, "region"), text(ctx, "tag"), year, month, text(ctx, "source"),
-        Optional.empty());
+    return new ArticleFilter(
+        text(ctx, "region"), text(ctx, "tag"), year, month, text(ctx, "source"), Optional.empty());
   }
 
-  /** The filters of the feeds: region and tag; other parameters are ignored, as feed readers add their own. */
+  /**
+   * The filters of the feeds: region and tag; other parameters are ignored, as feed readers add
+   * their own.
+   */
   public static ArticleFilter forFeed(RoutingContext ctx) {
     return NONE.withRegion(text(ctx, "region")).withTag(text(ctx, "tag"));
   }
 
   /** The filters of GET /api/articles, which refuses parameters it does not know. */
   public static ArticleFilter forApi(RoutingContext ctx) {
-    refuseUnknown(ctx, Set.of("region", "tag", "since", "limit", "offset", "year", "month", "source"));
+    refuseUnknown(
+        ctx, Set.of("region", "tag", "since", "limit", "offset", "year", "month", "source"));
     Optional<Integer> year = number(ctx, "year", MIN_YEAR, MAX_YEAR);
     Optional<Integer> month = number(ctx, "month", 1, 12);
     if (month.isPresent() && year.isEmpty()) throw HttpError.badRequest("参数 month 需要同时给出 year");
-    return new ArticleFilter(text(ctx, "region"), text(ctx, "tag"), year, month, text(ctx, "source"),
-        since(ctx));
+    return new ArticleFilter(
+        text(ctx, "region"), text(ctx, "tag"), year, month, text(ctx, "source"), since(ctx));
   }
 
   private static Optional<OffsetDateTime> since(RoutingContext ctx) {
@@ -85,8 +96,10 @@ public record ArticleFilter(
     if (v.isEmpty()) return Optional.empty();
     String s = v.get();
     try {
-      if (s.length() == 10) return Optional.of(LocalDate.parse(s).atStartOfDay(Zones.CHINA).toOffsetDateTime());
-      if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$")) return Optional.of(OffsetDateTime.parse(s));
+      if (s.length() == 10)
+        return Optional.of(LocalDate.parse(s).atStartOfDay(Zones.CHINA).toOffsetDateTime());
+      if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$"))
+        return Optional.of(OffsetDateTime.parse(s));
       return Optional.of(LocalDateTime.parse(s).atZone(Zones.CHINA).toOffsetDateTime());
     } catch (DateTimeParseException e) {
       throw HttpError.badRequest("参数 since 应为 ISO 日期，如 2024-01-31 或 2024-01-31T08:00:00+08:00");
@@ -110,7 +123,8 @@ public record ArticleFilter(
     for (String name : ctx.queryParams().names()) {
       if (!known.contains(name) && !name.startsWith("utm_")) {
         String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-        throw HttpError.badRequest("不认识的参数：" + shown + "（可用：" + String.join("、", known.stream().sorted().toList()) + "）");
+        throw HttpError.badRequest(
+            "不认识的参数：" + shown + "（可用：" + String.join("、", known.stream().sorted().toList()) + "）");
       }
     }
   }

@@ -8,7 +8,8 @@ final class ArticleHtml {
     StringBuilder sb = new StringBuilder();
     for (String p : a.paragraphs()) {
       if (p.startsWith("## ")) sb.append("<h2>").append(escape(p.substring(3))).append("</h2>\n");
-      else if (p.startsWith("图：")) sb.append("<p><small>").append(escape(p)).append("</small></p>\n");
+      else if (p.startsWith("图："))
+        sb.append("<p><small>").append(escape(p)).append("</small></p>\n");
       else sb.append("<p>").append(escape(p)).append("</p>\n");
     }
     if (!a.source().isBlank()) sb.append("<p>据").append(escape(a.source())).append("</p>\n");

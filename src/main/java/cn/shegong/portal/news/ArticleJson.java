@@ -21,11 +21,13 @@ final class ArticleJson {
         .put("updated_at", ArticleMeta.iso(FeedWriter.updated(a)))
         .put("source", a.source())
         .put("author", a.author())
-        .put("region", new JsonObject()
-            .put("province", a.region().province())
-            .put("city", a.region().city())
-            .put("district", a.region().district())
-            .put("name", a.region().display()))
+        .put(
+            "region",
+            new JsonObject()
+                .put("province", a.region().province())
+                .put("city", a.region().city())
+                .put("district", a.region().district())
+                .put("name", a.region().display()))
         .put("tags", new JsonArray(a.tags()))
         .put("summary", a.summary());
   }
@@ -33,8 +35,12 @@ final class ArticleJson {
   static JsonObject full(Article a, List<Station> stations, String baseUrl) {
     JsonArray linked = new JsonArray();
     for (Station s : stations) {
-      linked.add(new JsonObject().put("slug", s.slug()).put("name", s.name()).put("kind", s.kind().code())
-          .put("url", baseUrl + s.url()));
+      linked.add(
+          new JsonObject()
+              .put("slug", s.slug())
+              .put("name", s.name())
+              .put("kind", s.kind().code())
+              .put("url", baseUrl + s.url()));
     }
     return summary(a, baseUrl)
         .put("kicker", a.kicker())

@@ -6,7 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 
-/** The news side of a station page: the published reports linked to the station or about its district. */
+/**
+ * The news side of a station page: the published reports linked to the station or about its
+ * district.
+ */
 public final class ArticleLinks implements StationArticles {
   private final ArticleRepository articles;
 

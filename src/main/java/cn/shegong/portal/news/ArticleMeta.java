@@ -9,53 +9,87 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** What an article page tells machines and citing journalists: JSON-LD, a GB/T 7714 reference, ISO dates. */
+/**
+ * What an article page tells machines and citing journalists: JSON-LD, a GB/T 7714 reference, ISO
+ * dates.
+ */
 public final class ArticleMeta {
   private ArticleMeta() {}
 
   /**
-   * A schema.org NewsArticle; the text of the article is left to the page itself. A date known only to the
-   * month or year is given as such (ISO 8601 "2023-10", "2023"), never as an invented day.
+   * A schema.org NewsArticle; the text of the article is left to the page itself. A date known only
+   * to the month or year is given as such (ISO 8601 "2023-10", "2023"), never as an invented day.
    */
   public static JsonObject jsonLd(Article a, String absoluteUrl, String siteName, String siteUrl) {
-    JsonObject ld = new JsonObject()
-        .put("@context", "https://schema.org")
-        .put("@type", "NewsArticle")
-        .put("headline", a.title())
-        .put("url", absoluteUrl)
-        .put("mainEntityOfPage", new JsonObject().put("@type", "WebPage").put("@id", absoluteUrl))
-        .put("inLanguage", "zh-CN")
-        .put("datePublished", a.datePrecision() == DatePrecision.DAY ? iso(a.publishedAt()) : isoDate(a))
-        .put("dateModified", iso(a.updatedAt() == null ? a.publishedAt() : a.updatedAt()))
-        .put("publisher", new JsonObject().put("@type", "Organization").put("name", siteName).put("url", siteUrl)
-            .put("logo", image(siteUrl + "static/img/mark.png", 512, 512)))
-        .put("image", image(siteUrl + ShareCardRoutes.url(a).substring(1), ShareCard.WIDTH, ShareCard.HEIGHT));
+    JsonObject ld =
+        new JsonObject()
+            .put("@context", "https://schema.org")
+            .put("@type", "NewsArticle")
+            .put("headline", a.title())
+            .put("url", absoluteUrl)
+            .put(
+                "mainEntityOfPage",
+                new JsonObject().put("@type", "WebPage").put("@id", absoluteUrl))
+            .put("inLanguage", "zh-CN")
+            .put(
+                "datePublished",
+                a.datePrecision() == DatePrecision.DAY ? iso(a.publishedAt()) : isoDate(a))
+            .put("dateModified", iso(a.updatedAt() == null ? a.publishedAt() : a.updatedAt()))
+            .put(
+                "publisher",
+                new JsonObject()
+                    .put("@type", "Organization")
+                    .put("name", siteName)
+                    .put("url", siteUrl)
+                    .put("logo", image(siteUrl + "static/img/mark.png", 512, 512)))
+            .put(
+                "image",
+                image(
+                    siteUrl + ShareCardRoutes.url(a).substring(1),
+                    ShareCard.WIDTH,
+                    ShareCard.HEIGHT));
     if (!a.subtitle().isBlank()) ld.put("alternativeHeadline", a.subtitle());
     if (!a.summary().isBlank()) ld.put("description", a.summary());
-    if (!a.author().isBlank()) ld.put("author", new JsonObject().put("@type", "Person").put("name", a.author()));
-    else ld.put("author", new JsonObject().put("@type", "Organization").put("name", a.source().isBlank() ? siteName : plainSource(a)));
+    if (!a.author().isBlank())
+      ld.put("author", new JsonObject().put("@type", "Person").put("name", a.author()));
+    else
+      ld.put(
+          "author",
+          new JsonObject()
+              .put("@type", "Organization")
+              .put("name", a.source().isBlank() ? siteName : plainSource(a)));
     if (!a.source().isBlank()) {
-      ld.put("sourceOrganization", new JsonObject().put("@type", "NewsMediaOrganization").put("name", plainSource(a)));
+      ld.put(
+          "sourceOrganization",
+          new JsonObject().put("@type", "NewsMediaOrganization").put("name", plainSource(a)));
     }
     if (!a.tags().isEmpty()) ld.put("keywords", new JsonArray(a.tags()));
-    if (!a.region().isEmpty()) ld.put("contentLocation", new JsonObject().put("@type", "Place").put("name", a.region().display()));
+    if (!a.region().isEmpty())
+      ld.put(
+          "contentLocation",
+          new JsonObject().put("@type", "Place").put("name", a.region().display()));
     return ld;
   }
 
   private static JsonObject image(String url, int width, int height) {
-    return new JsonObject().put("@type", "ImageObject").put("url", url).put("width", width).put("height", height);
+    return new JsonObject()
+        .put("@type", "ImageObject")
+        .put("url", url)
+        .put("width", width)
+        .put("height", height);
   }
 
   /**
-   * JSON that may stand inside a script element: {@code <}, {@code >} and {@code &} become \\u escapes, so no
-   * text from an article can close the element or open a comment.
+   * JSON that may stand inside a script element: {@code <}, {@code >} and {@code &} become \\u
+   * escapes, so no text from an article can close the element or open a comment.
    */
   public static String scriptSafe(JsonObject json) {
     return cn.shegong.portal.common.ScriptJson.encode(json);
   }
 
   /** GB/T 7714—2015 for an online newspaper article: 作者. 标题[N/OL]. 来源, 日期[引用日期]. URL. */
-  public static String citation(Article a, String absoluteUrl, String siteName, LocalDate accessed) {
+  public static String citation(
+      Article a, String absoluteUrl, String siteName, LocalDate accessed) {
     StringBuilder sb = new StringBuilder();
     if (!a.author().isBlank()) sb.append(a.author()).append(". ");
     sb.append(a.title());
@@ -81,7 +115,8 @@ public final class ArticleMeta {
 
   /** The date as a machine-readable value for {@code <time datetime>}, with the same precision. */
   public static String datetimeAttribute(Article a) {
-    return a.datePrecision() == DatePrecision.DAY || a.publishedDate() == null ? String.valueOf(a.publishedDate())
+    return a.datePrecision() == DatePrecision.DAY || a.publishedDate() == null
+        ? String.valueOf(a.publishedDate())
         : isoDate(a);
   }
 
@@ -91,7 +126,11 @@ public final class ArticleMeta {
   }
 
   static String iso(OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(Zones.CHINA).toOffsetDateTime()
-        .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return t == null
+        ? null
+        : t.atZoneSameInstant(Zones.CHINA)
+            .toOffsetDateTime()
+            .truncatedTo(ChronoUnit.SECONDS)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -13,13 +13,20 @@ import java.util.Map;
 public final class ArticlePage {
   private ArticlePage() {}
 
-  public static Map<String, Object> model(Article article, List<?> stations, List<Article> related, String base) {
+  public static Map<String, Object> model(
+      Article article, List<?> stations, List<Article> related, String base) {
     return model(article, stations, related, List.of(), base);
   }
 
-  /** With the article's dated corrections and updates, shown at its end and carried in its JSON-LD. */
-  public static Map<String, Object> model(Article article, List<?> stations, List<Article> related,
-      List<Correction> notes, String base) {
+  /**
+   * With the article's dated corrections and updates, shown at its end and carried in its JSON-LD.
+   */
+  public static Map<String, Object> model(
+      Article article,
+      List<?> stations,
+      List<Article> related,
+      List<Correction> notes,
+      String base) {
     String url = base + article.url();
     Map<String, Object> model = new HashMap<>();
     model.put("article", article);
@@ -36,7 +43,9 @@ public final class ArticlePage {
     model.put("jsonLd", ArticleMeta.scriptSafe(ld));
     model.put("corrections", notes);
     model.put("correctionBadge", Correction.badge(notes));
-    model.put("citation", ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
+    model.put(
+        "citation",
+        ArticleMeta.citation(article, url, Pages.SITE_NAME, LocalDate.now(Zones.CHINA)));
     List<FeedLink> feeds = new ArrayList<>();
     String place = place(article);
     if (!place.isEmpty()) feeds.add(new FeedLink(place + "的报道", NewsLinks.regionFeed(place)));
@@ -46,7 +55,9 @@ public final class ArticlePage {
     return model;
   }
 
-  /** The most specific place that names a region other articles share: the city, else the province. */
+  /**
+   * The most specific place that names a region other articles share: the city, else the province.
+   */
   private static String place(Article a) {
     return !a.region().city().isEmpty() ? a.region().city() : a.region().province();
   }

@@ -2,7 +2,11 @@ package cn.shegong.portal.news;
 
 /** An article's state; the label is what the desk shows. Only PUBLISHED is public. */
 public enum ArticleStatus {
-  DRAFT("草稿"), IN_REVIEW("待审核"), SCHEDULED("定时发布"), PUBLISHED("已发布"), UNPUBLISHED("已撤下");
+  DRAFT("草稿"),
+  IN_REVIEW("待审核"),
+  SCHEDULED("定时发布"),
+  PUBLISHED("已发布"),
+  UNPUBLISHED("已撤下");
 
   private final String label;
 

@@ -5,15 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The WHERE clause for public articles matching a filter, with numbered parameters. One dimension can be left
- * out, so facet counts show what choosing another value of that dimension would give.
+ * The WHERE clause for public articles matching a filter, with numbered parameters. One dimension
+ * can be left out, so facet counts show what choosing another value of that dimension would give.
  */
 final class ArticleWhere {
-  enum Dimension { REGION, TAG, YEAR, MONTH, SOURCE, NONE }
+  enum Dimension {
+    REGION,
+    TAG,
+    YEAR,
+    MONTH,
+    SOURCE,
+    NONE
+  }
 
   /** Publication year and month are read in China time, as the dates are printed. */
-  static final String YEAR_SQL = "CAST(extract(year FROM a.published_at AT TIME ZONE 'Asia/Shanghai') AS int)";
-  static final String MONTH_SQL = "CAST(extract(month FROM a.published_at AT TIME ZONE 'Asia/Shanghai') AS int)";
+  static final String YEAR_SQL =
+      "CAST(extract(year FROM a.published_at AT TIME ZONE 'Asia/Shanghai') AS int)";
+
+  static final String MONTH_SQL =
+      "CAST(extract(month FROM a.published_at AT TIME ZONE 'Asia/Shanghai') AS int)";
 
   private final List<String> conditions = new ArrayList<>();
   private final List<Object> params = new ArrayList<>();
@@ -24,12 +34,14 @@ final class ArticleWhere {
 
   static ArticleWhere of(ArticleFilter f, Dimension skip) {
     ArticleWhere w = new ArticleWhere();
-    if (skip != Dimension.REGION) f.region().ifPresent(v -> w.add("? IN (a.province, a.city, a.district)", v));
+    if (skip != Dimension.REGION)
+      f.region().ifPresent(v -> w.add("? IN (a.province, a.city, a.district)", v));
     if (skip != Dimension.TAG) f.tag().ifPresent(v -> w.add("? = ANY (a.tags)", v));
     if (skip != Dimension.YEAR) f.year().ifPresent(v -> w.add(YEAR_SQL + " = ?", v));
     if (skip != Dimension.MONTH) {
       // a date known only to the year says nothing about its month
-      f.month().ifPresent(v -> w.add(MONTH_SQL + " = ? AND a.date_precision IN ('day', 'month')", v));
+      f.month()
+          .ifPresent(v -> w.add(MONTH_SQL + " = ? AND a.date_precision IN ('day', 'month')", v));
     }
     if (skip != Dimension.SOURCE) f.source().ifPresent(v -> w.add("a.source = ?", v));
     f.since().ifPresent(v -> w.add("a.published_at >= ?", v));

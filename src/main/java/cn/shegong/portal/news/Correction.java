@@ -57,8 +57,11 @@ public record Correction(Kind kind, String note, OffsetDateTime notedAt) {
   public static JsonArray jsonLd(List<Correction> notes) {
     JsonArray out = new JsonArray();
     for (Correction c : notes) {
-      out.add(new JsonObject().put("@type", "CorrectionComment").put("text", c.kind().label() + "：" + c.note())
-          .put("datePublished", c.isoDate()));
+      out.add(
+          new JsonObject()
+              .put("@type", "CorrectionComment")
+              .put("text", c.kind().label() + "：" + c.note())
+              .put("datePublished", c.isoDate()));
     }
     return out;
   }
@@ -67,8 +70,12 @@ public record Correction(Kind kind, String note, OffsetDateTime notedAt) {
   public static JsonArray api(List<Correction> notes) {
     JsonArray out = new JsonArray();
     for (Correction c : notes) {
-      out.add(new JsonObject().put("kind", c.kind().code()).put("label", c.kind().label()).put("note", c.note())
-          .put("noted_at", c.isoDate()));
+      out.add(
+          new JsonObject()
+              .put("kind", c.kind().code())
+              .put("label", c.kind().label())
+              .put("note", c.note())
+              .put("noted_at", c.isoDate()));
     }
     return out;
   }
@@ -78,8 +85,13 @@ public record Correction(Kind kind, String note, OffsetDateTime notedAt) {
     if (notes.isEmpty()) return "";
     StringBuilder sb = new StringBuilder("<h2>更正与更新</h2>\n<ul>\n");
     for (Correction c : notes) {
-      sb.append("<li>").append(c.kind().label()).append("（").append(c.displayDate()).append("）：")
-          .append(ArticleHtml.escape(c.note())).append("</li>\n");
+      sb.append("<li>")
+          .append(c.kind().label())
+          .append("（")
+          .append(c.displayDate())
+          .append("）：")
+          .append(ArticleHtml.escape(c.note()))
+          .append("</li>\n");
     }
     return sb.append("</ul>\n").toString();
   }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bookmarkable URLs of the news list and feeds for a filter; parameters always in the same order. */
+/**
+ * Bookmarkable URLs of the news list and feeds for a filter; parameters always in the same order.
+ */
 public final class NewsLinks {
   private NewsLinks() {}
 

@@ -1,10 +1,10 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationRepository;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,45 +45,84 @@ public final class NewsRoutes {
     int page = Params.page(ctx);
     var total = articles.count(filter);
     var counts = facets.all(filter);
-    var list = total.compose(n -> articles.list(filter, new Pagination(page, PAGE_SIZE, n).offset(), PAGE_SIZE));
+    var list =
+        total.compose(
+            n -> articles.list(filter, new Pagination(page, PAGE_SIZE, n).offset(), PAGE_SIZE));
     Future.all(total, counts, list)
-        .compose(all -> {
-          Map<String, Object> model = new HashMap<>();
-          model.put("articles", list.result());
-          model.put("pagination", new Pagination(page, PAGE_SIZE, total.result()));
-          model.put("facets", counts.result());
-          model.put("active", active(filter));
-          model.put("feeds", feeds(filter));
-          model.put("pagerBase", NewsLinks.pagerBase(filter));
-          model.put("firstPage", NewsLinks.list(filter));
-          model.put("canonical", portal.config().publicBaseUrl() + NewsLinks.list(filter, page));
-          return portal.pages().render(ctx, "news/list.ftlh", model);
-        })
+        .compose(
+            all -> {
+              Map<String, Object> model = new HashMap<>();
+              model.put("articles", list.result());
+              model.put("pagination", new Pagination(page, PAGE_SIZE, total.result()));
+              model.put("facets", counts.result());
+              model.put("active", active(filter));
+              model.put("feeds", feeds(filter));
+              model.put("pagerBase", NewsLinks.pagerBase(filter));
+              model.put("firstPage", NewsLinks.list(filter));
+              model.put(
+                  "canonical", portal.config().publicBaseUrl() + NewsLinks.list(filter, page));
+              return portal.pages().render(ctx, "news/list.ftlh", model);
+            })
         .onFailure(ctx::fail);
   }
 
   private void show(RoutingContext ctx) {
     String slug = ctx.pathParam("slug");
-    articles.findPublishedBySlug(slug)
-        .compose(found -> found.map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这篇报道，它可能已被撤下或地址有误。"))))
-        .compose(article -> {
-          var stations = new StationRepository(portal.pool()).listForArticle(article.id());
-          var related = articles.related(article, RELATED);
-          var notes = new CorrectionRepository(portal.pool()).forArticle(article.id());
-          return Future.all(stations, related, notes).compose(all -> portal.pages().render(ctx, "news/article.ftlh",
-              ArticlePage.model(article, stations.result(), related.result(), notes.result(), portal.config().publicBaseUrl())));
-        })
+    articles
+        .findPublishedBySlug(slug)
+        .compose(
+            found ->
+                found
+                    .map(Future::succeededFuture)
+                    .orElseGet(
+                        () -> Future.failedFuture(HttpError.notFound("没有找到这篇报道，它可能已被撤下或地址有误。"))))
+        .compose(
+            article -> {
+              var stations = new StationRepository(portal.pool()).listForArticle(article.id());
+              var related = articles.related(article, RELATED);
+              var notes = new CorrectionRepository(portal.pool()).forArticle(article.id());
+              return Future.all(stations, related, notes)
+                  .compose(
+                      all ->
+                          portal
+                              .pages()
+                              .render(
+                                  ctx,
+                                  "news/article.ftlh",
+                                  ArticlePage.model(
+                                      article,
+                                      stations.result(),
+                                      related.result(),
+                                      notes.result(),
+                                      portal.config().publicBaseUrl())));
+            })
         .onFailure(ctx::fail);
   }
 
   private static List<ActiveFilter> active(ArticleFilter f) {
     List<ActiveFilter> out = new ArrayList<>();
-    f.region().ifPresent(v -> out.add(new ActiveFilter("地区", v, NewsLinks.list(f.withRegion(Optional.empty())))));
-    f.tag().ifPresent(v -> out.add(new ActiveFilter("主题", v, NewsLinks.list(f.withTag(Optional.empty())))));
-    f.year().ifPresent(v -> out.add(new ActiveFilter("年份", v + "年", NewsLinks.list(f.withYear(Optional.empty())))));
-    f.month().ifPresent(v -> out.add(new ActiveFilter("月份", v + "月", NewsLinks.list(f.withMonth(Optional.empty())))));
-    f.source().ifPresent(v -> out.add(new ActiveFilter("来源", v, NewsLinks.list(f.withSource(Optional.empty())))));
+    f.region()
+        .ifPresent(
+            v ->
+                out.add(new ActiveFilter("地区", v, NewsLinks.list(f.withRegion(Optional.empty())))));
+    f.tag()
+        .ifPresent(
+            v -> out.add(new ActiveFilter("主题", v, NewsLinks.list(f.withTag(Optional.empty())))));
+    f.year()
+        .ifPresent(
+            v ->
+                out.add(
+                    new ActiveFilter("年份", v + "年", NewsLinks.list(f.withYear(Optional.empty())))));
+    f.month()
+        .ifPresent(
+            v ->
+                out.add(
+                    new ActiveFilter(
+                        "月份", v + "月", NewsLinks.list(f.withMonth(Optional.empty())))));
+    f.source()
+        .ifPresent(
+            v ->
+                out.add(new ActiveFilter("来源", v, NewsLinks.list(f.withSource(Optional.empty())))));
     return out;
   }
 

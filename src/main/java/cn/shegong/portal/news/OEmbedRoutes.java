@@ -10,7 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** oEmbed 1.0 (https://oembed.com) for published articles: /oembed?url=…&format=json answers a "link" object. */
+/**
+ * oEmbed 1.0 (https://oembed.com) for published articles: /oembed?url=…&format=json answers a
+ * "link" object.
+ */
 public final class OEmbedRoutes {
   private static final Pattern ARTICLE = Pattern.compile("^/news/([a-z0-9][a-z0-9-]{0,119})/?$");
 
@@ -43,23 +46,39 @@ public final class OEmbedRoutes {
       ctx.fail(HttpError.badRequest("请在 url 中给出本站一篇报道的地址。"));
       return;
     }
-    String path = url.startsWith(base) ? url.substring(base.length()) : url.replaceFirst("^https?://[^/]+", "");
+    String path =
+        url.startsWith(base)
+            ? url.substring(base.length())
+            : url.replaceFirst("^https?://[^/]+", "");
     Matcher m = ARTICLE.matcher(path.replaceFirst("[?#].*$", ""));
     if (!m.matches()) {
       ctx.fail(HttpError.notFound("这个地址不是本站的报道。"));
       return;
     }
-    articles.findPublishedBySlug(m.group(1))
-        .compose(found -> found.map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这篇报道。"))))
-        .onSuccess(a -> {
-          JsonObject o = new JsonObject().put("version", "1.0").put("type", "link").put("title", a.title())
-              .put("provider_name", Pages.SITE_NAME).put("provider_url", base + "/").put("cache_age", 3600);
-          String author = !a.author().isBlank() ? a.author() : ArticleMeta.plainSource(a);
-          if (!author.isBlank()) o.put("author_name", author);
-          ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
-              .putHeader("Access-Control-Allow-Origin", "*").end(o.encode());
-        })
+    articles
+        .findPublishedBySlug(m.group(1))
+        .compose(
+            found ->
+                found
+                    .map(Future::succeededFuture)
+                    .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这篇报道。"))))
+        .onSuccess(
+            a -> {
+              JsonObject o =
+                  new JsonObject()
+                      .put("version", "1.0")
+                      .put("type", "link")
+                      .put("title", a.title())
+                      .put("provider_name", Pages.SITE_NAME)
+                      .put("provider_url", base + "/")
+                      .put("cache_age", 3600);
+              String author = !a.author().isBlank() ? a.author() : ArticleMeta.plainSource(a);
+              if (!author.isBlank()) o.put("author_name", author);
+              ctx.response()
+                  .putHeader("Content-Type", "application/json; charset=utf-8")
+                  .putHeader("Access-Control-Allow-Origin", "*")
+                  .end(o.encode());
+            })
         .onFailure(ctx::fail);
   }
 }

@@ -3,7 +3,10 @@ package cn.shegong.portal.news;
 import java.util.Arrays;
 import java.util.List;
 
-/** Splits plain-text bodies into paragraphs: blank lines separate them, single line breaks are kept inside. */
+/**
+ * Splits plain-text bodies into paragraphs: blank lines separate them, single line breaks are kept
+ * inside.
+ */
 public final class Paragraphs {
   private Paragraphs() {}
 

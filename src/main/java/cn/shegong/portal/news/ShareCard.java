@@ -19,9 +19,9 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
- * An article's share card (og:image): 1200 × 630 PNG with the title, source, date and the portal's mark, drawn
- * with Java2D in a font that has Chinese glyphs (e.g. Debian's fonts-wqy-microhei or fonts-noto-cjk). Blocking:
- * call on a worker thread.
+ * An article's share card (og:image): 1200 × 630 PNG with the title, source, date and the portal's
+ * mark, drawn with Java2D in a font that has Chinese glyphs (e.g. Debian's fonts-wqy-microhei or
+ * fonts-noto-cjk). Blocking: call on a worker thread.
  */
 final class ShareCard {
   static final int WIDTH = 1200;
@@ -38,10 +38,12 @@ final class ShareCard {
 
   /** Empty when no installed font draws Chinese: then no card, rather than boxes. */
   static Optional<ShareCard> withInstalledFont() {
-    return Arrays.stream(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+    return Arrays.stream(
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
         .filter(f -> new Font(f, Font.PLAIN, 20).canDisplayUpTo(PROBE) == -1)
         .sorted((a, b) -> Integer.compare(rank(a), rank(b)))
-        .findFirst().map(ShareCard::new);
+        .findFirst()
+        .map(ShareCard::new);
   }
 
   private static int rank(String family) {
@@ -55,7 +57,8 @@ final class ShareCard {
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, WIDTH, HEIGHT);
       g.setColor(BLUE);
@@ -70,8 +73,11 @@ final class ShareCard {
       }
       g.setFont(new Font(family, Font.PLAIN, 34));
       g.setColor(new Color(0x57606a));
-      String byline = String.join(" · ", List.of(source, date).stream().filter(s -> !s.isBlank()).toList());
-      if (!byline.isEmpty()) g.drawString(wrap(byline, g.getFontMetrics(), WIDTH - 144, 1).get(0), 72, Math.max(y + 10, 420));
+      String byline =
+          String.join(" · ", List.of(source, date).stream().filter(s -> !s.isBlank()).toList());
+      if (!byline.isEmpty())
+        g.drawString(
+            wrap(byline, g.getFontMetrics(), WIDTH - 144, 1).get(0), 72, Math.max(y + 10, 420));
       g.setColor(BLUE);
       g.setFont(new Font(family, Font.BOLD, 40));
       g.drawString(siteName, 72 + 150, 560);
@@ -104,7 +110,10 @@ final class ShareCard {
     m.dispose();
   }
 
-  /** Character by character (Chinese has no spaces), at most maxLines, the last ending in … when cut. */
+  /**
+   * Character by character (Chinese has no spaces), at most maxLines, the last ending in … when
+   * cut.
+   */
   static List<String> wrap(String text, FontMetrics fm, int width, int maxLines) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

@@ -13,6 +13,8 @@ public final class PrivacyRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/privacy").handler(ctx -> pages.render(ctx, "privacy.ftlh", Map.of()).onFailure(ctx::fail));
+    router
+        .get("/privacy")
+        .handler(ctx -> pages.render(ctx, "privacy.ftlh", Map.of()).onFailure(ctx::fail));
   }
 }

@@ -19,12 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the index in step with change_log. NOTIFY only wakes it; a periodic poll is the safety net for
- * notifications lost while disconnected. The position is a transaction horizon, not a sequence number: every
- * transaction below it has finished, so its rows are all visible. Rows of transactions at or above the horizon
- * are applied as soon as they are visible and read again until the horizon passes them, which is what keeps a
- * transaction that took a low seq but committed late from being skipped. Applying is idempotent: an entity's
- * current row is read and indexed, or its document deleted when the row is gone or no longer public.
+ * Keeps the index in step with change_log. NOTIFY only wakes it; a periodic poll is the safety net
+ * for notifications lost while disconnected. The position is a transaction horizon, not a sequence
+ * number: every transaction below it has finished, so its rows are all visible. Rows of
+ * transactions at or above the horizon are applied as soon as they are visible and read again until
+ * the horizon passes them, which is what keeps a transaction that took a low seq but committed late
+ * from being skipped. Applying is idempotent: an entity's current row is read and indexed, or its
+ * document deleted when the row is gone or no longer public.
  */
 final class ChangeFollower {
   private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
@@ -37,18 +38,29 @@ final class ChangeFollower {
   private final Supplier<IndexWorker> index;
   private final ContentReader content;
   private final long pollMs;
-  /** seq → txid of rows applied whose transaction is not yet below the horizon: not applied twice. */
+
+  /**
+   * seq → txid of rows applied whose transaction is not yet below the horizon: not applied twice.
+   */
   private final Map<Long, Long> appliedAbove = new HashMap<>();
+
   private long position;
+
   /** Batches applied that touched a station: moves whenever a station row may have changed. */
   private volatile long stationBatches;
+
   private volatile PgSubscriber subscriber;
   private long timer = -1;
   private boolean running;
   private boolean again;
   private volatile boolean stopped;
 
-  ChangeFollower(Vertx vertx, Pool pool, PgConnectOptions connect, Supplier<IndexWorker> index, long position,
+  ChangeFollower(
+      Vertx vertx,
+      Pool pool,
+      PgConnectOptions connect,
+      Supplier<IndexWorker> index,
+      long position,
       long pollMs) {
     this.vertx = vertx;
     this.pool = pool;
@@ -63,7 +75,10 @@ final class ChangeFollower {
     subscriber = PgSubscriber.subscriber(vertx, connect);
     subscriber.reconnectPolicy(retries -> 1000L); // keep trying; the poll covers the gap
     subscriber.channel(CHANNEL).handler(payload -> wake());
-    subscriber.connect().onFailure(e -> log.warn("LISTEN {} failed, relying on polling: {}", CHANNEL, e.toString()));
+    subscriber
+        .connect()
+        .onFailure(
+            e -> log.warn("LISTEN {} failed, relying on polling: {}", CHANNEL, e.toString()));
     timer = vertx.setPeriodic(pollMs, id -> wake());
     wake();
   }
@@ -77,11 +92,14 @@ final class ChangeFollower {
     }
     running = true;
     again = false;
-    cycle().onComplete(done -> {
-      if (done.failed()) log.warn("Index follow-up failed, will retry: {}", done.cause().toString());
-      running = false;
-      if (again) wake();
-    });
+    cycle()
+        .onComplete(
+            done -> {
+              if (done.failed())
+                log.warn("Index follow-up failed, will retry: {}", done.cause().toString());
+              running = false;
+              if (again) wake();
+            });
   }
 
   long position() {
@@ -92,7 +110,10 @@ final class ChangeFollower {
     return stationBatches;
   }
 
-  /** Whether a change's notification can reach us now; while not, the database is unreachable or we are cut off. */
+  /**
+   * Whether a change's notification can reach us now; while not, the database is unreachable or we
+   * are cut off.
+   */
   boolean listening() {
     PgSubscriber s = subscriber;
     return !stopped && s != null && s.actualConnection() != null;
@@ -107,65 +128,90 @@ final class ChangeFollower {
   private Future<Void> cycle() {
     IndexWorker worker = index.get();
     if (worker == null) return Future.succeededFuture();
-    return pool.query(ChangeLog.HORIZON_SQL).execute().compose(rows -> {
-      long horizon = rows.iterator().next().getLong("horizon");
-      return readFrom(worker, -1).compose(applied -> {
-        if (horizon == position && !applied) return Future.succeededFuture();
-        long newPosition = Math.max(position, horizon);
-        return worker.commit(newPosition).map(v -> {
-          position = newPosition;
-          appliedAbove.values().removeIf(txid -> txid < newPosition);
-          return null;
-        });
-      });
-    });
+    return pool.query(ChangeLog.HORIZON_SQL)
+        .execute()
+        .compose(
+            rows -> {
+              long horizon = rows.iterator().next().getLong("horizon");
+              return readFrom(worker, -1)
+                  .compose(
+                      applied -> {
+                        if (horizon == position && !applied) return Future.succeededFuture();
+                        long newPosition = Math.max(position, horizon);
+                        return worker
+                            .commit(newPosition)
+                            .map(
+                                v -> {
+                                  position = newPosition;
+                                  appliedAbove.values().removeIf(txid -> txid < newPosition);
+                                  return null;
+                                });
+                      });
+            });
   }
 
   /** Applies change rows at or above the position, page by page; true if anything was applied. */
   private Future<Boolean> readFrom(IndexWorker worker, long afterSeq) {
-    return pool.preparedQuery("""
+    return pool.preparedQuery(
+            """
             SELECT seq, entity, entity_id, op, txid::text::bigint AS txid FROM change_log
             WHERE txid >= $1::text::xid8 AND seq > $2 ORDER BY seq LIMIT $3""")
         .execute(Tuple.of(Long.toString(Math.max(position, 0)), afterSeq, BATCH))
-        .compose(rows -> {
-          Set<Long> articles = new LinkedHashSet<>();
-          Set<Long> stations = new LinkedHashSet<>();
-          long last = afterSeq;
-          Map<Long, Long> fresh = new HashMap<>();
-          for (Row r : rows) {
-            last = r.getLong("seq");
-            if (appliedAbove.containsKey(last)) continue;
-            fresh.put(last, r.getLong("txid"));
-            (SearchFields.TYPE_ARTICLE.equals(r.getString("entity")) ? articles : stations).add(r.getLong("entity_id"));
-          }
-          boolean full = rows.size() == BATCH;
-          long next = last;
-          Future<Boolean> applied = fresh.isEmpty() ? Future.succeededFuture(false)
-              : apply(worker, articles, stations).map(v -> {
-                appliedAbove.putAll(fresh);
-                if (!stations.isEmpty()) stationBatches++;
-                return true;
-              });
-          return applied.compose(any -> full
-              ? readFrom(worker, next).map(more -> any || more)
-              : Future.succeededFuture(any));
-        });
+        .compose(
+            rows -> {
+              Set<Long> articles = new LinkedHashSet<>();
+              Set<Long> stations = new LinkedHashSet<>();
+              long last = afterSeq;
+              Map<Long, Long> fresh = new HashMap<>();
+              for (Row r : rows) {
+                last = r.getLong("seq");
+                if (appliedAbove.containsKey(last)) continue;
+                fresh.put(last, r.getLong("txid"));
+                (SearchFields.TYPE_ARTICLE.equals(r.getString("entity")) ? articles : stations)
+                    .add(r.getLong("entity_id"));
+              }
+              boolean full = rows.size() == BATCH;
+              long next = last;
+              Future<Boolean> applied =
+                  fresh.isEmpty()
+                      ? Future.succeededFuture(false)
+                      : apply(worker, articles, stations)
+                          .map(
+                              v -> {
+                                appliedAbove.putAll(fresh);
+                                if (!stations.isEmpty()) stationBatches++;
+                                return true;
+                              });
+              return applied.compose(
+                  any ->
+                      full
+                          ? readFrom(worker, next).map(more -> any || more)
+                          : Future.succeededFuture(any));
+            });
   }
 
   /** Indexes the current state of these entities: public rows replaced, the others removed. */
   Future<Void> apply(IndexWorker worker, Set<Long> articleIds, Set<Long> stationIds) {
-    Future<List<Indexable>> a = articleIds.isEmpty() ? Future.succeededFuture(List.of())
-        : content.articles(new ArrayList<>(articleIds));
-    Future<List<Indexable>> s = stationIds.isEmpty() ? Future.succeededFuture(List.of())
-        : content.stations(new ArrayList<>(stationIds));
-    return Future.all(a, s).compose(both -> {
-      List<Indexable> upserts = new ArrayList<>(a.result());
-      upserts.addAll(s.result());
-      Set<String> deletions = new LinkedHashSet<>();
-      articleIds.forEach(id -> deletions.add(SearchFields.uid(SearchFields.TYPE_ARTICLE, id)));
-      stationIds.forEach(id -> deletions.add(SearchFields.uid(SearchFields.TYPE_STATION, id)));
-      upserts.forEach(u -> deletions.remove(u.uid()));
-      return worker.apply(upserts, deletions);
-    });
+    Future<List<Indexable>> a =
+        articleIds.isEmpty()
+            ? Future.succeededFuture(List.of())
+            : content.articles(new ArrayList<>(articleIds));
+    Future<List<Indexable>> s =
+        stationIds.isEmpty()
+            ? Future.succeededFuture(List.of())
+            : content.stations(new ArrayList<>(stationIds));
+    return Future.all(a, s)
+        .compose(
+            both -> {
+              List<Indexable> upserts = new ArrayList<>(a.result());
+              upserts.addAll(s.result());
+              Set<String> deletions = new LinkedHashSet<>();
+              articleIds.forEach(
+                  id -> deletions.add(SearchFields.uid(SearchFields.TYPE_ARTICLE, id)));
+              stationIds.forEach(
+                  id -> deletions.add(SearchFields.uid(SearchFields.TYPE_STATION, id)));
+              upserts.forEach(u -> deletions.remove(u.uid()));
+              return worker.apply(upserts, deletions);
+            });
   }
 }

@@ -11,10 +11,11 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Top hits and counts in one pass. The counter takes every match until its limit, then no more; the top-hits
- * manager must be given the same limit as its total-hits threshold: up to it no document is skipped (so the
- * counts are those of the first matches in index order), past it the scorer may skip documents that cannot
- * enter the top hits (block-max WAND), since nothing counts them any longer.
+ * Top hits and counts in one pass. The counter takes every match until its limit, then no more; the
+ * top-hits manager must be given the same limit as its total-hits threshold: up to it no document
+ * is skipped (so the counts are those of the first matches in index order), past it the scorer may
+ * skip documents that cannot enter the top hits (block-max WAND), since nothing counts them any
+ * longer.
  */
 final class CountedTopHits implements CollectorManager<CountedTopHits.Both, CountedTopHits.Result> {
   record Result(TopDocs top, FacetCounter.Facets facets) {}
@@ -35,7 +36,8 @@ final class CountedTopHits implements CollectorManager<CountedTopHits.Both, Coun
 
   @Override
   public Result reduce(Collection<Both> all) throws IOException {
-    return new Result(top.reduce(all.stream().map(b -> b.top).toList()),
+    return new Result(
+        top.reduce(all.stream().map(b -> b.top).toList()),
         counter.reduce(all.stream().map(b -> b.counts).toList()));
   }
 

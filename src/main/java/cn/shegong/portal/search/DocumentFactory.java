@@ -16,7 +16,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
-/** Turns an {@link Indexable} into a Lucene document: folded text, pinyin, facets, sort keys and a geo point. */
+/**
+ * Turns an {@link Indexable} into a Lucene document: folded text, pinyin, facets, sort keys and a
+ * geo point.
+ */
 public final class DocumentFactory {
   private DocumentFactory() {}
 
@@ -33,14 +36,26 @@ public final class DocumentFactory {
     han(doc, BODY, TextNormalizer.normalize(item.body()));
     String region = item.regionDisplay();
     doc.add(new StoredField(REGION, region));
-    // a station is found by the place it is in; an article by what it says (its region stays a facet and pinyin)
+    // a station is found by the place it is in; an article by what it says (its region stays a
+    // facet and pinyin)
     if (TYPE_STATION.equals(item.type())) {
-      han(doc, REGION_TEXT, TextNormalizer.normalize(String.join(" ",
-          item.province(), item.city(), item.district(), item.township())));
+      han(
+          doc,
+          REGION_TEXT,
+          TextNormalizer.normalize(
+              String.join(" ", item.province(), item.city(), item.district(), item.township())));
     }
     pinyin(doc, TITLE_PINYIN, TITLE_INITIALS, item.title());
-    pinyin(doc, REGION_PINYIN, REGION_INITIALS, String.join(" ", RegionNames.core(item.province()),
-        RegionNames.core(item.city()), RegionNames.core(item.district()), RegionNames.core(item.township())));
+    pinyin(
+        doc,
+        REGION_PINYIN,
+        REGION_INITIALS,
+        String.join(
+            " ",
+            RegionNames.core(item.province()),
+            RegionNames.core(item.city()),
+            RegionNames.core(item.district()),
+            RegionNames.core(item.township())));
     keyword(doc, KIND, item.kind());
     keyword(doc, PROVINCE, item.province());
     keyword(doc, CITY, item.city());
@@ -49,7 +64,9 @@ public final class DocumentFactory {
     keyword(doc, ORIGIN, item.origin());
     if (item.date() != null) {
       keyword(doc, YEAR, String.valueOf(item.date().getYear()));
-      doc.add(new NumericDocValuesField(DATE, item.date().atStartOfDay(Zones.CHINA).toInstant().toEpochMilli()));
+      doc.add(
+          new NumericDocValuesField(
+              DATE, item.date().atStartOfDay(Zones.CHINA).toInstant().toEpochMilli()));
       doc.add(new StoredField(DATE_TEXT, item.dateText()));
     }
     if (item.latitude() != null && item.longitude() != null) {
@@ -78,7 +95,10 @@ public final class DocumentFactory {
     List<String> syllables = Pinyin.syllables(TextNormalizer.normalize(text));
     if (syllables.isEmpty()) return;
     doc.add(new TextField(fullField, String.join(" ", syllables), Field.Store.NO));
-    doc.add(new TextField(initialsField,
-        syllables.stream().map(s -> s.substring(0, 1)).collect(Collectors.joining(" ")), Field.Store.NO));
+    doc.add(
+        new TextField(
+            initialsField,
+            syllables.stream().map(s -> s.substring(0, 1)).collect(Collectors.joining(" ")),
+            Field.Store.NO));
   }
 }

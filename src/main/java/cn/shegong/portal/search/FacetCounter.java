@@ -9,25 +9,28 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Counts matching documents, and per value of a few keyword fields (their sorted doc values), up to a limit:
- * past it the search stops, so a query that matches everything costs no more than one that matches the limit.
- * Needs a searcher without an executor (one slice, leaves in order) for the limit to be global.
+ * Counts matching documents, and per value of a few keyword fields (their sorted doc values), up to
+ * a limit: past it the search stops, so a query that matches everything costs no more than one that
+ * matches the limit. Needs a searcher without an executor (one slice, leaves in order) for the
+ * limit to be global.
  */
-public final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Facets> {
+public final class FacetCounter
+    implements CollectorManager<FacetCounter.Counts, FacetCounter.Facets> {
   public static final List<String> DIMENSIONS =
       List.of(SearchFields.TYPE, SearchFields.KIND, SearchFields.PROVINCE, SearchFields.YEAR);
 
   /**
    * @param counted matching documents seen; all of them unless {@code capped}
-   * @param capped true when counting stopped at the limit: counted is a lower bound, counts those of a prefix
+   * @param capped true when counting stopped at the limit: counted is a lower bound, counts those
+   *     of a prefix
    */
   public record Facets(Map<String, Map<String, Long>> counts, long counted, boolean capped) {
     public static Facets empty() {
@@ -50,7 +53,10 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
     this.stopAtLimit = stopAtLimit;
   }
 
-  /** Counts up to {@code limit} matches and then ignores the rest, for a collector beside it that wants them. */
+  /**
+   * Counts up to {@code limit} matches and then ignores the rest, for a collector beside it that
+   * wants them.
+   */
   static FacetCounter alongside(int limit) {
     return new FacetCounter(limit, false);
   }
@@ -65,10 +71,14 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (String dim : DIMENSIONS) {
       Map<String, Long> merged = new HashMap<>();
-      for (Counts c : collectors) c.counts.get(dim).forEach((k, v) -> merged.merge(k, v, Long::sum));
+      for (Counts c : collectors)
+        c.counts.get(dim).forEach((k, v) -> merged.merge(k, v, Long::sum));
       Map<String, Long> sorted = new LinkedHashMap<>();
       merged.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .sorted(
+              Map.Entry.<String, Long>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
           .forEach(e -> sorted.put(e.getKey(), e.getValue()));
       out.put(dim, sorted);
     }
@@ -112,7 +122,8 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
         @Override
         public void collect(int doc) throws IOException {
           if (capped) return;
-          for (int i = 0; i < values.length; i++) if (values[i].advanceExact(doc)) perOrd[i][values[i].ordValue()]++;
+          for (int i = 0; i < values.length; i++)
+            if (values[i].advanceExact(doc)) perOrd[i][values[i].ordValue()]++;
           if (++counted >= limit) {
             capped = true;
             finish();
@@ -127,7 +138,9 @@ public final class FacetCounter implements CollectorManager<FacetCounter.Counts,
           for (int i = 0; i < values.length; i++) {
             Map<String, Long> dim = counts.get(DIMENSIONS.get(i));
             for (int ord = 0; ord < perOrd[i].length; ord++) {
-              if (perOrd[i][ord] > 0) dim.merge(values[i].lookupOrd(ord).utf8ToString(), (long) perOrd[i][ord], Long::sum);
+              if (perOrd[i][ord] > 0)
+                dim.merge(
+                    values[i].lookupOrd(ord).utf8ToString(), (long) perOrd[i][ord], Long::sum);
             }
           }
         }

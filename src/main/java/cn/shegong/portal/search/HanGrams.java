@@ -17,10 +17,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Every stretch of {@value #MIN} to {@value #MAX} adjacent Han characters of a text, indexed as one term each
- * (frequencies, no positions). A query word of that length then is one term lookup: as exact as the phrase of
- * its bigrams (the characters must stand together), but scored from the postings alone, with no positions to
- * read on every matching document, and with exact per-block score bounds so the top hits can skip.
+ * Every stretch of {@value #MIN} to {@value #MAX} adjacent Han characters of a text, indexed as one
+ * term each (frequencies, no positions). A query word of that length then is one term lookup: as
+ * exact as the phrase of its bigrams (the characters must stand together), but scored from the
+ * postings alone, with no positions to read on every matching document, and with exact per-block
+ * score bounds so the top hits can skip.
  */
 final class HanGrams {
   static final int MIN = 3;
@@ -46,8 +47,9 @@ final class HanGrams {
   }
 
   /**
-   * Han text where its characters stand together: a unigram or bigram term of the text field, a gram term, or,
-   * longer, the grams that cover it (scored) with the phrase of its bigrams checked only where all of them occur.
+   * Han text where its characters stand together: a unigram or bigram term of the text field, a
+   * gram term, or, longer, the grams that cover it (scored) with the phrase of its bigrams checked
+   * only where all of them occur.
    */
   static Query query(String field, String text) {
     if (text.length() <= 2) return new TermQuery(new Term(field, text));
@@ -59,7 +61,8 @@ final class HanGrams {
       if (start == text.length() - MAX) break;
     }
     PhraseQuery.Builder bigrams = new PhraseQuery.Builder();
-    for (int i = 0; i + 1 < text.length(); i++) bigrams.add(new Term(field, text.substring(i, i + 2)), i);
+    for (int i = 0; i + 1 < text.length(); i++)
+      bigrams.add(new Term(field, text.substring(i, i + 2)), i);
     return b.add(bigrams.build(), Occur.FILTER).build();
   }
 
@@ -67,7 +70,8 @@ final class HanGrams {
   static SpanQuery span(String field, String text) {
     if (text.length() == 1) return new SpanTermQuery(new Term(field, text));
     SpanQuery[] bigrams = new SpanQuery[text.length() - 1];
-    for (int i = 0; i + 1 < text.length(); i++) bigrams[i] = new SpanTermQuery(new Term(field, text.substring(i, i + 2)));
+    for (int i = 0; i + 1 < text.length(); i++)
+      bigrams[i] = new SpanTermQuery(new Term(field, text.substring(i, i + 2)));
     return bigrams.length == 1 ? bigrams[0] : new SpanNearQuery(bigrams, 0, true);
   }
 

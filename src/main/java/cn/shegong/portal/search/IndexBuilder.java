@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a complete index from PostgreSQL into a new generation and makes it current. The horizon is read
- * before any content, so every change the build might have missed is at or above the position it records.
+ * Builds a complete index from PostgreSQL into a new generation and makes it current. The horizon
+ * is read before any content, so every change the build might have missed is at or above the
+ * position it records.
  */
 public final class IndexBuilder {
   private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
@@ -34,44 +35,91 @@ public final class IndexBuilder {
   /** Builds, commits, closes and promotes a new generation; returns its path and document count. */
   public Future<Built> rebuild() {
     long started = System.nanoTime();
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor("search-build-" + System.nanoTime(), 2);
-    return pool.query(ChangeLog.HORIZON_SQL).execute()
+    WorkerExecutor worker =
+        vertx.createSharedWorkerExecutor("search-build-" + System.nanoTime(), 2);
+    return pool.query(ChangeLog.HORIZON_SQL)
+        .execute()
         .map(rows -> rows.iterator().next().getLong("horizon"))
-        .compose(horizon -> worker.executeBlocking(() -> SearchIndex.create(generations.create()))
-            .compose(index -> copy(worker, index, content::articlesAfter, 0, 0, Future.succeededFuture())
-                .compose(n -> copy(worker, index, content::stationsAfter, 0, n, Future.succeededFuture()))
-                .compose(n -> worker.executeBlocking(() -> {
-                  index.mergeIntoOne();
-                  index.commit(horizon);
-                  index.close();
-                  generations.promote(index.path());
-                  return new Built(index.path(), n, (System.nanoTime() - started) / 1_000_000);
-                }))
-                .onFailure(e -> worker.executeBlocking(() -> {
-                  index.close();
-                  IndexGenerations.deleteTree(index.path());
-                  return null;
-                }))))
-        .onSuccess(b -> log.info("Search index rebuilt: {} documents in {} ms ({})", b.documents(), b.millis(), b.path()))
+        .compose(
+            horizon ->
+                worker
+                    .executeBlocking(() -> SearchIndex.create(generations.create()))
+                    .compose(
+                        index ->
+                            copy(
+                                    worker,
+                                    index,
+                                    content::articlesAfter,
+                                    0,
+                                    0,
+                                    Future.succeededFuture())
+                                .compose(
+                                    n ->
+                                        copy(
+                                            worker,
+                                            index,
+                                            content::stationsAfter,
+                                            0,
+                                            n,
+                                            Future.succeededFuture()))
+                                .compose(
+                                    n ->
+                                        worker.executeBlocking(
+                                            () -> {
+                                              index.mergeIntoOne();
+                                              index.commit(horizon);
+                                              index.close();
+                                              generations.promote(index.path());
+                                              return new Built(
+                                                  index.path(),
+                                                  n,
+                                                  (System.nanoTime() - started) / 1_000_000);
+                                            }))
+                                .onFailure(
+                                    e ->
+                                        worker.executeBlocking(
+                                            () -> {
+                                              index.close();
+                                              IndexGenerations.deleteTree(index.path());
+                                              return null;
+                                            }))))
+        .onSuccess(
+            b ->
+                log.info(
+                    "Search index rebuilt: {} documents in {} ms ({})",
+                    b.documents(),
+                    b.millis(),
+                    b.path()))
         .eventually(worker::close);
   }
 
   public record Built(Path path, long documents, long millis) {}
 
   /**
-   * Pages through one table: a page is indexed while the previous one may still be (two threads), and the next
-   * page is fetched only then, so memory holds at most a few pages.
+   * Pages through one table: a page is indexed while the previous one may still be (two threads),
+   * and the next page is fetched only then, so memory holds at most a few pages.
    */
-  private Future<Long> copy(WorkerExecutor worker, SearchIndex index,
-      BiFunction<Long, Integer, Future<List<Indexable>>> page, long afterId, long count, Future<Void> previous) {
-    return page.apply(afterId, PAGE).compose(items -> {
-      if (items.isEmpty()) return previous.map(count);
-      long last = items.get(items.size() - 1).id();
-      Future<Void> added = worker.executeBlocking(() -> {
-        index.add(items);
-        return null;
-      }, false);
-      return previous.compose(v -> copy(worker, index, page, last, count + items.size(), added));
-    });
+  private Future<Long> copy(
+      WorkerExecutor worker,
+      SearchIndex index,
+      BiFunction<Long, Integer, Future<List<Indexable>>> page,
+      long afterId,
+      long count,
+      Future<Void> previous) {
+    return page.apply(afterId, PAGE)
+        .compose(
+            items -> {
+              if (items.isEmpty()) return previous.map(count);
+              long last = items.get(items.size() - 1).id();
+              Future<Void> added =
+                  worker.executeBlocking(
+                      () -> {
+                        index.add(items);
+                        return null;
+                      },
+                      false);
+              return previous.compose(
+                  v -> copy(worker, index, page, last, count + items.size(), added));
+            });
   }
 }

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link SearchIndex} reached through futures: writes run one at a time on a single worker thread, searches on
- * a small pool of their own, so no Lucene call ever runs on an event loop and searches never wait for writes.
+ * A {@link SearchIndex} reached through futures: writes run one at a time on a single worker
+ * thread, searches on a small pool of their own, so no Lucene call ever runs on an event loop and
+ * searches never wait for writes.
  */
 public final class IndexWorker {
   private static final Logger log = LoggerFactory.getLogger(IndexWorker.class);
@@ -28,7 +29,9 @@ public final class IndexWorker {
 
   public static IndexWorker of(Vertx vertx, SearchIndex index, int searchThreads) {
     String name = "search-" + UUID.randomUUID().toString().substring(0, 8);
-    return new IndexWorker(index, vertx.createSharedWorkerExecutor(name + "-writer", 1),
+    return new IndexWorker(
+        index,
+        vertx.createSharedWorkerExecutor(name + "-writer", 1),
         vertx.createSharedWorkerExecutor(name + "-reader", searchThreads));
   }
 
@@ -36,26 +39,34 @@ public final class IndexWorker {
     return index;
   }
 
-  /** Replaces and removes documents, then refreshes readers (near-real-time: visible when this completes). */
+  /**
+   * Replaces and removes documents, then refreshes readers (near-real-time: visible when this
+   * completes).
+   */
   public Future<Void> apply(Collection<Indexable> upserts, Collection<String> deletions) {
-    return writer.executeBlocking(() -> {
-      index.apply(upserts, deletions);
-      index.refresh();
-      applied.incrementAndGet();
-      return null;
-    });
+    return writer.executeBlocking(
+        () -> {
+          index.apply(upserts, deletions);
+          index.refresh();
+          applied.incrementAndGet();
+          return null;
+        });
   }
 
-  /** How many batches of changes readers have seen: moves whenever what a search finds may have changed. */
+  /**
+   * How many batches of changes readers have seen: moves whenever what a search finds may have
+   * changed.
+   */
   public long changes() {
     return applied.get();
   }
 
   public Future<Void> commit(long position) {
-    return writer.executeBlocking(() -> {
-      index.commit(position);
-      return null;
-    });
+    return writer.executeBlocking(
+        () -> {
+          index.commit(position);
+          return null;
+        });
   }
 
   public <T> Future<T> withSearcher(SearchIndex.SearcherFunction<T> work) {
@@ -64,11 +75,13 @@ public final class IndexWorker {
 
   /** Commits and closes the index after the writes already queued. */
   public Future<Void> close() {
-    Future<Void> closed = writer.executeBlocking(() -> {
-      index.close();
-      log.info("Search index committed and closed: {}", index.path());
-      return null;
-    });
+    Future<Void> closed =
+        writer.executeBlocking(
+            () -> {
+              index.close();
+              log.info("Search index committed and closed: {}", index.path());
+              return null;
+            });
     return closed.eventually(() -> Future.all(writer.close(), readers.close()));
   }
 }

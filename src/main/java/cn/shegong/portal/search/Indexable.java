@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * What the index knows of an article or a station, read from PostgreSQL by {@link ContentReader}.
  *
  * @param title article title or station name
- * @param body everything else worth finding: subtitle, summary, body; or a station's services and address
+ * @param body everything else worth finding: subtitle, summary, body; or a station's services and
+ *     address
  * @param date publication date for articles, null for stations
  * @param dateText the date as precisely as the source states it, for display
  */

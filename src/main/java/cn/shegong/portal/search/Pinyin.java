@@ -12,9 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Toneless pinyin for Han characters (ICU's Han-Latin), and splitting of typed pinyin into syllables. */
+/**
+ * Toneless pinyin for Han characters (ICU's Han-Latin), and splitting of typed pinyin into
+ * syllables.
+ */
 public final class Pinyin {
-  private static final Transliterator HAN_LATIN = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+  private static final Transliterator HAN_LATIN =
+      Transliterator.getInstance("Han-Latin; Latin-ASCII");
   private static final ConcurrentHashMap<Character, String> CACHE = new ConcurrentHashMap<>();
   private static final Set<String> SYLLABLES = loadSyllables();
   private static final int LONGEST = 6;
@@ -23,13 +27,15 @@ public final class Pinyin {
 
   /** The syllable of one Han character, e.g. 淄 → "zi"; empty when ICU has no reading. */
   public static String of(char han) {
-    return CACHE.computeIfAbsent(han, c -> {
-      String s;
-      synchronized (HAN_LATIN) {
-        s = HAN_LATIN.transliterate(String.valueOf(c));
-      }
-      return s.matches("[a-z]+") ? s : "";
-    });
+    return CACHE.computeIfAbsent(
+        han,
+        c -> {
+          String s;
+          synchronized (HAN_LATIN) {
+            s = HAN_LATIN.transliterate(String.valueOf(c));
+          }
+          return s.matches("[a-z]+") ? s : "";
+        });
   }
 
   /** One syllable per Han character of already normalised text, other characters skipped. */
@@ -46,8 +52,8 @@ public final class Pinyin {
   }
 
   /**
-   * Splits typed pinyin ("jiading") into syllables ("jia", "ding"), preferring the fewest syllables;
-   * empty when the letters are not a sequence of pinyin syllables.
+   * Splits typed pinyin ("jiading") into syllables ("jia", "ding"), preferring the fewest
+   * syllables; empty when the letters are not a sequence of pinyin syllables.
    */
   public static Optional<List<String>> split(String letters) {
     int n = letters.length();
@@ -59,9 +65,12 @@ public final class Pinyin {
     for (int end = 1; end <= n; end++) {
       for (int len = 1; len <= LONGEST && len <= end; len++) {
         int start = end - len;
-        if (best[start] == Integer.MAX_VALUE || !SYLLABLES.contains(letters.substring(start, end))) continue;
-        // a syllable starting with a vowel after another one is an unusual reading (xian, not xi'an)
-        int cost = best[start] + 1 + (start > 0 && "aeo".indexOf(letters.charAt(start)) >= 0 ? 1 : 0);
+        if (best[start] == Integer.MAX_VALUE || !SYLLABLES.contains(letters.substring(start, end)))
+          continue;
+        // a syllable starting with a vowel after another one is an unusual reading (xian, not
+        // xi'an)
+        int cost =
+            best[start] + 1 + (start > 0 && "aeo".indexOf(letters.charAt(start)) >= 0 ? 1 : 0);
         if (cost < best[end]) {
           best[end] = cost;
           from[end] = start;

@@ -23,11 +23,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Builds Lucene queries from {@link QueryWords} programmatically (no query parser ever sees user input).
- * Closeness is a separate query, applied to the best hits only (see {@link SearchEngine}).
+ * Builds Lucene queries from {@link QueryWords} programmatically (no query parser ever sees user
+ * input). Closeness is a separate query, applied to the best hits only (see {@link SearchEngine}).
  * Strict: every word required, each word (or one of its synonyms) with its characters together (see
- * {@link HanGrams}) in title, body, region or, for Latin letters, as pinyin of title or region; the title weighs
- * most; words standing close together score extra. Loose: any word.
+ * {@link HanGrams}) in title, body, region or, for Latin letters, as pinyin of title or region; the
+ * title weighs most; words standing close together score extra. Loose: any word.
  */
 public final class QueryBuilder {
   static final float TITLE_BOOST = 3f;
@@ -43,10 +43,11 @@ public final class QueryBuilder {
   }
 
   /**
-   * Every word required, typed runs together. The filter of a run of several words already requires each of them
-   * (in the title or the text), so those words only score, as optional clauses per field: Lucene then runs them
-   * as one top-k disjunction that skips documents whose fields cannot outscore the best hits so far (mostly those
-   * without the words in the title), where a conjunction of words would score every match.
+   * Every word required, typed runs together. The filter of a run of several words already requires
+   * each of them (in the title or the text), so those words only score, as optional clauses per
+   * field: Lucene then runs them as one top-k disjunction that skips documents whose fields cannot
+   * outscore the best hits so far (mostly those without the words in the title), where a
+   * conjunction of words would score every match.
    */
   public Query strict(List<Word> words) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -60,7 +61,8 @@ public final class QueryBuilder {
       if (!inRuns.contains(w)) b.add(word(w), Occur.MUST);
       else for (BooleanClause c : word(w).clauses()) b.add(c.query(), Occur.SHOULD);
     }
-    // true wherever the filters match; it is what lets Lucene score the optional clauses as a top-k disjunction
+    // true wherever the filters match; it is what lets Lucene score the optional clauses as a top-k
+    // disjunction
     return b.setMinimumNumberShouldMatch(inRuns.isEmpty() ? 0 : 1).build();
   }
 
@@ -100,10 +102,13 @@ public final class QueryBuilder {
       b.add(new TermQuery(new Term(BODY, t)), Occur.SHOULD);
       b.add(new BoostQuery(new TermQuery(new Term(REGION_TEXT, t)), REGION_BOOST), Occur.SHOULD);
       if (t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-        syllables(w).ifPresent(syllables -> {
-          b.add(new BoostQuery(tokens(TITLE_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);
-          b.add(new BoostQuery(tokens(REGION_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);
-        });
+        syllables(w)
+            .ifPresent(
+                syllables -> {
+                  b.add(new BoostQuery(tokens(TITLE_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);
+                  b.add(
+                      new BoostQuery(tokens(REGION_PINYIN, syllables), TITLE_BOOST), Occur.SHOULD);
+                });
         if (t.length() >= 2 && t.length() <= 12) {
           List<String> initials = t.chars().mapToObj(c -> String.valueOf((char) c)).toList();
           b.add(tokens(TITLE_INITIALS, initials), Occur.SHOULD);
@@ -115,36 +120,50 @@ public final class QueryBuilder {
   }
 
   /**
-   * The word and its synonyms, less any form that contains another (社会工作者 contains 社会工作): it could not
-   * match a document the shorter one misses, and each phrase costs time on every document.
+   * The word and its synonyms, less any form that contains another (社会工作者 contains 社会工作): it could
+   * not match a document the shorter one misses, and each phrase costs time on every document.
    */
   private List<String> forms(Word w) {
     List<String> all = List.copyOf(synonyms.expand(w.text()));
-    return all.stream().filter(f -> all.stream().noneMatch(o -> !o.equals(f) && f.contains(o))).toList();
+    return all.stream()
+        .filter(f -> all.stream().noneMatch(o -> !o.equals(f) && f.contains(o)))
+        .toList();
   }
 
   /** Whether {@link #loose} can find more than {@link #strict} for these words. */
   public static boolean hasLooserForm(List<Word> words) {
-    return words.size() > 1 || words.stream().anyMatch(w -> syllables(w).filter(s -> s.size() > 1).isPresent());
+    return words.size() > 1
+        || words.stream().anyMatch(w -> syllables(w).filter(s -> s.size() > 1).isPresent());
   }
 
   private static Optional<List<String>> syllables(Word w) {
-    if (w.kind() != Kind.LATIN || !w.text().chars().allMatch(c -> c >= 'a' && c <= 'z')) return Optional.empty();
+    if (w.kind() != Kind.LATIN || !w.text().chars().allMatch(c -> c >= 'a' && c <= 'z'))
+      return Optional.empty();
     return Pinyin.split(w.text());
   }
 
-  /** Typed pinyin whose syllables all occur in the title or region, in any order (the loose reading). */
+  /**
+   * Typed pinyin whose syllables all occur in the title or region, in any order (the loose
+   * reading).
+   */
   private static Optional<Query> syllablesAnywhere(Word w) {
-    return syllables(w).filter(s -> s.size() > 1).map(syllables -> {
-      BooleanQuery.Builder all = new BooleanQuery.Builder();
-      for (String s : syllables) {
-        all.add(new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(TITLE_PINYIN, s)), Occur.SHOULD)
-            .add(new BoostQuery(new TermQuery(new Term(REGION_PINYIN, s)), REGION_BOOST), Occur.SHOULD)
-            .build(), Occur.MUST);
-      }
-      return all.build();
-    });
+    return syllables(w)
+        .filter(s -> s.size() > 1)
+        .map(
+            syllables -> {
+              BooleanQuery.Builder all = new BooleanQuery.Builder();
+              for (String s : syllables) {
+                all.add(
+                    new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(TITLE_PINYIN, s)), Occur.SHOULD)
+                        .add(
+                            new BoostQuery(new TermQuery(new Term(REGION_PINYIN, s)), REGION_BOOST),
+                            Occur.SHOULD)
+                        .build(),
+                    Occur.MUST);
+              }
+              return all.build();
+            });
   }
 
   private static Query tokens(String field, List<String> tokens) {
@@ -155,9 +174,9 @@ public final class QueryBuilder {
   }
 
   /**
-   * Han words typed without a space between them are one thought: they must stand close together and in the
-   * typed order, unless the title holds one of them and the others stand together in the text (then the title
-   * names the topic: 服务品牌 finds “拉萨社工”品牌建设 whose body is about services).
+   * Han words typed without a space between them are one thought: they must stand close together
+   * and in the typed order, unless the title holds one of them and the others stand together in the
+   * text (then the title names the topic: 服务品牌 finds “拉萨社工”品牌建设 whose body is about services).
    */
   private Query together(List<Word> run) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -166,7 +185,9 @@ public final class QueryBuilder {
       List<Word> rest = run.stream().filter(w -> w != inTitle).toList();
       BooleanQuery.Builder titled = new BooleanQuery.Builder();
       titled.add(anyForm(TITLE, inTitle), Occur.MUST);
-      titled.add(rest.size() == 1 ? anyForm(BODY, rest.get(0)) : near(BODY, rest, RUN_SLOP, true), Occur.MUST);
+      titled.add(
+          rest.size() == 1 ? anyForm(BODY, rest.get(0)) : near(BODY, rest, RUN_SLOP, true),
+          Occur.MUST);
       b.add(titled.build(), Occur.SHOULD);
     }
     return new ConstantScoreQuery(b.build());
@@ -182,7 +203,8 @@ public final class QueryBuilder {
     List<SpanQuery> parts = new ArrayList<>();
     for (Word w : words) {
       List<SpanQuery> forms = forms(w).stream().map(f -> HanGrams.span(field, f)).toList();
-      parts.add(forms.size() == 1 ? forms.get(0) : new SpanOrQuery(forms.toArray(SpanQuery[]::new)));
+      parts.add(
+          forms.size() == 1 ? forms.get(0) : new SpanOrQuery(forms.toArray(SpanQuery[]::new)));
     }
     return new SpanNearQuery(parts.toArray(SpanQuery[]::new), slop, inOrder);
   }
@@ -193,16 +215,20 @@ public final class QueryBuilder {
 
   private static List<List<Word>> hanRuns(List<Word> words) {
     java.util.Map<Integer, List<Word>> runs = new java.util.LinkedHashMap<>();
-    for (Word w : words) if (w.kind() == Kind.HAN) runs.computeIfAbsent(w.run(), k -> new ArrayList<>()).add(w);
+    for (Word w : words)
+      if (w.kind() == Kind.HAN) runs.computeIfAbsent(w.run(), k -> new ArrayList<>()).add(w);
     return new ArrayList<>(runs.values());
   }
 
-  /** Closer is better: the Han words near one another in the body, and each typed run as one phrase. */
+  /**
+   * Closer is better: the Han words near one another in the body, and each typed run as one phrase.
+   */
   public Optional<Query> proximity(List<Word> words) {
     List<Word> han = words.stream().filter(w -> w.kind() == Kind.HAN).toList();
     if (han.size() < 2) return Optional.empty();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String field : List.of(TITLE, BODY)) b.add(near(field, han, NEAR_SLOP, false), Occur.SHOULD);
+    for (String field : List.of(TITLE, BODY))
+      b.add(near(field, han, NEAR_SLOP, false), Occur.SHOULD);
     for (List<Word> run : hanRuns(words)) {
       if (run.size() < 2) continue;
       b.add(new BoostQuery(HanGrams.query(TITLE, joined(run)), TITLE_BOOST), Occur.SHOULD);

@@ -10,13 +10,17 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Splits what a reader typed into words, taking every character literally: anything that is not a letter or
- * digit separates words (so Lucene syntax never reaches a parser). A run of Han characters is cut into words
- * by the domain dictionary first (longest match), then by SmartCN; characters SmartCN leaves alone (济|阳|区)
- * are joined again, because an unknown name is better matched whole than as loose characters.
+ * Splits what a reader typed into words, taking every character literally: anything that is not a
+ * letter or digit separates words (so Lucene syntax never reaches a parser). A run of Han
+ * characters is cut into words by the domain dictionary first (longest match), then by SmartCN;
+ * characters SmartCN leaves alone (济|阳|区) are joined again, because an unknown name is better
+ * matched whole than as loose characters.
  */
 public final class QueryWords {
-  public enum Kind { HAN, LATIN }
+  public enum Kind {
+    HAN,
+    LATIN
+  }
 
   /** One word of the query; {@code run} numbers the unbroken stretch of text it came from. */
   public record Word(String text, Kind kind, int run) {}
@@ -46,7 +50,8 @@ public final class QueryWords {
         if (i >= text.length() || !Character.isLetterOrDigit(text.charAt(i))) run++;
       } else if (Character.isLetterOrDigit(c)) {
         int end = i;
-        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))
+        while (end < text.length()
+            && Character.isLetterOrDigit(text.charAt(end))
             && !TextNormalizer.isHan(text.charAt(end))) end++;
         words.add(new Word(text.substring(i, end), Kind.LATIN, run));
         i = end;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 
 /**
- * The latest answers per request, valid for one index reader only: a refresh (a content change, a new
- * generation) opens a new reader, whose first store empties the cache. Frequent broad queries (社工) are then
- * answered without searching again until the index changes.
+ * The latest answers per request, valid for one index reader only: a refresh (a content change, a
+ * new generation) opens a new reader, whose first store empties the cache. Frequent broad queries
+ * (社工) are then answered without searching again until the index changes.
  */
 final class ResultCache {
   private final int capacity;
@@ -17,12 +17,13 @@ final class ResultCache {
 
   ResultCache(int capacity) {
     this.capacity = capacity;
-    this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<SearchRequest, SearchResult> eldest) {
-        return size() > ResultCache.this.capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(capacity, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<SearchRequest, SearchResult> eldest) {
+            return size() > ResultCache.this.capacity;
+          }
+        };
   }
 
   synchronized Optional<SearchResult> get(IndexReader reader, SearchRequest request) {

@@ -11,10 +11,11 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * Index-time analysis. Text arrives already folded by {@link TextNormalizer}. Han text becomes single
- * characters plus overlapping bigrams at the same positions, so a query word of n characters is a phrase of
- * n-1 bigrams and only matches where its characters stand together. Latin words are lower-cased, never stemmed.
- * Pinyin fields hold one prepared token per character, separated by spaces; gram fields see {@link HanGrams}.
+ * Index-time analysis. Text arrives already folded by {@link TextNormalizer}. Han text becomes
+ * single characters plus overlapping bigrams at the same positions, so a query word of n characters
+ * is a phrase of n-1 bigrams and only matches where its characters stand together. Latin words are
+ * lower-cased, never stemmed. Pinyin fields hold one prepared token per character, separated by
+ * spaces; gram fields see {@link HanGrams}.
  */
 public final class SearchAnalyzers {
   private SearchAnalyzers() {}
@@ -25,8 +26,14 @@ public final class SearchAnalyzers {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new LowerCaseFilter(source);
-      stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-          | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+      stream =
+          new CJKBigramFilter(
+              stream,
+              CJKBigramFilter.HAN
+                  | CJKBigramFilter.HIRAGANA
+                  | CJKBigramFilter.KATAKANA
+                  | CJKBigramFilter.HANGUL,
+              true);
       return new TokenStreamComponents(source, stream);
     }
   }
@@ -34,13 +41,15 @@ public final class SearchAnalyzers {
   public static Analyzer forIndex() {
     Analyzer tokens = new WhitespaceAnalyzer();
     Analyzer grams = new HanGrams.GramAnalyzer();
-    return new PerFieldAnalyzerWrapper(new HanBigramAnalyzer(), Map.of(
-        SearchFields.TITLE_PINYIN, tokens,
-        SearchFields.TITLE_INITIALS, tokens,
-        SearchFields.REGION_PINYIN, tokens,
-        SearchFields.REGION_INITIALS, tokens,
-        SearchFields.TITLE_GRAMS, grams,
-        SearchFields.BODY_GRAMS, grams,
-        SearchFields.REGION_GRAMS, grams));
+    return new PerFieldAnalyzerWrapper(
+        new HanBigramAnalyzer(),
+        Map.of(
+            SearchFields.TITLE_PINYIN, tokens,
+            SearchFields.TITLE_INITIALS, tokens,
+            SearchFields.REGION_PINYIN, tokens,
+            SearchFields.REGION_INITIALS, tokens,
+            SearchFields.TITLE_GRAMS, grams,
+            SearchFields.BODY_GRAMS, grams,
+            SearchFields.REGION_GRAMS, grams));
   }
 }

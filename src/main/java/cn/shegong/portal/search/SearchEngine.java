@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -23,7 +24,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
-import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -32,10 +32,17 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
-/** Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds nothing. */
+/**
+ * Runs a {@link SearchRequest} against an index reader: strict first, loose only if strict finds
+ * nothing.
+ */
 public final class SearchEngine {
   static final int RESCORE_TOP = 200;
-  /** Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits may skip the rest. */
+
+  /**
+   * Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits may skip
+   * the rest.
+   */
   public static final int COUNT_LIMIT = 10_000;
 
   private final QueryWords queryWords;
@@ -65,29 +72,42 @@ public final class SearchEngine {
   public SearchResult search(IndexSearcher shared, SearchRequest req) throws IOException {
     QueryBudget.Kept kept = budget.keep(words(req.query()));
     List<Word> words = kept.words();
-    if (words.isEmpty()) return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets(), null);
-    // a fresh searcher per request: the time limit belongs to this search, not to the shared instance
+    if (words.isEmpty())
+      return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets(), null);
+    // a fresh searcher per request: the time limit belongs to this search, not to the shared
+    // instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
     Query closeness = queries.proximity(words).orElse(null);
-    SearchResult strict = run(searcher, req, queries.strict(words), closeness, words, false, kept.notice());
+    SearchResult strict =
+        run(searcher, req, queries.strict(words), closeness, words, false, kept.notice());
     boolean looserExists = QueryBuilder.hasLooserForm(words);
     if (strict.total() > 0 || !looserExists) return strict;
     return run(searcher, req, queries.loose(words), closeness, words, true, kept.notice());
   }
 
-  private SearchResult run(IndexSearcher searcher, SearchRequest req, Query main, Query closeness, List<Word> words,
-      boolean partial, String notice) throws IOException {
+  private SearchResult run(
+      IndexSearcher searcher,
+      SearchRequest req,
+      Query main,
+      Query closeness,
+      List<Word> words,
+      boolean partial,
+      String notice)
+      throws IOException {
     Query query = and(main, filters(req, ""));
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
-    // one pass counts the first matches up to the limit and collects the top hits; past the limit (a broad query)
+    // one pass counts the first matches up to the limit and collects the top hits; past the limit
+    // (a broad query)
     // Lucene may skip documents that cannot enter the top hits
-    var first = searcher.search(query, new CountedTopHits(top(req, collect, countLimit), countLimit));
+    var first =
+        searcher.search(query, new CountedTopHits(top(req, collect, countLimit), countLimit));
     FacetCounter.Facets counted = first.facets();
     TopDocs topDocs = first.top();
-    // words standing close together: scored for the best hits only, spans on every match cost too much
+    // words standing close together: scored for the best hits only, spans on every match cost too
+    // much
     if (rescore) topDocs = QueryRescorer.rescore(searcher, topDocs, closeness, 1.0, wanted);
     Map<String, Map<String, Long>> facets = othersApplied(searcher, req, main, counted.counts());
     List<SearchHit> hits = new ArrayList<>();
@@ -95,16 +115,32 @@ public final class SearchEngine {
     Set<String> marks = highlightTerms(words);
     ScoreDoc[] docs = topDocs.scoreDocs;
     for (int i = req.offset(); i < docs.length; i++) hits.add(hit(stored, docs[i], marks));
-    return new SearchResult(req, counted.counted(), counted.capped(), partial, searcher.timedOut(), hits, facets, notice);
+    return new SearchResult(
+        req,
+        counted.counted(),
+        counted.capped(),
+        partial,
+        searcher.timedOut(),
+        hits,
+        facets,
+        notice);
   }
 
-  private static CollectorManager<? extends Collector, ? extends TopDocs> top(SearchRequest req, int collect,
-      int threshold) {
+  private static CollectorManager<? extends Collector, ? extends TopDocs> top(
+      SearchRequest req, int collect, int threshold) {
     return switch (req.sort()) {
-      case "date" -> new TopFieldCollectorManager(
-          new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), collect, null, threshold);
-      case "distance" -> new TopFieldCollectorManager(
-          new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())), collect, null, threshold);
+      case "date" ->
+          new TopFieldCollectorManager(
+              new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE),
+              collect,
+              null,
+              threshold);
+      case "distance" ->
+          new TopFieldCollectorManager(
+              new Sort(LatLonDocValuesField.newDistanceSort(GEO, req.latitude(), req.longitude())),
+              collect,
+              null,
+              threshold);
       default -> new TopScoreDocCollectorManager(collect, threshold);
     };
   }
@@ -113,10 +149,18 @@ public final class SearchEngine {
     var doc = stored.document(sd.doc);
     String title = doc.get(TITLE);
     String body = doc.get(BODY);
-    return new SearchHit(doc.get(TYPE), doc.getField(ID).numericValue().longValue(), doc.get(SLUG), title,
+    return new SearchHit(
+        doc.get(TYPE),
+        doc.getField(ID).numericValue().longValue(),
+        doc.get(SLUG),
+        title,
         (TYPE_ARTICLE.equals(doc.get(TYPE)) ? "/news/" : "/stations/") + doc.get(SLUG),
-        Snippet.whole(title, marks), Snippet.best(body == null ? "" : body, marks),
-        doc.get(REGION), doc.get(KIND), doc.get(DATE_TEXT), "synthetic".equals(doc.get(ORIGIN)),
+        Snippet.whole(title, marks),
+        Snippet.best(body == null ? "" : body, marks),
+        doc.get(REGION),
+        doc.get(KIND),
+        doc.get(DATE_TEXT),
+        "synthetic".equals(doc.get(ORIGIN)),
         Float.isNaN(sd.score) ? 0f : sd.score);
   }
 
@@ -131,15 +175,17 @@ public final class SearchEngine {
   }
 
   /**
-   * Each facet counts with the other filters applied but not its own, so a reader can switch from one province
-   * to another: one more (limited) counting pass per dimension the request filters on.
+   * Each facet counts with the other filters applied but not its own, so a reader can switch from
+   * one province to another: one more (limited) counting pass per dimension the request filters on.
    */
-  private Map<String, Map<String, Long>> othersApplied(IndexSearcher searcher, SearchRequest req, Query main,
-      Map<String, Map<String, Long>> counts) throws IOException {
+  private Map<String, Map<String, Long>> othersApplied(
+      IndexSearcher searcher, SearchRequest req, Query main, Map<String, Map<String, Long>> counts)
+      throws IOException {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>(counts);
     for (String dim : FacetCounter.DIMENSIONS) {
       if (filterValue(req, dim).isEmpty()) continue;
-      FacetCounter.Facets without = searcher.search(and(main, filters(req, dim)), new FacetCounter(countLimit));
+      FacetCounter.Facets without =
+          searcher.search(and(main, filters(req, dim)), new FacetCounter(countLimit));
       out.put(dim, without.counts().get(dim));
     }
     return out;
@@ -147,11 +193,12 @@ public final class SearchEngine {
 
   private static String filterValue(SearchRequest req, String dim) {
     return switch (dim) {
-      case TYPE -> switch (req.type()) {
-        case "news" -> TYPE_ARTICLE;
-        case "stations" -> TYPE_STATION;
-        default -> "";
-      };
+      case TYPE ->
+          switch (req.type()) {
+            case "news" -> TYPE_ARTICLE;
+            case "stations" -> TYPE_STATION;
+            default -> "";
+          };
       case KIND -> req.kind();
       case PROVINCE -> req.province();
       case YEAR -> req.year();
@@ -164,12 +211,16 @@ public final class SearchEngine {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String dim : FacetCounter.DIMENSIONS) {
       String value = filterValue(req, dim);
-      if (!value.isEmpty() && !dim.equals(except)) b.add(new TermQuery(new Term(dim, value)), Occur.FILTER);
+      if (!value.isEmpty() && !dim.equals(except))
+        b.add(new TermQuery(new Term(dim, value)), Occur.FILTER);
     }
     if (!req.city().isEmpty()) b.add(new TermQuery(new Term(CITY, req.city())), Occur.FILTER);
-    if (!req.district().isEmpty()) b.add(new TermQuery(new Term(DISTRICT, req.district())), Occur.FILTER);
+    if (!req.district().isEmpty())
+      b.add(new TermQuery(new Term(DISTRICT, req.district())), Occur.FILTER);
     if (req.latitude() != null) {
-      b.add(LatLonPoint.newDistanceQuery(GEO, req.latitude(), req.longitude(), req.radiusKm() * 1000), Occur.FILTER);
+      b.add(
+          LatLonPoint.newDistanceQuery(GEO, req.latitude(), req.longitude(), req.radiusKm() * 1000),
+          Occur.FILTER);
     }
     BooleanQuery q = b.build();
     return q.clauses().isEmpty() ? null : q;

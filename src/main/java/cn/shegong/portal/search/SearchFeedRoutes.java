@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A saved search without an account: /search.atom, /search.rss and /search.json (JSON Feed 1.1) take the same
- * q and filters as /search and list the matching reports newest first. The request log keeps only the path.
+ * A saved search without an account: /search.atom, /search.rss and /search.json (JSON Feed 1.1)
+ * take the same q and filters as /search and list the matching reports newest first. The request
+ * log keeps only the path.
  */
 public final class SearchFeedRoutes {
   static final int ENTRIES = 50;
-  private static final List<String> FILTERS = List.of("q", "kind", "province", "city", "district", "year");
+  private static final List<String> FILTERS =
+      List.of("q", "kind", "province", "city", "district", "year");
 
   private final SearchModule search;
   private final Portal portal;
@@ -43,7 +45,10 @@ public final class SearchFeedRoutes {
     String write(Feeds.Channel channel, List<Feeds.Item> items);
   }
 
-  /** The query string of a search feed for {@code q} (also used by the search page's alternate links). */
+  /**
+   * The query string of a search feed for {@code q} (also used by the search page's alternate
+   * links).
+   */
   public static String query(String q) {
     return "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
   }
@@ -51,51 +56,85 @@ public final class SearchFeedRoutes {
   private void serve(RoutingContext ctx, String contentType, Writer writer) {
     SearchRequest req;
     try {
-      req = SearchRequest.parse(name -> switch (name) {
-        case "type" -> "news";
-        case "sort" -> "date";
-        case "limit" -> String.valueOf(ENTRIES);
-        case "offset", "page", "lat", "lon", "km" -> null;
-        default -> first(ctx, name);
-      }, ENTRIES);
+      req =
+          SearchRequest.parse(
+              name ->
+                  switch (name) {
+                    case "type" -> "news";
+                    case "sort" -> "date";
+                    case "limit" -> String.valueOf(ENTRIES);
+                    case "offset", "page", "lat", "lon", "km" -> null;
+                    default -> first(ctx, name);
+                  },
+              ENTRIES);
     } catch (SearchRequest.Invalid | IllegalArgumentException e) {
-      ctx.fail(HttpError.badRequest(e instanceof SearchRequest.Invalid ? e.getMessage() : "参数编码无效。"));
+      ctx.fail(
+          HttpError.badRequest(e instanceof SearchRequest.Invalid ? e.getMessage() : "参数编码无效。"));
       return;
     }
     Feeds.Channel channel = channel(ctx, req.query());
-    search.search(req)
+    search
+        .search(req)
         .compose(r -> items(r.hits()))
-        .onSuccess(items -> ctx.response().putHeader("Content-Type", contentType)
-            .putHeader("Cache-Control", "public, max-age=300").end(writer.write(channel, items)))
-        .onFailure(e -> ctx.fail(e instanceof SearchModule.NotReady ? new HttpError(503, e.getMessage()) : e));
+        .onSuccess(
+            items ->
+                ctx.response()
+                    .putHeader("Content-Type", contentType)
+                    .putHeader("Cache-Control", "public, max-age=300")
+                    .end(writer.write(channel, items)))
+        .onFailure(
+            e ->
+                ctx.fail(
+                    e instanceof SearchModule.NotReady ? new HttpError(503, e.getMessage()) : e));
   }
 
-  /** The hits' own dates and summaries from PostgreSQL, the source of truth; a hit gone since is left out. */
+  /**
+   * The hits' own dates and summaries from PostgreSQL, the source of truth; a hit gone since is
+   * left out.
+   */
   private Future<List<Feeds.Item>> items(List<SearchHit> hits) {
-    List<String> slugs = hits.stream().filter(h -> h.type().equals(SearchFields.TYPE_ARTICLE)).map(SearchHit::slug).toList();
+    List<String> slugs =
+        hits.stream()
+            .filter(h -> h.type().equals(SearchFields.TYPE_ARTICLE))
+            .map(SearchHit::slug)
+            .toList();
     if (slugs.isEmpty()) return Future.succeededFuture(List.of());
-    return portal.pool().preparedQuery("SELECT slug, published_at, greatest(published_at, edited_at) AS modified, "
-            + "summary, author, tags FROM articles WHERE slug = ANY ($1::text[]) AND status = 'published'")
+    return portal
+        .pool()
+        .preparedQuery(
+            "SELECT slug, published_at, greatest(published_at, edited_at) AS modified, "
+                + "summary, author, tags FROM articles WHERE slug = ANY ($1::text[]) AND status = 'published'")
         .execute(Tuple.of(slugs.toArray(String[]::new)))
-        .map(rows -> {
-          Map<String, Row> bySlug = new HashMap<>();
-          for (Row r : rows) bySlug.put(r.getString("slug"), r);
-          List<Feeds.Item> out = new ArrayList<>();
-          String base = portal.config().publicBaseUrl();
-          for (SearchHit h : hits) {
-            Row r = bySlug.get(h.slug());
-            if (r == null || !h.type().equals(SearchFields.TYPE_ARTICLE)) continue;
-            OffsetDateTime published = r.getOffsetDateTime("published_at");
-            String[] tags = r.getArrayOfStrings("tags");
-            String summary = r.getString("summary").isBlank() ? h.snippet().text() : r.getString("summary");
-            out.add(new Feeds.Item(Feeds.TAG_PREFIX + "news/" + h.slug(), h.title(), base + h.url(), published,
-                r.getOffsetDateTime("modified"), r.getString("author"), tags == null ? List.of() : List.of(tags),
-                summary, ""));
-          }
-          // newest first by the stored time (the index orders by day; a feed reader wants the exact order)
-          out.sort(java.util.Comparator.comparing(Feeds.Item::published).reversed());
-          return out;
-        });
+        .map(
+            rows -> {
+              Map<String, Row> bySlug = new HashMap<>();
+              for (Row r : rows) bySlug.put(r.getString("slug"), r);
+              List<Feeds.Item> out = new ArrayList<>();
+              String base = portal.config().publicBaseUrl();
+              for (SearchHit h : hits) {
+                Row r = bySlug.get(h.slug());
+                if (r == null || !h.type().equals(SearchFields.TYPE_ARTICLE)) continue;
+                OffsetDateTime published = r.getOffsetDateTime("published_at");
+                String[] tags = r.getArrayOfStrings("tags");
+                String summary =
+                    r.getString("summary").isBlank() ? h.snippet().text() : r.getString("summary");
+                out.add(
+                    new Feeds.Item(
+                        Feeds.TAG_PREFIX + "news/" + h.slug(),
+                        h.title(),
+                        base + h.url(),
+                        published,
+                        r.getOffsetDateTime("modified"),
+                        r.getString("author"),
+                        tags == null ? List.of() : List.of(tags),
+                        summary,
+                        ""));
+              }
+              // newest first by the stored time (the index orders by day; a feed reader wants the
+              // exact order)
+              out.sort(java.util.Comparator.comparing(Feeds.Item::published).reversed());
+              return out;
+            });
   }
 
   private Feeds.Channel channel(RoutingContext ctx, String q) {
@@ -104,12 +143,22 @@ public final class SearchFeedRoutes {
     for (String f : FILTERS) {
       String v = first(ctx, f);
       if (v != null && !v.isBlank()) {
-        qs.append(qs.isEmpty() ? "" : "&").append(f).append('=').append(URLEncoder.encode(v.strip(), StandardCharsets.UTF_8));
+        qs.append(qs.isEmpty() ? "" : "&")
+            .append(f)
+            .append('=')
+            .append(URLEncoder.encode(v.strip(), StandardCharsets.UTF_8));
       }
     }
-    return new Feeds.Channel(Feeds.TAG_PREFIX + "search?" + qs, Pages.SITE_NAME + " · 搜索：" + q,
-        "搜索“" + q + "”找到的报道，最新的在前。", base + "/search?" + qs, base + "/search.atom?" + qs,
-        base + "/search.rss?" + qs, base + "/search.json?" + qs, Pages.SITE_NAME, base + "/");
+    return new Feeds.Channel(
+        Feeds.TAG_PREFIX + "search?" + qs,
+        Pages.SITE_NAME + " · 搜索：" + q,
+        "搜索“" + q + "”找到的报道，最新的在前。",
+        base + "/search?" + qs,
+        base + "/search.atom?" + qs,
+        base + "/search.rss?" + qs,
+        base + "/search.json?" + qs,
+        Pages.SITE_NAME,
+        base + "/");
   }
 
   private static String first(RoutingContext ctx, String name) {

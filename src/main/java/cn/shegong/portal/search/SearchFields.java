@@ -1,6 +1,9 @@
 package cn.shegong.portal.search;
 
-/** Field names of the search index; changing what a field holds means bumping {@link #SCHEMA_VERSION}. */
+/**
+ * Field names of the search index; changing what a field holds means bumping {@link
+ * #SCHEMA_VERSION}.
+ */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
   public static final String SCHEMA_VERSION = "5";

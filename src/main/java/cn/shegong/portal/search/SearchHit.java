@@ -1,7 +1,8 @@
 package cn.shegong.portal.search;
 
 /**
- * One hit. {@code title} and {@code snippet} are plain text; their marked forms are {@link Snippet}s.
+ * One hit. {@code title} and {@code snippet} are plain text; their marked forms are {@link
+ * Snippet}s.
  *
  * @param synthetic generated benchmark content, labelled as such wherever it is shown
  */

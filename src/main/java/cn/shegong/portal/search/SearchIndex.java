@@ -15,9 +15,9 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * One generation of the index on disk: the only IndexWriter on it, and a SearcherManager for near-real-time
- * readers. Blocking; callers run it off the event loop. The commit user data records the schema version and
- * the change-log position the index reflects.
+ * One generation of the index on disk: the only IndexWriter on it, and a SearcherManager for
+ * near-real-time readers. Blocking; callers run it off the event loop. The commit user data records
+ * the schema version and the change-log position the index reflects.
  */
 public final class SearchIndex implements Closeable {
   static final String POSITION = "position";
@@ -40,7 +40,8 @@ public final class SearchIndex implements Closeable {
     FSDirectory dir = FSDirectory.open(path);
     try {
       if (!DirectoryReader.indexExists(dir)) throw new IOException("no index in " + path);
-      return new SearchIndex(path, dir, new IndexWriter(dir, config(IndexWriterConfig.OpenMode.APPEND)));
+      return new SearchIndex(
+          path, dir, new IndexWriter(dir, config(IndexWriterConfig.OpenMode.APPEND)));
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -50,11 +51,14 @@ public final class SearchIndex implements Closeable {
   /** A new, empty index in an empty generation directory. */
   public static SearchIndex create(Path path) throws IOException {
     FSDirectory dir = FSDirectory.open(path);
-    return new SearchIndex(path, dir, new IndexWriter(dir, config(IndexWriterConfig.OpenMode.CREATE)));
+    return new SearchIndex(
+        path, dir, new IndexWriter(dir, config(IndexWriterConfig.OpenMode.CREATE)));
   }
 
   private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-    return new IndexWriterConfig(SearchAnalyzers.forIndex()).setOpenMode(mode).setRAMBufferSizeMB(64);
+    return new IndexWriterConfig(SearchAnalyzers.forIndex())
+        .setOpenMode(mode)
+        .setRAMBufferSizeMB(64);
   }
 
   public Path path() {
@@ -78,9 +82,14 @@ public final class SearchIndex implements Closeable {
     return data;
   }
 
-  /** Adds or replaces documents by uid and removes the given uids; readers see it after {@link #refresh}. */
-  public void apply(Collection<Indexable> upserts, Collection<String> deletions) throws IOException {
-    for (Indexable item : upserts) writer.updateDocument(new Term(SearchFields.UID, item.uid()), DocumentFactory.build(item));
+  /**
+   * Adds or replaces documents by uid and removes the given uids; readers see it after {@link
+   * #refresh}.
+   */
+  public void apply(Collection<Indexable> upserts, Collection<String> deletions)
+      throws IOException {
+    for (Indexable item : upserts)
+      writer.updateDocument(new Term(SearchFields.UID, item.uid()), DocumentFactory.build(item));
     for (String uid : deletions) writer.deleteDocuments(new Term(SearchFields.UID, uid));
   }
 
@@ -90,8 +99,9 @@ public final class SearchIndex implements Closeable {
   }
 
   /**
-   * Merges everything into one segment, for a freshly built generation: each query then opens one postings list
-   * per term instead of one per segment, and skips within one list (measured 10–20% faster searches).
+   * Merges everything into one segment, for a freshly built generation: each query then opens one
+   * postings list per term instead of one per segment, and skips within one list (measured 10–20%
+   * faster searches).
    */
   public void mergeIntoOne() throws IOException {
     writer.forceMerge(1);
@@ -103,7 +113,8 @@ public final class SearchIndex implements Closeable {
 
   /** Makes everything applied so far durable, together with the position it reflects. */
   public void commit(long position) throws IOException {
-    writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), SCHEMA, SearchFields.SCHEMA_VERSION).entrySet());
+    writer.setLiveCommitData(
+        Map.of(POSITION, Long.toString(position), SCHEMA, SearchFields.SCHEMA_VERSION).entrySet());
     writer.commit();
   }
 
@@ -131,5 +142,4 @@ public final class SearchIndex implements Closeable {
       directory.close();
     }
   }
-
 }

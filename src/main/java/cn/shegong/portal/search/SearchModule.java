@@ -1,8 +1,8 @@
 package cn.shegong.portal.search;
 
 import cn.shegong.portal.config.AppConfig;
-import cn.shegong.portal.web.Pages;
 import cn.shegong.portal.db.Database;
+import cn.shegong.portal.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The search feature: owns the index (one {@link IndexWorker} at a time), follows the change log, and answers
- * searches. A missing, unreadable or outdated index is rebuilt in the background while the portal serves;
- * until then searches fail with {@link NotReady}.
+ * The search feature: owns the index (one {@link IndexWorker} at a time), follows the change log,
+ * and answers searches. A missing, unreadable or outdated index is rebuilt in the background while
+ * the portal serves; until then searches fail with {@link NotReady}.
  */
 public final class SearchModule {
   private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
@@ -27,6 +27,7 @@ public final class SearchModule {
   static final int CACHED_RESULTS = 256;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
+
   /** For tests: a small counting limit shows the “10,000+” behaviour on the seeds. */
   static final String COUNT_LIMIT_PROPERTY = "portal.search.countLimit";
 
@@ -54,48 +55,78 @@ public final class SearchModule {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(indexDir);
-    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, Integer.getInteger(COUNT_LIMIT_PROPERTY, SearchEngine.COUNT_LIMIT));
+    this.engine =
+        new SearchEngine(
+            synonyms,
+            SEARCH_TIMEOUT,
+            Integer.getInteger(COUNT_LIMIT_PROPERTY, SearchEngine.COUNT_LIMIT));
     this.suggester = new Suggester(engine);
   }
 
-  /** Opens the index, or starts rebuilding it; completes as soon as the portal may serve (not when built). */
+  /**
+   * Opens the index, or starts rebuilding it; completes as soon as the portal may serve (not when
+   * built).
+   */
   public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
-    return vertx.executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
+    return vertx
+        .executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
         .map(synonyms -> new SearchModule(vertx, database, config.indexDir(), synonyms))
         .compose(module -> module.openOrRebuild().map(module))
-        .onSuccess(module -> module.generationTimer = vertx.setPeriodic(POLL_MS, id -> module.followGeneration()));
+        .onSuccess(
+            module ->
+                module.generationTimer =
+                    vertx.setPeriodic(POLL_MS, id -> module.followGeneration()));
   }
 
   /** `./portal reindex` in another process promotes a new generation: switch to it. */
   private void followGeneration() {
     IndexWorker w = worker;
     if (w == null || building != null || closed) return;
-    vertx.executeBlocking(generations::current, false).onSuccess(current -> {
-      if (current.isEmpty() && worker == w && building == null && !closed) {
-        // deleted under us: the open files still answer searches, but new writes would fail; build afresh
-        log.warn("The search index under {} is gone: rebuilding it", generations.root());
-        rebuild();
-      } else if (current.isPresent() && !current.get().equals(w.index().path()) && worker == w && building == null) {
-        log.info("A new search index generation was promoted: switching to {}", current.get());
-        switchTo(current.get()).onFailure(e -> log.warn("Cannot switch to {}: {}", current.get(), e.toString()));
-      }
-    });
+    vertx
+        .executeBlocking(generations::current, false)
+        .onSuccess(
+            current -> {
+              if (current.isEmpty() && worker == w && building == null && !closed) {
+                // deleted under us: the open files still answer searches, but new writes would
+                // fail; build afresh
+                log.warn("The search index under {} is gone: rebuilding it", generations.root());
+                rebuild();
+              } else if (current.isPresent()
+                  && !current.get().equals(w.index().path())
+                  && worker == w
+                  && building == null) {
+                log.info(
+                    "A new search index generation was promoted: switching to {}", current.get());
+                switchTo(current.get())
+                    .onFailure(
+                        e -> log.warn("Cannot switch to {}: {}", current.get(), e.toString()));
+              }
+            });
   }
 
   private Future<Void> openOrRebuild() {
-    return vertx.executeBlocking(this::openCurrent, false).compose(opened -> {
-      if (opened.isPresent()) {
-        serve(opened.get());
-        return Future.succeededFuture();
-      }
-      // in the background: the portal answers meanwhile; a small database is usually done before start ends
-      Future<IndexBuilder.Built> built = rebuild();
-      long wait = Long.getLong(INITIAL_BUILD_WAIT_PROPERTY, INITIAL_BUILD_WAIT_MS);
-      return Future.any(built, vertx.timer(Math.max(1, wait))).<Void>mapEmpty().otherwiseEmpty();
-    });
+    return vertx
+        .executeBlocking(this::openCurrent, false)
+        .compose(
+            opened -> {
+              if (opened.isPresent()) {
+                serve(opened.get());
+                return Future.succeededFuture();
+              }
+              // in the background: the portal answers meanwhile; a small database is usually done
+              // before start ends
+              Future<IndexBuilder.Built> built = rebuild();
+              long wait = Long.getLong(INITIAL_BUILD_WAIT_PROPERTY, INITIAL_BUILD_WAIT_MS);
+              return Future.any(built, vertx.timer(Math.max(1, wait)))
+                  .<Void>mapEmpty()
+                  .otherwiseEmpty();
+            });
   }
 
-  /** The current generation if it opens and was written with this schema; otherwise nothing (rebuild). */
+  /**
+   * The current generation if it opens and was written with this schema; otherwise nothing
+   * (rebuild).
+   */
   private Optional<SearchIndex> openCurrent() {
     Optional<Path> current = generations.current();
     if (current.isEmpty()) {
@@ -105,7 +136,10 @@ public final class SearchModule {
     try {
       SearchIndex index = SearchIndex.open(current.get());
       if (!SearchFields.SCHEMA_VERSION.equals(index.schema())) {
-        log.info("Search index schema {} is outdated (now {}): rebuilding", index.schema(), SearchFields.SCHEMA_VERSION);
+        log.info(
+            "Search index schema {} is outdated (now {}): rebuilding",
+            index.schema(),
+            SearchFields.SCHEMA_VERSION);
         index.close();
         return Optional.empty();
       }
@@ -118,43 +152,66 @@ public final class SearchModule {
     }
   }
 
-  /** Rebuilds into a fresh generation and switches to it; searches keep using the old one until then. */
+  /**
+   * Rebuilds into a fresh generation and switches to it; searches keep using the old one until
+   * then.
+   */
   public Future<IndexBuilder.Built> rebuild() {
     if (building != null) return building;
-    Future<IndexBuilder.Built> f = new IndexBuilder(vertx, database.followerPool(), generations).rebuild()
-        .compose(built -> switchTo(built.path()).map(built))
-        .onFailure(e -> {
-          log.error("Search index rebuild failed; trying again in 10 s", e);
-          vertx.setTimer(10_000, id -> {
-            if (!closed && worker == null) rebuild();
-          });
-        })
-        .eventually(() -> {
-          building = null;
-          return Future.succeededFuture();
-        });
+    Future<IndexBuilder.Built> f =
+        new IndexBuilder(vertx, database.followerPool(), generations)
+            .rebuild()
+            .compose(built -> switchTo(built.path()).map(built))
+            .onFailure(
+                e -> {
+                  log.error("Search index rebuild failed; trying again in 10 s", e);
+                  vertx.setTimer(
+                      10_000,
+                      id -> {
+                        if (!closed && worker == null) rebuild();
+                      });
+                })
+            .eventually(
+                () -> {
+                  building = null;
+                  return Future.succeededFuture();
+                });
     building = f;
     return f;
   }
 
-  /** Opens the new generation first, then serves it, then closes the old one: searches never see a gap. */
+  /**
+   * Opens the new generation first, then serves it, then closes the old one: searches never see a
+   * gap.
+   */
   private Future<Void> switchTo(Path gen) {
     IndexWorker old = worker;
     ChangeFollower oldFollower = follower;
     Future<Void> stopped = oldFollower == null ? Future.succeededFuture() : oldFollower.stop();
     return stopped
         .compose(v -> vertx.executeBlocking(() -> SearchIndex.open(gen), false))
-        .compose(index -> {
-          serve(index);
-          return old == null ? Future.<Void>succeededFuture() : old.close().recover(e -> {
-            log.warn("The previous search index did not close cleanly: {}", e.toString());
-            return Future.succeededFuture();
-          });
-        })
-        .compose(v -> vertx.executeBlocking(() -> {
-          generations.removeOthers(gen);
-          return null;
-        }, false));
+        .compose(
+            index -> {
+              serve(index);
+              return old == null
+                  ? Future.<Void>succeededFuture()
+                  : old.close()
+                      .recover(
+                          e -> {
+                            log.warn(
+                                "The previous search index did not close cleanly: {}",
+                                e.toString());
+                            return Future.succeededFuture();
+                          });
+            })
+        .compose(
+            v ->
+                vertx.executeBlocking(
+                    () -> {
+                      generations.removeOthers(gen);
+                      return null;
+                    },
+                    false));
   }
 
   private void serve(SearchIndex index) {
@@ -164,8 +221,14 @@ public final class SearchModule {
     }
     IndexWorker w = IndexWorker.of(vertx, index, 2);
     worker = w;
-    ChangeFollower f = new ChangeFollower(vertx, database.followerPool(), database.connectOptions(), () -> worker,
-        index.position(), POLL_MS);
+    ChangeFollower f =
+        new ChangeFollower(
+            vertx,
+            database.followerPool(),
+            database.connectOptions(),
+            () -> worker,
+            index.position(),
+            POLL_MS);
     follower = f;
     f.start();
   }
@@ -175,8 +238,9 @@ public final class SearchModule {
   }
 
   /**
-   * The index's view of the content, as a value that changes with it. Null while no index is open or while the
-   * change log cannot be followed (the database is unreachable): then nothing derived from it should be reused.
+   * The index's view of the content, as a value that changes with it. Null while no index is open
+   * or while the change log cannot be followed (the database is unreachable): then nothing derived
+   * from it should be reused.
    */
   public Object contentVersion() {
     IndexWorker w = worker;
@@ -188,8 +252,9 @@ public final class SearchModule {
   private record ContentVersion(IndexWorker worker, long changes) {}
 
   /**
-   * Like {@link #contentVersion} for the stations alone: it moves when a change to a station has been read from
-   * the change log (or a new index generation opened), not when only articles changed. Null when that is.
+   * Like {@link #contentVersion} for the stations alone: it moves when a change to a station has
+   * been read from the change log (or a new index generation opened), not when only articles
+   * changed. Null when that is.
    */
   public Object stationsVersion() {
     IndexWorker w = worker;
@@ -198,7 +263,8 @@ public final class SearchModule {
     return new StationsVersion(w, f, f.stationBatches());
   }
 
-  private record StationsVersion(IndexWorker worker, ChangeFollower follower, long stationBatches) {}
+  private record StationsVersion(
+      IndexWorker worker, ChangeFollower follower, long stationBatches) {}
 
   /** For /ready: true once an index is open. */
   public Future<Boolean> ready() {
@@ -206,8 +272,8 @@ public final class SearchModule {
   }
 
   /**
-   * Readers asking the same question at the same moment (a popular query when the index has just changed)
-   * share one search instead of queueing as many on the search threads.
+   * Readers asking the same question at the same moment (a popular query when the index has just
+   * changed) share one search instead of queueing as many on the search threads.
    */
   public Future<SearchResult> search(SearchRequest request) {
     IndexWorker w = worker;
@@ -220,14 +286,15 @@ public final class SearchModule {
   }
 
   private Future<SearchResult> searchNow(IndexWorker w, SearchRequest request) {
-    return w.withSearcher(searcher -> {
-      var reader = searcher.getIndexReader();
-      var cached = cache.get(reader, request);
-      if (cached.isPresent()) return cached.get();
-      SearchResult result = engine.search(searcher, request);
-      cache.put(reader, request, result);
-      return result;
-    });
+    return w.withSearcher(
+        searcher -> {
+          var reader = searcher.getIndexReader();
+          var cached = cache.get(reader, request);
+          if (cached.isPresent()) return cached.get();
+          SearchResult result = engine.search(searcher, request);
+          cache.put(reader, request, result);
+          return result;
+        });
   }
 
   public Future<List<Suggester.Suggestion>> suggest(String prefix) {

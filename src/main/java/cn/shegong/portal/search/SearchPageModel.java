@@ -37,25 +37,47 @@ final class SearchPageModel {
     m.put("capped", r.capped());
     m.put("partial", r.partial());
     m.put("partialMessage", SearchRoutes.PARTIAL_MESSAGE);
-    m.put("tabs", List.of(
-        tab(params, "", "全部", req.type().equals("all")),
-        tab(params, "news", "新闻", req.type().equals("news")),
-        tab(params, "stations", "服务站点", req.type().equals("stations"))));
-    m.put("sorts", List.of(
-        new Link("按相关度", url(with(params, "sort", "")), 0, req.sort().equals("relevance")),
-        new Link("按日期", url(with(params, "sort", "date")), 0, req.sort().equals("date"))));
+    m.put(
+        "tabs",
+        List.of(
+            tab(params, "", "全部", req.type().equals("all")),
+            tab(params, "news", "新闻", req.type().equals("news")),
+            tab(params, "stations", "服务站点", req.type().equals("stations"))));
+    m.put(
+        "sorts",
+        List.of(
+            new Link("按相关度", url(with(params, "sort", "")), 0, req.sort().equals("relevance")),
+            new Link("按日期", url(with(params, "sort", "date")), 0, req.sort().equals("date"))));
     List<Facet> facets = new ArrayList<>();
-    facets.add(facet(r, params, SearchFields.TYPE, "类型", "type", v -> v.equals("article") ? "新闻" : "服务站点",
-        v -> v.equals("article") ? "news" : "stations"));
-    facets.add(facet(r, params, SearchFields.KIND, "站点类型", "kind",
-        v -> StationKind.fromCode(v).map(StationKind::label).orElse(v), v -> v));
+    facets.add(
+        facet(
+            r,
+            params,
+            SearchFields.TYPE,
+            "类型",
+            "type",
+            v -> v.equals("article") ? "新闻" : "服务站点",
+            v -> v.equals("article") ? "news" : "stations"));
+    facets.add(
+        facet(
+            r,
+            params,
+            SearchFields.KIND,
+            "站点类型",
+            "kind",
+            v -> StationKind.fromCode(v).map(StationKind::label).orElse(v),
+            v -> v));
     facets.add(facet(r, params, SearchFields.PROVINCE, "地区", "province", v -> v, v -> v));
     facets.add(facet(r, params, SearchFields.YEAR, "年份", "year", v -> v + "年", v -> v));
     m.put("facets", facets.stream().filter(f -> !f.values().isEmpty()).toList());
     int page = req.page();
     long lastPage = SearchRequest.MAX_OFFSET / pageSize + 1;
-    // past the counting limit the total is only a lower bound: offer every page a request may ask for
-    long pages = r.capped() ? lastPage : Math.max(1, Math.min((r.total() + pageSize - 1) / pageSize, lastPage));
+    // past the counting limit the total is only a lower bound: offer every page a request may ask
+    // for
+    long pages =
+        r.capped()
+            ? lastPage
+            : Math.max(1, Math.min((r.total() + pageSize - 1) / pageSize, lastPage));
     m.put("page", page);
     m.put("pages", pages);
     m.put("prevUrl", page > 1 ? url(with(params, "page", String.valueOf(page - 1))) : "");
@@ -69,14 +91,28 @@ final class SearchPageModel {
     return new Link(label, url(p), 0, active);
   }
 
-  private static Facet facet(SearchResult r, Map<String, String> params, String dim, String title, String param,
-      java.util.function.UnaryOperator<String> label, java.util.function.UnaryOperator<String> value) {
+  private static Facet facet(
+      SearchResult r,
+      Map<String, String> params,
+      String dim,
+      String title,
+      String param,
+      java.util.function.UnaryOperator<String> label,
+      java.util.function.UnaryOperator<String> value) {
     List<Link> links = new ArrayList<>();
-    r.facets().getOrDefault(dim, Map.of()).entrySet().stream().limit(12).forEach(e -> {
-      String v = value.apply(e.getKey());
-      boolean active = v.equals(params.get(param));
-      links.add(new Link(label.apply(e.getKey()), url(with(params, param, active ? "" : v)), e.getValue(), active));
-    });
+    r.facets().getOrDefault(dim, Map.of()).entrySet().stream()
+        .limit(12)
+        .forEach(
+            e -> {
+              String v = value.apply(e.getKey());
+              boolean active = v.equals(params.get(param));
+              links.add(
+                  new Link(
+                      label.apply(e.getKey()),
+                      url(with(params, param, active ? "" : v)),
+                      e.getValue(),
+                      active));
+            });
     return new Facet(title, links);
   }
 
@@ -91,7 +127,10 @@ final class SearchPageModel {
     char sep = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
       if (e.getValue() == null || e.getValue().isEmpty()) continue;
-      sb.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sb.append(sep)
+          .append(e.getKey())
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
       sep = '&';
     }
     return sb.toString();

@@ -7,7 +7,8 @@ import java.util.function.Function;
  * One search as the page and the API receive it, already validated.
  *
  * @param type all | news | stations
- * @param kind psych | medical | township; province, city, district and year filter alike; empty means any
+ * @param kind psych | medical | township; province, city, district and year filter alike; empty
+ *     means any
  * @param sort relevance | date | distance
  * @param latitude with longitude and radiusKm: only stations within that distance (a "near" search)
  */
@@ -40,11 +41,14 @@ public record SearchRequest(
   }
 
   public static SearchRequest simple(String query, int limit) {
-    return parse(name -> switch (name) {
-      case "q" -> query;
-      case "limit" -> String.valueOf(limit);
-      default -> null;
-    }, 10);
+    return parse(
+        name ->
+            switch (name) {
+              case "q" -> query;
+              case "limit" -> String.valueOf(limit);
+              default -> null;
+            },
+        10);
   }
 
   /** Reads request parameters by name; null means absent. */
@@ -60,14 +64,27 @@ public record SearchRequest(
     int limit = number(param.apply("limit"), defaultLimit, 1, MAX_LIMIT, "limit");
     int offset = number(param.apply("offset"), 0, 0, MAX_OFFSET, "offset");
     String page = param.apply("page");
-    if (page != null && !page.isBlank()) offset = (number(page, 1, 1, MAX_OFFSET / limit + 1, "page") - 1) * limit;
+    if (page != null && !page.isBlank())
+      offset = (number(page, 1, 1, MAX_OFFSET / limit + 1, "page") - 1) * limit;
     Double lat = decimal(param.apply("lat"), -90, 90, "lat");
     Double lon = decimal(param.apply("lon"), -180, 180, "lon");
     if ((lat == null) != (lon == null)) throw new Invalid("lat 与 lon 需要同时提供。");
     Double km = decimal(param.apply("km"), 0.1, 2000, "km");
     if ("distance".equals(sort) && lat == null) throw new Invalid("按距离排序需要提供 lat 与 lon。");
-    return new SearchRequest(q, type, text(param.apply("kind")), text(param.apply("province")),
-        text(param.apply("city")), text(param.apply("district")), text(param.apply("year")), sort, offset, limit, lat, lon, km == null ? 50 : km);
+    return new SearchRequest(
+        q,
+        type,
+        text(param.apply("kind")),
+        text(param.apply("province")),
+        text(param.apply("city")),
+        text(param.apply("district")),
+        text(param.apply("year")),
+        sort,
+        offset,
+        limit,
+        lat,
+        lon,
+        km == null ? 50 : km);
   }
 
   public int page() {
@@ -82,7 +99,9 @@ public record SearchRequest(
 
   private static String oneOf(String v, Set<String> allowed, String dflt, String name) {
     if (v == null || v.isBlank()) return dflt;
-    if (!allowed.contains(v.strip())) throw new Invalid("参数 " + name + " 的取值无效：应为 " + String.join("、", allowed.stream().sorted().toList()) + "。");
+    if (!allowed.contains(v.strip()))
+      throw new Invalid(
+          "参数 " + name + " 的取值无效：应为 " + String.join("、", allowed.stream().sorted().toList()) + "。");
     return v.strip();
   }
 

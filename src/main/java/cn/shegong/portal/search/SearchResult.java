@@ -8,9 +8,10 @@ import java.util.Map;
  *
  * @param partial true when nothing matched every word and these hits match only some of them
  * @param timedOut true when the searcher's time limit cut the search short
- * @param capped true when counting stopped at {@link SearchEngine#COUNT_LIMIT}: total is a lower bound (“10,000+”)
- *     and each facet's counts are those among the first matches in index order
- * @param notice said to the reader when only the first words of a long query were searched for; null otherwise
+ * @param capped true when counting stopped at {@link SearchEngine#COUNT_LIMIT}: total is a lower
+ *     bound (“10,000+”) and each facet's counts are those among the first matches in index order
+ * @param notice said to the reader when only the first words of a long query were searched for;
+ *     null otherwise
  */
 public record SearchResult(
     SearchRequest request,

@@ -2,7 +2,6 @@ package cn.shegong.portal.search;
 
 import cn.shegong.portal.web.JsonError;
 import cn.shegong.portal.web.Pages;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,7 +39,8 @@ final class SearchRoutes {
       json(ctx, 400, JsonError.of(400, message(e)));
       return;
     }
-    search.search(req)
+    search
+        .search(req)
         .onSuccess(r -> json(ctx, 200, SearchJson.result(r)))
         .onFailure(e -> failed(ctx, e));
   }
@@ -61,11 +61,13 @@ final class SearchRoutes {
       json(ctx, 400, JsonError.of(400, "搜索内容过长（最多 " + SearchRequest.MAX_QUERY_LENGTH + " 个字符）。"));
       return;
     }
-    search.suggest(q)
-        .onSuccess(list -> {
-          ctx.response().putHeader("Cache-Control", "public, max-age=60");
-          json(ctx, 200, SearchJson.suggestions(q.strip(), list));
-        })
+    search
+        .suggest(q)
+        .onSuccess(
+            list -> {
+              ctx.response().putHeader("Cache-Control", "public, max-age=60");
+              json(ctx, 200, SearchJson.suggestions(q.strip(), list));
+            })
         .onFailure(e -> failed(ctx, e));
   }
 
@@ -86,18 +88,24 @@ final class SearchRoutes {
       render(ctx, 400, model, message(e));
       return;
     }
-    search.search(req).onSuccess(r -> {
-      model.putAll(SearchPageModel.of(r, PAGE_SIZE));
-      render(ctx, 200, model, r.notice());
-    }).onFailure(e -> {
-      if (e instanceof SearchModule.NotReady) {
-        ctx.response().putHeader("Retry-After", "5");
-        render(ctx, 503, model, e.getMessage());
-      } else {
-        log.error("Search page failed for a query of {} characters", req.query().length(), e);
-        ctx.fail(500, e);
-      }
-    });
+    search
+        .search(req)
+        .onSuccess(
+            r -> {
+              model.putAll(SearchPageModel.of(r, PAGE_SIZE));
+              render(ctx, 200, model, r.notice());
+            })
+        .onFailure(
+            e -> {
+              if (e instanceof SearchModule.NotReady) {
+                ctx.response().putHeader("Retry-After", "5");
+                render(ctx, 503, model, e.getMessage());
+              } else {
+                log.error(
+                    "Search page failed for a query of {} characters", req.query().length(), e);
+                ctx.fail(500, e);
+              }
+            });
   }
 
   private void render(RoutingContext ctx, int status, Map<String, Object> model, String message) {
@@ -126,9 +134,13 @@ final class SearchRoutes {
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) return;
-    // < > & as JSON unicode escapes: the query is echoed back, and no consumer should ever see markup in it
-    String encoded = body.encode().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(encoded);
+    // < > & as JSON unicode escapes: the query is echoed back, and no consumer should ever see
+    // markup in it
+    String encoded =
+        body.encode().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(encoded);
   }
-
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A passage of a hit with the query's words marked. Kept as plain segments: the template and {@link #html()}
- * escape each segment themselves, so nothing from the content or the query is ever emitted as markup.
+ * A passage of a hit with the query's words marked. Kept as plain segments: the template and {@link
+ * #html()} escape each segment themselves, so nothing from the content or the query is ever emitted
+ * as markup.
  */
 public record Snippet(List<Segment> segments) {
   public record Segment(String text, boolean hit) {}
@@ -67,11 +68,14 @@ public record Snippet(List<Segment> segments) {
     return found.size();
   }
 
-  private static Snippet mark(String text, String folded, Collection<String> terms, int start, int end) {
+  private static Snippet mark(
+      String text, String folded, Collection<String> terms, int start, int end) {
     boolean[] marked = new boolean[end - start];
     for (String term : terms) {
       if (term.isEmpty()) continue;
-      for (int at = folded.indexOf(term, start); at >= 0 && at < end; at = folded.indexOf(term, at + 1)) {
+      for (int at = folded.indexOf(term, start);
+          at >= 0 && at < end;
+          at = folded.indexOf(term, at + 1)) {
         for (int i = at; i < Math.min(end, at + term.length()); i++) marked[i - start] = true;
       }
     }

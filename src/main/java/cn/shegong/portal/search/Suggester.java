@@ -24,8 +24,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Search-as-you-type over titles, station names and regions. Han input matches titles like a search does;
- * Latin letters are read as pinyin whose last syllable may still be unfinished ("jiad" → 嘉定), or as initials.
+ * Search-as-you-type over titles, station names and regions. Han input matches titles like a search
+ * does; Latin letters are read as pinyin whose last syllable may still be unfinished ("jiad" → 嘉定),
+ * or as initials.
  */
 public final class Suggester {
   public record Suggestion(String text, String url, String type) {}
@@ -36,7 +37,8 @@ public final class Suggester {
     this.engine = engine;
   }
 
-  public List<Suggestion> suggest(IndexSearcher searcher, String input, int limit) throws IOException {
+  public List<Suggestion> suggest(IndexSearcher searcher, String input, int limit)
+      throws IOException {
     String q = input == null ? "" : input.strip();
     if (q.isEmpty() || q.length() > SearchRequest.MAX_QUERY_LENGTH) return List.of();
     List<Word> words = engine.words(q);
@@ -53,9 +55,16 @@ public final class Suggester {
       String url = (TYPE_ARTICLE.equals(type) ? "/news/" : "/stations/") + doc.get(SLUG);
       out.putIfAbsent(doc.get(TITLE), new Suggestion(doc.get(TITLE), url, type));
       String region = doc.get(REGION);
-      if (region != null && !region.isEmpty() && regions.stream().noneMatch(r -> r.text().equals(region))) {
-        regions.add(new Suggestion(region, "/search?q=" + java.net.URLEncoder.encode(region,
-            java.nio.charset.StandardCharsets.UTF_8) + "&type=stations", "region"));
+      if (region != null
+          && !region.isEmpty()
+          && regions.stream().noneMatch(r -> r.text().equals(region))) {
+        regions.add(
+            new Suggestion(
+                region,
+                "/search?q="
+                    + java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&type=stations",
+                "region"));
       }
     }
     List<Suggestion> result = new ArrayList<>(out.values().stream().limit(limit).toList());
@@ -71,7 +80,9 @@ public final class Suggester {
       return b.build();
     }
     String t = w.text();
-    b.add(new PrefixQuery(new Term(TITLE, t), PrefixQuery.CONSTANT_SCORE_BLENDED_REWRITE), Occur.SHOULD);
+    b.add(
+        new PrefixQuery(new Term(TITLE, t), PrefixQuery.CONSTANT_SCORE_BLENDED_REWRITE),
+        Occur.SHOULD);
     if (t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       pinyinPrefix(TITLE_PINYIN, t).ifPresent(q -> b.add(new BoostQuery(q, 2f), Occur.SHOULD));
       pinyinPrefix(REGION_PINYIN, t).ifPresent(q -> b.add(q, Occur.SHOULD));
@@ -83,7 +94,10 @@ public final class Suggester {
     return b.build();
   }
 
-  /** Whole syllables then an unfinished one: the longest prefix that splits, the rest as a prefix term. */
+  /**
+   * Whole syllables then an unfinished one: the longest prefix that splits, the rest as a prefix
+   * term.
+   */
   private static java.util.Optional<Query> pinyinPrefix(String field, String letters) {
     for (int cut = letters.length(); cut >= 0; cut--) {
       String done = letters.substring(0, cut);
@@ -98,14 +112,20 @@ public final class Suggester {
         parts.add(prefix);
       }
       if (parts.isEmpty()) return java.util.Optional.empty();
-      return java.util.Optional.of(parts.size() == 1 ? parts.get(0) : new SpanNearQuery(parts.toArray(SpanQuery[]::new), 0, true));
+      return java.util.Optional.of(
+          parts.size() == 1
+              ? parts.get(0)
+              : new SpanNearQuery(parts.toArray(SpanQuery[]::new), 0, true));
     }
     return java.util.Optional.empty();
   }
 
   private static Query initials(String field, String letters) {
-    SpanQuery[] parts = letters.chars().mapToObj(c -> (SpanQuery) new SpanTermQuery(new Term(field, String.valueOf((char) c))))
-        .toArray(SpanQuery[]::new);
+    SpanQuery[] parts =
+        letters
+            .chars()
+            .mapToObj(c -> (SpanQuery) new SpanTermQuery(new Term(field, String.valueOf((char) c))))
+            .toArray(SpanQuery[]::new);
     return parts.length == 1 ? parts[0] : new SpanNearQuery(parts, 0, true);
   }
 }

@@ -25,7 +25,8 @@ public final class Synonyms {
 
   /** The configured file, else the one shipped in the jar. */
   public static Synonyms load(Optional<Path> override) throws IOException {
-    if (override.isPresent()) return parse(Files.readString(override.get(), StandardCharsets.UTF_8));
+    if (override.isPresent())
+      return parse(Files.readString(override.get(), StandardCharsets.UTF_8));
     try (InputStream in = Synonyms.class.getResourceAsStream(BUILT_IN)) {
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
@@ -39,7 +40,8 @@ public final class Synonyms {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) continue;
       String[] sides = line.split("=>", -1);
-      if (sides.length > 2) throw new IllegalArgumentException("synonyms line " + lineNo + ": more than one =>");
+      if (sides.length > 2)
+        throw new IllegalArgumentException("synonyms line " + lineNo + ": more than one =>");
       List<String> left = terms(sides[0]);
       List<String> right = sides.length == 2 ? terms(sides[1]) : left;
       if (left.isEmpty() || right.isEmpty()) {

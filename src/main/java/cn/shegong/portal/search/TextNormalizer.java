@@ -6,12 +6,14 @@ import java.util.Locale;
 
 /**
  * Folds text so that 醫務社工, ＳＨＥＧＯＮＧ and 医务社工 / shegong meet: NFKC width folding, traditional to
- * simplified, lower case. The mapping is char for char, so the folded string keeps the original's offsets
- * (snippets highlight the original text at the positions found in the folded one).
+ * simplified, lower case. The mapping is char for char, so the folded string keeps the original's
+ * offsets (snippets highlight the original text at the positions found in the folded one).
  */
 public final class TextNormalizer {
-  private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
-  // every char's folded form, 0 until first seen; racing threads store the same value (no boxing, no map)
+  private static final Transliterator TO_SIMPLIFIED =
+      Transliterator.getInstance("Traditional-Simplified");
+  // every char's folded form, 0 until first seen; racing threads store the same value (no boxing,
+  // no map)
   private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
 
   private TextNormalizer() {}
@@ -39,7 +41,9 @@ public final class TextNormalizer {
       simplified = TO_SIMPLIFIED.transliterate(s);
     }
     if (simplified.length() == 1) s = simplified;
-    return s.toLowerCase(Locale.ROOT).length() == 1 ? s.toLowerCase(Locale.ROOT).charAt(0) : s.charAt(0);
+    return s.toLowerCase(Locale.ROOT).length() == 1
+        ? s.toLowerCase(Locale.ROOT).charAt(0)
+        : s.charAt(0);
   }
 
   public static boolean isHan(char c) {

@@ -50,7 +50,8 @@ final class ArticleFile {
       if (meta.getOrDefault(key, "").isEmpty()) return fail(fileName, end + 1, "缺少必填项 " + key);
     }
     String slug = meta.get("slug");
-    if (!SLUG.matcher(slug).matches()) return fail(fileName, lineOf.get("slug"), "slug 只能含小写字母、数字和连字符");
+    if (!SLUG.matcher(slug).matches())
+      return fail(fileName, lineOf.get("slug"), "slug 只能含小写字母、数字和连字符");
     LocalDate date;
     try {
       date = LocalDate.parse(meta.get("date"));
@@ -61,15 +62,30 @@ final class ArticleFile {
     try {
       precision = DatePrecision.fromCode(meta.get("date_precision"));
     } catch (IllegalArgumentException e) {
-      return fail(fileName, lineOf.getOrDefault("date_precision", end + 1), "date_precision 应为 day、month 或 year");
+      return fail(
+          fileName,
+          lineOf.getOrDefault("date_precision", end + 1),
+          "date_precision 应为 day、month 或 year");
     }
     String body = String.join("\n", Arrays.asList(lines).subList(end + 1, lines.length)).strip();
     if (body.isEmpty()) return fail(fileName, end + 2, "正文为空");
-    ArticleDraft draft = new ArticleDraft(slug, meta.get("title"), v(meta, "subtitle"), v(meta, "kicker"),
-        v(meta, "summary"), body, v(meta, "source"), v(meta, "author"),
-        new Region(v(meta, "province"), v(meta, "city"), v(meta, "district")), list(meta, "tags"),
-        date.atTime(LocalTime.of(8, 0)).atZone(Zones.CHINA).toOffsetDateTime(), precision, ArticleStatus.PUBLISHED,
-        v(meta, "note"), list(meta, "stations"));
+    ArticleDraft draft =
+        new ArticleDraft(
+            slug,
+            meta.get("title"),
+            v(meta, "subtitle"),
+            v(meta, "kicker"),
+            v(meta, "summary"),
+            body,
+            v(meta, "source"),
+            v(meta, "author"),
+            new Region(v(meta, "province"), v(meta, "city"), v(meta, "district")),
+            list(meta, "tags"),
+            date.atTime(LocalTime.of(8, 0)).atZone(Zones.CHINA).toOffsetDateTime(),
+            precision,
+            ArticleStatus.PUBLISHED,
+            v(meta, "note"),
+            list(meta, "stations"));
     return new Result(draft, null);
   }
 
@@ -82,6 +98,9 @@ final class ArticleFile {
   }
 
   private static List<String> list(Map<String, String> meta, String key) {
-    return Arrays.stream(v(meta, key).split("[,，、]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(v(meta, key).split("[,，、]"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Everything read from the seeds directory: what parsed, and what did not, with file and line. Blocking I/O. */
-record SeedFiles(List<ArticleDraft> articles, List<StationDraft> stations, List<SeedProblem> problems) {
+/**
+ * Everything read from the seeds directory: what parsed, and what did not, with file and line.
+ * Blocking I/O.
+ */
+record SeedFiles(
+    List<ArticleDraft> articles, List<StationDraft> stations, List<SeedProblem> problems) {
 
   static SeedFiles read(Path seedsDir) {
     List<ArticleDraft> articles = new ArrayList<>();
@@ -46,13 +50,16 @@ record SeedFiles(List<ArticleDraft> articles, List<StationDraft> stations, List<
   }
 
   /** An article naming a station the CSV does not have would silently lose that link. */
-  private static void reportUnknownStations(List<ArticleDraft> articles, List<StationDraft> stations,
-      List<SeedProblem> problems) {
-    var known = stations.stream().map(StationDraft::slug).collect(java.util.stream.Collectors.toSet());
+  private static void reportUnknownStations(
+      List<ArticleDraft> articles, List<StationDraft> stations, List<SeedProblem> problems) {
+    var known =
+        stations.stream().map(StationDraft::slug).collect(java.util.stream.Collectors.toSet());
     for (ArticleDraft a : articles) {
       for (String slug : a.stationSlugs()) {
         if (!known.contains(slug)) {
-          problems.add(new SeedProblem("articles/" + a.slug() + ".md", 1, "stations 中的 " + slug + " 不在 stations.csv 中"));
+          problems.add(
+              new SeedProblem(
+                  "articles/" + a.slug() + ".md", 1, "stations 中的 " + slug + " 不在 stations.csv 中"));
         }
       }
     }
@@ -79,7 +86,9 @@ record SeedFiles(List<ArticleDraft> articles, List<StationDraft> stations, List<
     }
     for (Csv.Record rec : records.subList(1, records.size())) {
       if (rec.fields().size() != header.size()) {
-        problems.add(new SeedProblem(name, rec.line(), "应有 " + header.size() + " 列，实际 " + rec.fields().size() + " 列"));
+        problems.add(
+            new SeedProblem(
+                name, rec.line(), "应有 " + header.size() + " 列，实际 " + rec.fields().size() + " 列"));
         continue;
       }
       Map<String, String> row = new HashMap<>();
@@ -92,7 +101,10 @@ record SeedFiles(List<ArticleDraft> articles, List<StationDraft> stations, List<
 
   private static String readUtf8(Path f) throws IOException {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f)))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new IOException("不是有效的 UTF-8", e);
     }

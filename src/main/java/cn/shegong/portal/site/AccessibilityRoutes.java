@@ -13,7 +13,13 @@ public final class AccessibilityRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/accessibility").handler(ctx -> portal.pages().render(ctx, "site/accessibility.ftlh", Map.of())
-        .onFailure(ctx::fail));
+    router
+        .get("/accessibility")
+        .handler(
+            ctx ->
+                portal
+                    .pages()
+                    .render(ctx, "site/accessibility.ftlh", Map.of())
+                    .onFailure(ctx::fail));
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 public final class HomeRoutes {
   private static final int LATEST = 6;
 
-  // counting the open stations reads every one of them: counted again when the content changes, and after
+  // counting the open stations reads every one of them: counted again when the content changes, and
+  // after
   // half a minute at most, the same safety net as the page cache's
   private static final long COUNTS_TTL_MS = 30_000;
 
@@ -49,11 +50,21 @@ public final class HomeRoutes {
     var latest = new ArticleRepository(portal.pool()).listPublished(0, LATEST);
     var counts = counts();
     Future.all(latest, counts)
-        .compose(all -> portal.pages().render(ctx, "home.ftlh", Map.of(
-            "articles", latest.result(),
-            "kinds", Arrays.asList(StationKind.values()),
-            "counts", counts.result().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> e.getKey().code(), Map.Entry::getValue)))))
+        .compose(
+            all ->
+                portal
+                    .pages()
+                    .render(
+                        ctx,
+                        "home.ftlh",
+                        Map.of(
+                            "articles", latest.result(),
+                            "kinds", Arrays.asList(StationKind.values()),
+                            "counts",
+                                counts.result().entrySet().stream()
+                                    .collect(
+                                        java.util.stream.Collectors.toMap(
+                                            e -> e.getKey().code(), Map.Entry::getValue)))))
         .onFailure(ctx::fail);
   }
 }

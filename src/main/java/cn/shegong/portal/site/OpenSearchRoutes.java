@@ -15,10 +15,15 @@ public final class OpenSearchRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/opensearch.xml").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/opensearchdescription+xml; charset=utf-8")
-        .putHeader("Cache-Control", "public, max-age=86400")
-        .end(document(portal.config().publicBaseUrl())));
+    router
+        .get("/opensearch.xml")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader(
+                        "Content-Type", "application/opensearchdescription+xml; charset=utf-8")
+                    .putHeader("Cache-Control", "public, max-age=86400")
+                    .end(document(portal.config().publicBaseUrl())));
   }
 
   static String document(String base) {
@@ -35,6 +40,7 @@ public final class OpenSearchRoutes {
           <Url type="application/atom+xml" template="%s/search.atom?q={searchTerms}"/>
           <Url type="application/opensearchdescription+xml" rel="self" template="%s/opensearch.xml"/>
         </OpenSearchDescription>
-        """.formatted(NS, Pages.SITE_NAME, b, b, b, b);
+        """
+        .formatted(NS, Pages.SITE_NAME, b, b, b, b);
   }
 }

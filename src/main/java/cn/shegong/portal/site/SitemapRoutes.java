@@ -2,8 +2,8 @@ package cn.shegong.portal.site;
 
 import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.stations.StationRepository;
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.web.KeptAnswers;
+import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.web.PublicPage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +18,10 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** /sitemap.xml (public pages only) and /robots.txt (everything public allowed, the editor kept out). */
+/**
+ * /sitemap.xml (public pages only) and /robots.txt (everything public allowed, the editor kept
+ * out).
+ */
 public final class SitemapRoutes {
   static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
   static final List<String> FIXED_PAGES = List.of("/", "/news", "/stations");
@@ -38,12 +41,20 @@ public final class SitemapRoutes {
     var articles = new ArticleRepository(portal.pool()).publicPages();
     var stations = new StationRepository(portal.pool()).publicPages();
     Future.all(articles, stations)
-        .map(all -> Buffer.buffer(xml(Stream.concat(articles.result().stream(), stations.result().stream()).toList())))
-        .onSuccess(xml -> {
-          KeptAnswers.keepFor(ctx, "application/xml; charset=utf-8", xml);
-          ctx.response().putHeader("Content-Type", "application/xml; charset=utf-8")
-              .putHeader("Cache-Control", "public, max-age=3600").end(xml);
-        })
+        .map(
+            all ->
+                Buffer.buffer(
+                    xml(
+                        Stream.concat(articles.result().stream(), stations.result().stream())
+                            .toList())))
+        .onSuccess(
+            xml -> {
+              KeptAnswers.keepFor(ctx, "application/xml; charset=utf-8", xml);
+              ctx.response()
+                  .putHeader("Content-Type", "application/xml; charset=utf-8")
+                  .putHeader("Cache-Control", "public, max-age=3600")
+                  .end(xml);
+            })
         .onFailure(ctx::fail);
   }
 
@@ -73,22 +84,27 @@ public final class SitemapRoutes {
     w.writeEndElement();
     if (e != null && e.lastModified() != null) {
       w.writeStartElement("lastmod");
-      w.writeCharacters(e.lastModified().withOffsetSameInstant(ZoneOffset.UTC)
-          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      w.writeCharacters(
+          e.lastModified()
+              .withOffsetSameInstant(ZoneOffset.UTC)
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       w.writeEndElement();
     }
     w.writeEndElement();
   }
 
   private void robots(RoutingContext ctx) {
-    String body = """
+    String body =
+        """
         User-agent: *
         Allow: /
         Disallow: /editor
         Disallow: /api/editor
 
         Sitemap: %s/sitemap.xml
-        """.formatted(portal.config().publicBaseUrl());
+        """
+            .formatted(portal.config().publicBaseUrl());
     ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(body);
   }
 }

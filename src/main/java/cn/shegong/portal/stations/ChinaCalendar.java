@@ -16,12 +16,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * China's public holidays and adjusted working days (调休) from the State Council's notices, as shipped in
- * src/main/resources/holiday-cn (holiday-cn, MIT) plus any YYYY.json in an operator's directory.
+ * China's public holidays and adjusted working days (调休) from the State Council's notices, as
+ * shipped in src/main/resources/holiday-cn (holiday-cn, MIT) plus any YYYY.json in an operator's
+ * directory.
  */
 public final class ChinaCalendar {
   public enum DayType {
-    WORKDAY("workday"), WEEKEND("weekend"), HOLIDAY("holiday"), ADJUSTED_WORKDAY("adjusted_workday");
+    WORKDAY("workday"),
+    WEEKEND("weekend"),
+    HOLIDAY("holiday"),
+    ADJUSTED_WORKDAY("adjusted_workday");
 
     private final String code;
 
@@ -35,7 +39,9 @@ public final class ChinaCalendar {
   }
 
   public record Day(LocalDate date, DayType type, String holiday) {
-    /** A day the weekly hours treat as Monday–Friday: a 调休 Saturday or Sunday counts as a Monday. */
+    /**
+     * A day the weekly hours treat as Monday–Friday: a 调休 Saturday or Sunday counts as a Monday.
+     */
     public DayOfWeek effectiveWeekday() {
       return type == DayType.ADJUSTED_WORKDAY ? DayOfWeek.MONDAY : date.getDayOfWeek();
     }
@@ -56,7 +62,9 @@ public final class ChinaCalendar {
     return BUNDLED;
   }
 
-  /** The calendar in use: the bundled one, or the one the start-up read with PORTAL_HOLIDAYS_DIR. */
+  /**
+   * The calendar in use: the bundled one, or the one the start-up read with PORTAL_HOLIDAYS_DIR.
+   */
   public static ChinaCalendar current() {
     return current;
   }
@@ -65,32 +73,42 @@ public final class ChinaCalendar {
     current = calendar;
   }
 
-  /** The bundled years, then every YYYY.json in {@code dir} (a year there replaces the bundled one). */
+  /**
+   * The bundled years, then every YYYY.json in {@code dir} (a year there replaces the bundled one).
+   */
   public static ChinaCalendar load(Optional<Path> dir) {
     Map<Integer, JsonObject> years = new HashMap<>();
     for (int y = 2000; y <= 2100; y++) {
       try (InputStream in = ChinaCalendar.class.getResourceAsStream("/holiday-cn/" + y + ".json")) {
-        if (in != null) years.put(y, new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        if (in != null)
+          years.put(y, new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    dir.filter(Files::isDirectory).ifPresent(d -> {
-      try (Stream<Path> files = Files.list(d)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().matches("\\d{4}\\.json")).toList()) {
-          JsonObject o = new JsonObject(Files.readString(f, StandardCharsets.UTF_8));
-          years.put(o.getInteger("year"), o);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    dir.filter(Files::isDirectory)
+        .ifPresent(
+            d -> {
+              try (Stream<Path> files = Files.list(d)) {
+                for (Path f :
+                    files
+                        .filter(p -> p.getFileName().toString().matches("\\d{4}\\.json"))
+                        .toList()) {
+                  JsonObject o = new JsonObject(Files.readString(f, StandardCharsets.UTF_8));
+                  years.put(o.getInteger("year"), o);
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     Map<LocalDate, Entry> days = new HashMap<>();
     for (JsonObject year : years.values()) {
       JsonArray list = year.getJsonArray("days", new JsonArray());
       for (int i = 0; i < list.size(); i++) {
         JsonObject d = list.getJsonObject(i);
-        days.put(LocalDate.parse(d.getString("date")), new Entry(d.getString("name"), d.getBoolean("isOffDay")));
+        days.put(
+            LocalDate.parse(d.getString("date")),
+            new Entry(d.getString("name"), d.getBoolean("isOffDay")));
       }
     }
     return new ChinaCalendar(days);
@@ -98,8 +116,10 @@ public final class ChinaCalendar {
 
   public Day day(LocalDate date) {
     Entry e = days.get(date);
-    if (e != null) return new Day(date, e.off() ? DayType.HOLIDAY : DayType.ADJUSTED_WORKDAY, e.name());
-    boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    if (e != null)
+      return new Day(date, e.off() ? DayType.HOLIDAY : DayType.ADJUSTED_WORKDAY, e.name());
+    boolean weekend =
+        date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     return new Day(date, weekend ? DayType.WEEKEND : DayType.WORKDAY, null);
   }
 }

@@ -17,10 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which hours the rules give a calendar day, as opening_hours reads them (a later rule replaces an earlier
- * one for the days it names; "," after a rule adds to it), with China's calendar: on a public holiday only
- * rules that name PH (or the date itself) apply, so a station is closed unless it says otherwise; a 调休
- * working day is read as a Monday.
+ * Which hours the rules give a calendar day, as opening_hours reads them (a later rule replaces an
+ * earlier one for the days it names; "," after a rule adds to it), with China's calendar: on a
+ * public holiday only rules that name PH (or the date itself) apply, so a station is closed unless
+ * it says otherwise; a 调休 working day is read as a Monday.
  */
 public final class HoursRules {
   public record Span(LocalTime open, LocalTime close) {
@@ -54,7 +54,8 @@ public final class HoursRules {
     return List.copyOf(current);
   }
 
-  public static boolean isOpenAt(OpeningHours hours, ChinaCalendar calendar, ZonedDateTime chinaTime) {
+  public static boolean isOpenAt(
+      OpeningHours hours, ChinaCalendar calendar, ZonedDateTime chinaTime) {
     if (!hours.known()) return false;
     LocalTime t = chinaTime.toLocalTime();
     return on(hours, calendar.day(chinaTime.toLocalDate())).stream().anyMatch(s -> s.contains(t));
@@ -64,7 +65,8 @@ public final class HoursRules {
   static void checkSupported(List<Rule> rules) {
     for (Rule r : rules) {
       if (r.getWeeks() != null && !r.getWeeks().isEmpty()) throw unsupported("按周数（week）设置");
-      if (r.getHolidays() != null && r.getHolidays().stream().anyMatch(h -> h.getType() != Holiday.Type.PH)) {
+      if (r.getHolidays() != null
+          && r.getHolidays().stream().anyMatch(h -> h.getType() != Holiday.Type.PH)) {
         throw unsupported("学校假期（SH），请用 PH 表示法定节假日");
       }
       for (WeekDayRange d : OpeningHours.days(r)) {
@@ -72,12 +74,14 @@ public final class HoursRules {
       }
       for (TimeSpan t : OpeningHours.times(r)) {
         if (t.getStartEvent() != null || t.getEndEvent() != null) throw unsupported("日出、日落等可变时间");
-        if (t.getStart() == TimeSpan.UNDEFINED_TIME) throw new IllegalArgumentException("时间段缺少开始时间");
+        if (t.getStart() == TimeSpan.UNDEFINED_TIME)
+          throw new IllegalArgumentException("时间段缺少开始时间");
       }
       if (r.getDates() != null) {
         for (DateRange dr : r.getDates()) {
           for (DateWithOffset d : new DateWithOffset[] {dr.getStartDate(), dr.getEndDate()}) {
-            if (d != null && (d.getVarDate() != null || d.getNthWeekDay() != null)) throw unsupported("复活节等可变日期");
+            if (d != null && (d.getVarDate() != null || d.getNthWeekDay() != null))
+              throw unsupported("复活节等可变日期");
           }
         }
       }
@@ -89,7 +93,9 @@ public final class HoursRules {
   }
 
   private static boolean applies(Rule r, LocalDate date, DayOfWeek weekday, boolean holiday) {
-    if (r.getYears() != null && !r.getYears().isEmpty() && r.getYears().stream().noneMatch(y -> inYears(y, date.getYear()))) {
+    if (r.getYears() != null
+        && !r.getYears().isEmpty()
+        && r.getYears().stream().noneMatch(y -> inYears(y, date.getYear()))) {
       return false;
     }
     boolean hasDates = r.getDates() != null && !r.getDates().isEmpty();
@@ -112,7 +118,10 @@ public final class HoursRules {
   }
 
   private static boolean inYears(YearRange y, int year) {
-    int end = y.getEndYear() == YearRange.UNDEFINED_YEAR ? (y.isOpenEnded() ? Integer.MAX_VALUE : y.getStartYear()) : y.getEndYear();
+    int end =
+        y.getEndYear() == YearRange.UNDEFINED_YEAR
+            ? (y.isOpenEnded() ? Integer.MAX_VALUE : y.getStartYear())
+            : y.getEndYear();
     return year >= y.getStartYear() && year <= end;
   }
 
@@ -120,7 +129,8 @@ public final class HoursRules {
     DateWithOffset s = range.getStartDate();
     DateWithOffset e = range.getEndDate();
     int year = s.getYear() >= 1900 ? s.getYear() : date.getYear();
-    LocalDate from = LocalDate.of(year, s.getMonth().ordinal() + 1, s.undefinedDay() ? 1 : s.getDay());
+    LocalDate from =
+        LocalDate.of(year, s.getMonth().ordinal() + 1, s.undefinedDay() ? 1 : s.getDay());
     LocalDate to;
     if (e == null) {
       to = s.undefinedDay() ? from.withDayOfMonth(from.lengthOfMonth()) : from;
@@ -129,7 +139,10 @@ public final class HoursRules {
       int endYear = e.getYear() >= 1900 ? e.getYear() : year;
       int month = e.getMonth() == null ? from.getMonthValue() : e.getMonth().ordinal() + 1;
       LocalDate firstOfEnd = LocalDate.of(endYear, month, 1);
-      to = e.undefinedDay() ? firstOfEnd.withDayOfMonth(firstOfEnd.lengthOfMonth()) : firstOfEnd.withDayOfMonth(e.getDay());
+      to =
+          e.undefinedDay()
+              ? firstOfEnd.withDayOfMonth(firstOfEnd.lengthOfMonth())
+              : firstOfEnd.withDayOfMonth(e.getDay());
     }
     if (!to.isBefore(from)) return !date.isBefore(from) && !date.isAfter(to);
     return !date.isBefore(from) || !date.isAfter(to); // Dec 20-Jan 05: across the new year
@@ -137,11 +150,16 @@ public final class HoursRules {
 
   private static List<Span> spans(Rule r) {
     RuleModifier m = r.getModifier();
-    if (m != null && m.getModifier() != null && m.getModifier() != RuleModifier.Modifier.OPEN) return List.of();
-    if (r.isTwentyfourseven() || OpeningHours.times(r).isEmpty()) return List.of(new Span(LocalTime.MIN, LocalTime.MAX));
+    if (m != null && m.getModifier() != null && m.getModifier() != RuleModifier.Modifier.OPEN)
+      return List.of();
+    if (r.isTwentyfourseven() || OpeningHours.times(r).isEmpty())
+      return List.of(new Span(LocalTime.MIN, LocalTime.MAX));
     List<Span> out = new ArrayList<>();
     for (TimeSpan t : OpeningHours.times(r)) {
-      int end = t.getEnd() == TimeSpan.UNDEFINED_TIME || t.getEnd() <= t.getStart() ? 24 * 60 : Math.min(t.getEnd(), 24 * 60);
+      int end =
+          t.getEnd() == TimeSpan.UNDEFINED_TIME || t.getEnd() <= t.getStart()
+              ? 24 * 60
+              : Math.min(t.getEnd(), 24 * 60);
       out.add(new Span(OpeningHours.time(t.getStart()), OpeningHours.time(end)));
     }
     return out;

@@ -30,7 +30,8 @@ final class HoursText {
     if (when.isEmpty()) when.add("每天");
     String prefix = (r.isAdditive() ? "另外 " : "") + String.join(" ", when);
     RuleModifier m = r.getModifier();
-    if (m != null && m.getModifier() != null && m.getModifier() != RuleModifier.Modifier.OPEN) return prefix + " 休息";
+    if (m != null && m.getModifier() != null && m.getModifier() != RuleModifier.Modifier.OPEN)
+      return prefix + " 休息";
     if (OpeningHours.times(r).isEmpty()) return prefix + " 全天";
     List<String> spans = new ArrayList<>();
     for (TimeSpan t : OpeningHours.times(r)) {

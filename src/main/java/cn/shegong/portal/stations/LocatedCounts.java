@@ -7,14 +7,16 @@ import java.util.Map;
 final class LocatedCounts {
   /** Stands for "near some point, no radius" in a key: the count does not depend on the point. */
   static final NearbyQuery ANY_POINT = new NearbyQuery(0, 0, null);
+
   private static final int CAPACITY = 256;
 
-  private final Map<StationFilter, Long> counts = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<StationFilter, Long> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<StationFilter, Long> counts =
+      new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StationFilter, Long> eldest) {
+          return size() > CAPACITY;
+        }
+      };
   private Object version;
 
   synchronized Long get(StationFilter key, Object currentVersion) {

@@ -4,16 +4,17 @@ import cn.shegong.portal.stations.StationSearch.Hit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
- * Every located station of one stations version in memory, so that "near me" is answered exactly without a
- * query: one {@link SphereTree} per kind and one for all. The tree finds the k-th nearest by chord; every
- * station a hair within that chord is then measured with the haversine formula of the SQL path and ordered by
- * (distance, id), so distances, ties and the page are those PostgreSQL would give.
+ * Every located station of one stations version in memory, so that "near me" is answered exactly
+ * without a query: one {@link SphereTree} per kind and one for all. The tree finds the k-th nearest
+ * by chord; every station a hair within that chord is then measured with the haversine formula of
+ * the SQL path and ordered by (distance, id), so distances, ties and the page are those PostgreSQL
+ * would give.
  */
 final class LocatedStations {
   /** A page of hits and how many matched in all. */
@@ -23,10 +24,14 @@ final class LocatedStations {
 
   private static final Comparator<Candidate> NEAREST_FIRST =
       Comparator.comparingDouble(Candidate::km).thenComparingLong(c -> c.station().id());
-  /** Relative slack on chords so that rounding cannot leave out a station the haversine would keep. */
+
+  /**
+   * Relative slack on chords so that rounding cannot leave out a station the haversine would keep.
+   */
   private static final double SLACK = 1e-9;
 
   private final Station[] stations;
+
   /** For each kind (by ordinal) and, last, for all kinds. */
   private final SphereTree[] trees;
 
@@ -41,17 +46,24 @@ final class LocatedStations {
     StationKind[] kinds = StationKind.values();
     trees = new SphereTree[kinds.length + 1];
     for (StationKind k : kinds) {
-      trees[k.ordinal()] = new SphereTree(lat, lon, IntStream.range(0, located.length)
-          .filter(i -> located[i].kind() == k).toArray());
+      trees[k.ordinal()] =
+          new SphereTree(
+              lat,
+              lon,
+              IntStream.range(0, located.length).filter(i -> located[i].kind() == k).toArray());
     }
     trees[kinds.length] = new SphereTree(lat, lon, IntStream.range(0, located.length).toArray());
   }
 
   static LocatedStations of(List<Station> stations) {
-    return new LocatedStations(stations.stream().filter(Station::hasLocation).toArray(Station[]::new));
+    return new LocatedStations(
+        stations.stream().filter(Station::hasLocation).toArray(Station[]::new));
   }
 
-  /** This copy with the stations of these ids replaced by their current rows (absent: gone or unlocated). */
+  /**
+   * This copy with the stations of these ids replaced by their current rows (absent: gone or
+   * unlocated).
+   */
   LocatedStations with(List<Long> changedIds, List<Station> current) {
     if (changedIds.isEmpty()) return this;
     Set<Long> changed = new HashSet<>(changedIds);
@@ -65,7 +77,9 @@ final class LocatedStations {
     return stations.length;
   }
 
-  /** Whether this snapshot can answer the filter; a free-text filter is left to PostgreSQL's ILIKE. */
+  /**
+   * Whether this snapshot can answer the filter; a free-text filter is left to PostgreSQL's ILIKE.
+   */
   static boolean answers(StationFilter f) {
     return f.near() != null && f.text().isEmpty();
   }
@@ -91,7 +105,12 @@ final class LocatedStations {
     double[] q = SphereTree.unit(f.near().latitude(), f.near().longitude());
     IntPredicate accept = accept(f);
     double kth = treeFor(f).kthChord2(q, need, accept);
-    return new Page(total, page(collect(f, q, kth * (1 + SLACK) + 1e-18, accept, Double.POSITIVE_INFINITY), offset, limit));
+    return new Page(
+        total,
+        page(
+            collect(f, q, kth * (1 + SLACK) + 1e-18, accept, Double.POSITIVE_INFINITY),
+            offset,
+            limit));
   }
 
   private Page within(StationFilter f, int offset, int limit) {
@@ -101,14 +120,21 @@ final class LocatedStations {
     return new Page(found.size(), page(found, offset, limit));
   }
 
-  private List<Candidate> collect(StationFilter f, double[] q, double chord2, IntPredicate accept, double maxKm) {
+  private List<Candidate> collect(
+      StationFilter f, double[] q, double chord2, IntPredicate accept, double maxKm) {
     NearbyQuery n = f.near();
     List<Candidate> found = new ArrayList<>();
-    treeFor(f).within(q, chord2, accept, i -> {
-      Station s = stations[i];
-      double km = NearbyQuery.distanceKm(n.latitude(), n.longitude(), s.latitude(), s.longitude());
-      if (km <= maxKm) found.add(new Candidate(km, s));
-    });
+    treeFor(f)
+        .within(
+            q,
+            chord2,
+            accept,
+            i -> {
+              Station s = stations[i];
+              double km =
+                  NearbyQuery.distanceKm(n.latitude(), n.longitude(), s.latitude(), s.longitude());
+              if (km <= maxKm) found.add(new Candidate(km, s));
+            });
     return found;
   }
 
@@ -130,7 +156,10 @@ final class LocatedStations {
   }
 
   private static boolean narrowsBeyondKind(StationFilter f) {
-    return !f.province().isEmpty() || !f.city().isEmpty() || !f.district().isEmpty() || !f.service().isEmpty()
+    return !f.province().isEmpty()
+        || !f.city().isEmpty()
+        || !f.district().isEmpty()
+        || !f.service().isEmpty()
         || !f.target().isEmpty();
   }
 

@@ -2,7 +2,9 @@ package cn.shegong.portal.stations;
 
 import java.util.Optional;
 
-/** How exact a station's coordinates are; anything but EXACT is shown to residents as approximate. */
+/**
+ * How exact a station's coordinates are; anything but EXACT is shown to residents as approximate.
+ */
 public enum LocationPrecision {
   EXACT("exact", "精确位置"),
   STREET("street", "街道（镇）中心的大致位置"),

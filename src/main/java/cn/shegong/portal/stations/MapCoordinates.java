@@ -4,9 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Coordinates for Chinese map apps. Stations are stored in WGS-84; Amap and Tencent expect GCJ-02 and
- * Baidu expects BD-09. These are the published standard conversions (the same constants and series as
- * the widely used coordtransform implementations); points outside China are left unchanged, as there.
+ * Coordinates for Chinese map apps. Stations are stored in WGS-84; Amap and Tencent expect GCJ-02
+ * and Baidu expects BD-09. These are the published standard conversions (the same constants and
+ * series as the widely used coordtransform implementations); points outside China are left
+ * unchanged, as there.
  */
 public final class MapCoordinates {
   /** A point as longitude, latitude (the order the map apps' algorithms use). */
@@ -46,7 +47,10 @@ public final class MapCoordinates {
     return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
   }
 
-  /** Links that open the station as a marker in each app's web or mobile page; null without coordinates. */
+  /**
+   * Links that open the station as a marker in each app's web or mobile page; null without
+   * coordinates.
+   */
   public record AppLinks(String amap, String baidu, String tencent) {}
 
   public static AppLinks linksFor(Station s) {
@@ -55,17 +59,40 @@ public final class MapCoordinates {
     LonLat bd = gcj02ToBd09(gcj.lon(), gcj.lat());
     String name = enc(s.name());
     String address = enc(s.address().isBlank() ? s.region().display() + s.township() : s.address());
-    String amap = "https://uri.amap.com/marker?position=" + fmt(gcj.lon()) + "," + fmt(gcj.lat()) + "&name=" + name
-        + "&coordinate=gaode&callnative=1&src=shegong-portal";
-    String baidu = "https://api.map.baidu.com/marker?location=" + fmt(bd.lat()) + "," + fmt(bd.lon()) + "&title=" + name
-        + "&content=" + address + "&coord_type=bd09ll&output=html&src=webapp.shegong.portal";
-    String tencent = "https://apis.map.qq.com/uri/v1/marker?marker=coord:" + fmt(gcj.lat()) + "," + fmt(gcj.lon())
-        + ";title:" + name + ";addr:" + address + "&referer=shegong-portal";
+    String amap =
+        "https://uri.amap.com/marker?position="
+            + fmt(gcj.lon())
+            + ","
+            + fmt(gcj.lat())
+            + "&name="
+            + name
+            + "&coordinate=gaode&callnative=1&src=shegong-portal";
+    String baidu =
+        "https://api.map.baidu.com/marker?location="
+            + fmt(bd.lat())
+            + ","
+            + fmt(bd.lon())
+            + "&title="
+            + name
+            + "&content="
+            + address
+            + "&coord_type=bd09ll&output=html&src=webapp.shegong.portal";
+    String tencent =
+        "https://apis.map.qq.com/uri/v1/marker?marker=coord:"
+            + fmt(gcj.lat())
+            + ","
+            + fmt(gcj.lon())
+            + ";title:"
+            + name
+            + ";addr:"
+            + address
+            + "&referer=shegong-portal";
     return new AppLinks(amap, baidu, tencent);
   }
 
   private static double transformLat(double x, double y) {
-    double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    double r =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
     r += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
     r += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
     r += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;

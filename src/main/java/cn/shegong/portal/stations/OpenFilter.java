@@ -20,18 +20,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * open_now=true / open_at=ISO-8601 on the station list and API: only stations open at that moment by their
- * hours, China's calendar and their exceptions. Unknown hours are never open.
+ * open_now=true / open_at=ISO-8601 on the station list and API: only stations open at that moment
+ * by their hours, China's calendar and their exceptions. Unknown hours are never open.
  */
 public record OpenFilter(ZonedDateTime at, boolean now) {
-  /** The most stations the filter looks through (the whole located-or-not set of a real deployment). */
+  /**
+   * The most stations the filter looks through (the whole located-or-not set of a real deployment).
+   */
   static final int MAX_SCANNED = 100_000;
 
   public static Optional<OpenFilter> from(RoutingContext ctx) {
     Optional<String> at = Params.text(ctx, "open_at", 40);
     if (at.isPresent()) return Optional.of(new OpenFilter(parse(at.get()), false));
     Optional<String> now = Params.text(ctx, "open_now", 10);
-    if (now.isEmpty() || now.get().equals("false") || now.get().equals("0")) return Optional.empty();
+    if (now.isEmpty() || now.get().equals("false") || now.get().equals("0"))
+      return Optional.empty();
     if (!now.get().equals("true") && !now.get().equals("1") && !now.get().equals("on")) {
       throw HttpError.badRequest("参数 open_now 应为 true");
     }
@@ -52,24 +55,38 @@ public record OpenFilter(ZonedDateTime at, boolean now) {
 
   /** The hits open at that moment, in their order. */
   public Future<List<Hit>> keep(SqlClient db, List<Hit> hits) {
-    return db.preparedQuery("SELECT station_id, starts_on, ends_on, hours, reason FROM station_exceptions "
-            + "WHERE starts_on <= $1 AND ends_on >= $1")
-        .execute(Tuple.of(at.toLocalDate())).map(rows -> {
-          Map<Long, List<StationException>> exceptions = new HashMap<>();
-          for (Row r : rows) {
-            exceptions.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(new StationException(
-                r.getLocalDate(1), r.getLocalDate(2), OpeningHours.parse(r.getString(3)), r.getString(4)));
-          }
-          List<Hit> out = new ArrayList<>();
-          for (Hit h : hits) {
-            if (isOpen(h.station(), exceptions.getOrDefault(h.station().id(), List.of()))) out.add(h);
-          }
-          return out;
-        });
+    return db.preparedQuery(
+            "SELECT station_id, starts_on, ends_on, hours, reason FROM station_exceptions "
+                + "WHERE starts_on <= $1 AND ends_on >= $1")
+        .execute(Tuple.of(at.toLocalDate()))
+        .map(
+            rows -> {
+              Map<Long, List<StationException>> exceptions = new HashMap<>();
+              for (Row r : rows) {
+                exceptions
+                    .computeIfAbsent(r.getLong(0), k -> new ArrayList<>())
+                    .add(
+                        new StationException(
+                            r.getLocalDate(1),
+                            r.getLocalDate(2),
+                            OpeningHours.parse(r.getString(3)),
+                            r.getString(4)));
+              }
+              List<Hit> out = new ArrayList<>();
+              for (Hit h : hits) {
+                if (isOpen(h.station(), exceptions.getOrDefault(h.station().id(), List.of())))
+                  out.add(h);
+              }
+              return out;
+            });
   }
 
   boolean isOpen(Station s, List<StationException> exceptions) {
-    Schedule.Day day = Schedule.of(s.openingHours(), exceptions, at.toLocalDate(), 1, ChinaCalendar.current()).days().get(0);
-    return day.intervals() != null && day.intervals().stream().anyMatch(span -> span.contains(at.toLocalTime()));
+    Schedule.Day day =
+        Schedule.of(s.openingHours(), exceptions, at.toLocalDate(), 1, ChinaCalendar.current())
+            .days()
+            .get(0);
+    return day.intervals() != null
+        && day.intervals().stream().anyMatch(span -> span.contains(at.toLocalTime()));
   }
 }

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Opening hours in the OpenStreetMap opening_hours syntax, parsed by ch.poole:OpeningHoursParser:
- * {@code "Mo-Fr 09:00-12:00,13:30-17:30; Sa 09:00-12:00; PH off"}. Which days they apply to, holidays and
- * 调休 included, is {@link HoursRules}' work. Empty means "unknown", which is not the same as "closed".
+ * {@code "Mo-Fr 09:00-12:00,13:30-17:30; Sa 09:00-12:00; PH off"}. Which days they apply to,
+ * holidays and 调休 included, is {@link HoursRules}' work. Empty means "unknown", which is not the
+ * same as "closed".
  */
 public final class OpeningHours {
   private static final String[] CODES = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
@@ -37,21 +38,30 @@ public final class OpeningHours {
     this.rules = List.copyOf(rules);
   }
 
-  /** Weekly spans as hours (no holidays said: closed on public holidays, as every rule without PH). */
+  /**
+   * Weekly spans as hours (no holidays said: closed on public holidays, as every rule without PH).
+   */
   public OpeningHours(List<Interval> intervals) {
     OpeningHours parsed = parse(syntaxOf(intervals));
     this.syntax = parsed.syntax;
     this.rules = parsed.rules;
   }
 
-  /** The spans of an ordinary week (a working Monday to Friday, a weekend), holidays and dates aside. */
+  /**
+   * The spans of an ordinary week (a working Monday to Friday, a weekend), holidays and dates
+   * aside.
+   */
   public List<Interval> intervals() {
     List<Interval> out = new ArrayList<>();
     java.time.LocalDate monday = java.time.LocalDate.of(2024, 1, 8);
     for (int i = 0; i < 7 && known(); i++) {
-      ChinaCalendar.Day day = new ChinaCalendar.Day(monday.plusDays(i),
-          i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND, null);
-      for (HoursRules.Span s : HoursRules.on(this, day)) out.add(new Interval(DayOfWeek.of(i + 1), s.open(), s.close()));
+      ChinaCalendar.Day day =
+          new ChinaCalendar.Day(
+              monday.plusDays(i),
+              i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND,
+              null);
+      for (HoursRules.Span s : HoursRules.on(this, day))
+        out.add(new Interval(DayOfWeek.of(i + 1), s.open(), s.close()));
     }
     return out;
   }
@@ -61,7 +71,9 @@ public final class OpeningHours {
     for (int day = 1; day <= 7; day++) {
       List<String> spans = new ArrayList<>();
       for (Interval i : intervals) {
-        if (i.day().getValue() == day) spans.add(i.open() + "-" + (i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString()));
+        if (i.day().getValue() == day)
+          spans.add(
+              i.open() + "-" + (i.close().equals(LocalTime.MAX) ? "24:00" : i.close().toString()));
       }
       if (!spans.isEmpty()) perDay.add(CODES[day - 1] + " " + String.join(",", spans));
     }
@@ -76,17 +88,26 @@ public final class OpeningHours {
     return rules;
   }
 
-  /** Parses the syntax; throws IllegalArgumentException with a Chinese message fit for an editor. */
+  /**
+   * Parses the syntax; throws IllegalArgumentException with a Chinese message fit for an editor.
+   */
   public static OpeningHours parse(String text) {
     if (text == null || text.isBlank()) return UNKNOWN;
     String s = text.strip();
     if (s.length() > 500) throw new IllegalArgumentException("开放时间过长（最多 500 个字符）");
     List<Rule> rules;
     try {
-      rules = new OpeningHoursParser(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8))).rules(false);
+      rules =
+          new OpeningHoursParser(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)))
+              .rules(false);
     } catch (OpeningHoursParseException e) {
-      throw new IllegalArgumentException("开放时间格式有误（第 " + e.getColumn() + " 个字符附近），应如“Mo-Fr 09:00-17:00; PH off”。"
-          + "解析器提示：" + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "开放时间格式有误（第 "
+              + e.getColumn()
+              + " 个字符附近），应如“Mo-Fr 09:00-17:00; PH off”。"
+              + "解析器提示："
+              + e.getMessage(),
+          e);
     } catch (RuntimeException | Error e) {
       throw new IllegalArgumentException("开放时间格式有误，应如“Mo-Fr 09:00-17:00; PH off”。", e);
     }
@@ -105,10 +126,18 @@ public final class OpeningHours {
     java.time.LocalDate monday = java.time.LocalDate.of(2024, 1, 1);
     List<ChinaCalendar.Day> days = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      days.add(new ChinaCalendar.Day(monday.plusDays(i), i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND, null));
+      days.add(
+          new ChinaCalendar.Day(
+              monday.plusDays(i),
+              i < 5 ? ChinaCalendar.DayType.WORKDAY : ChinaCalendar.DayType.WEEKEND,
+              null));
     }
     days.add(new ChinaCalendar.Day(monday, ChinaCalendar.DayType.HOLIDAY, "元旦"));
-    return days.stream().allMatch(d -> HoursRules.on(this, d).equals(List.of(new HoursRules.Span(LocalTime.MIN, LocalTime.MAX))));
+    return days.stream()
+        .allMatch(
+            d ->
+                HoursRules.on(this, d)
+                    .equals(List.of(new HoursRules.Span(LocalTime.MIN, LocalTime.MAX))));
   }
 
   /** The schedule text, the same syntax {@link #parse} reads. */
@@ -150,7 +179,8 @@ public final class OpeningHours {
   }
 
   static boolean mentionsHoliday(Rule r) {
-    return r.getHolidays() != null && r.getHolidays().stream().anyMatch(h -> h.getType() == Holiday.Type.PH);
+    return r.getHolidays() != null
+        && r.getHolidays().stream().anyMatch(h -> h.getType() == Holiday.Type.PH);
   }
 
   static List<WeekDayRange> days(Rule r) {

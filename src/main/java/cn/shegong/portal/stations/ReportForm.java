@@ -4,18 +4,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a reader typed into "report a mistake", and what the page says about it. */
-public record ReportForm(String field, String correctValue, String contact, String error, boolean sent) {
+public record ReportForm(
+    String field, String correctValue, String contact, String error, boolean sent) {
   /** The fields a reader can say are wrong, in the order the form offers them. */
   public static final Map<String, String> FIELDS = fields();
 
   public static final ReportForm EMPTY = new ReportForm("", "", "", "", false);
   public static final ReportForm SENT = new ReportForm("", "", "", "", true);
 
-  // a URL-encoded Chinese character takes 9 bytes; 500 of them stay well inside the 16 KiB body limit
+  // a URL-encoded Chinese character takes 9 bytes; 500 of them stay well inside the 16 KiB body
+  // limit
   public static final int MAX_VALUE = 500;
   public static final int MAX_CONTACT = 200;
 
-  /** Checks a submission; answers the form with a Chinese error, or with an empty error when it may be stored. */
+  /**
+   * Checks a submission; answers the form with a Chinese error, or with an empty error when it may
+   * be stored.
+   */
   public static ReportForm check(String field, String correctValue, String contact) {
     String f = field == null ? "" : field.strip();
     String v = correctValue == null ? "" : correctValue.strip();

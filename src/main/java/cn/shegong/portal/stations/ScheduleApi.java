@@ -1,9 +1,9 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +24,8 @@ final class ScheduleApi {
 
   /** The station's schedule from a date, for the API and the station page. */
   static Future<Schedule> of(Portal portal, Station s, LocalDate from, int days) {
-    return new StationExceptions(portal.pool()).between(s.id(), from, from.plusDays(days - 1))
+    return new StationExceptions(portal.pool())
+        .between(s.id(), from, from.plusDays(days - 1))
         .map(ex -> Schedule.of(s.openingHours(), ex, from, days, ChinaCalendar.current()));
   }
 
@@ -49,11 +50,19 @@ final class ScheduleApi {
       return;
     }
     int n = days;
-    new StationRepository(portal.pool()).findBySlug(ctx.pathParam("slug"))
-        .compose(found -> found.map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这个服务站点。"))))
+    new StationRepository(portal.pool())
+        .findBySlug(ctx.pathParam("slug"))
+        .compose(
+            found ->
+                found
+                    .map(Future::succeededFuture)
+                    .orElseGet(() -> Future.failedFuture(HttpError.notFound("没有找到这个服务站点。"))))
         .compose(s -> of(portal, s, from, n).map(sch -> sch.toJson(s.slug())))
-        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(json.encode()))
+        .onSuccess(
+            json ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(json.encode()))
         .onFailure(ctx::fail);
   }
 }

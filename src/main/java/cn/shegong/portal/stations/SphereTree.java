@@ -4,10 +4,11 @@ import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
- * A static k-d tree over points on the unit sphere, stored as 3-D unit vectors. The straight-line (chord)
- * distance between two unit vectors grows with the great-circle distance, so the k nearest by chord are the
- * k nearest on the earth, and a box around the query in 3-D bounds both; no latitude or longitude edge case
- * (the date line, the poles) needs handling. Points are named by their index in the caller's arrays.
+ * A static k-d tree over points on the unit sphere, stored as 3-D unit vectors. The straight-line
+ * (chord) distance between two unit vectors grows with the great-circle distance, so the k nearest
+ * by chord are the k nearest on the earth, and a box around the query in 3-D bounds both; no
+ * latitude or longitude edge case (the date line, the poles) needs handling. Points are named by
+ * their index in the caller's arrays.
  */
 final class SphereTree {
   private static final int LEAF = 8;
@@ -35,7 +36,9 @@ final class SphereTree {
   static double[] unit(double latitude, double longitude) {
     double phi = Math.toRadians(latitude);
     double lambda = Math.toRadians(longitude);
-    return new double[] {Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)};
+    return new double[] {
+      Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)
+    };
   }
 
   /** The squared chord of a great-circle distance. */
@@ -44,7 +47,10 @@ final class SphereTree {
     return c * c;
   }
 
-  /** The k-th smallest squared chord from {@code q} among accepted points; infinity when fewer are accepted. */
+  /**
+   * The k-th smallest squared chord from {@code q} among accepted points; infinity when fewer are
+   * accepted.
+   */
   double kthChord2(double[] q, int k, IntPredicate accept) {
     Heap heap = new Heap(k);
     nearest(0, order.length, q, accept, heap);
@@ -73,9 +79,11 @@ final class SphereTree {
     }
   }
 
-  private void within(int lo, int hi, double[] q, double limit, IntPredicate accept, IntConsumer visit) {
+  private void within(
+      int lo, int hi, double[] q, double limit, IntPredicate accept, IntConsumer visit) {
     if (hi - lo <= LEAF) {
-      for (int i = lo; i < hi; i++) if (chord2(q, i) <= limit && accept.test(order[i])) visit.accept(order[i]);
+      for (int i = lo; i < hi; i++)
+        if (chord2(q, i) <= limit && accept.test(order[i])) visit.accept(order[i]);
       return;
     }
     int mid = (lo + hi) >>> 1;

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A place where residents get social-work help. Coordinates are WGS-84; either may be null when unknown. */
+/**
+ * A place where residents get social-work help. Coordinates are WGS-84; either may be null when
+ * unknown.
+ */
 public record Station(
     long id,
     String slug,
@@ -34,7 +37,9 @@ public record Station(
     return urlOf(slug);
   }
 
-  /** The public address of the station with this slug: the one place the /stations/ rule is written. */
+  /**
+   * The public address of the station with this slug: the one place the /stations/ rule is written.
+   */
   public static String urlOf(String slug) {
     return "/stations/" + slug;
   }

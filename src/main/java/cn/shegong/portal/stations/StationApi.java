@@ -1,8 +1,8 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationSearch.Hit;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,19 +37,34 @@ public final class StationApi {
 
   private void json(RoutingContext ctx) {
     Page page = page(ctx, DEFAULT_LIMIT, MAX_LIMIT);
-    fetch(page).onSuccess(result -> StationExports.send(ctx, "application/json; charset=utf-8",
-        fragments.list(result.total(), page.limit(), page.offset(), result.hits()))).onFailure(ctx::fail);
+    fetch(page)
+        .onSuccess(
+            result ->
+                StationExports.send(
+                    ctx,
+                    "application/json; charset=utf-8",
+                    fragments.list(result.total(), page.limit(), page.offset(), result.hits())))
+        .onFailure(ctx::fail);
   }
 
   private void geojson(RoutingContext ctx) {
     Page page = page(ctx, DEFAULT_LIMIT, MAX_LIMIT);
-    fetch(page).onSuccess(result -> {
-      JsonArray features = new JsonArray();
-      for (Hit h : result.hits()) features.add(StationExports.feature(h, portal.config().publicBaseUrl()));
-      JsonObject body = new JsonObject().put("type", "FeatureCollection").put("total", result.total())
-          .put("limit", page.limit()).put("offset", page.offset()).put("features", features);
-      StationExports.send(ctx, "application/geo+json; charset=utf-8", body.encode());
-    }).onFailure(ctx::fail);
+    fetch(page)
+        .onSuccess(
+            result -> {
+              JsonArray features = new JsonArray();
+              for (Hit h : result.hits())
+                features.add(StationExports.feature(h, portal.config().publicBaseUrl()));
+              JsonObject body =
+                  new JsonObject()
+                      .put("type", "FeatureCollection")
+                      .put("total", result.total())
+                      .put("limit", page.limit())
+                      .put("offset", page.offset())
+                      .put("features", features);
+              StationExports.send(ctx, "application/geo+json; charset=utf-8", body.encode());
+            })
+        .onFailure(ctx::fail);
   }
 
   private void csv(RoutingContext ctx) {
@@ -57,11 +72,15 @@ public final class StationApi {
     Page page = page(ctx, MAX_CSV_ROWS, MAX_CSV_ROWS);
     if (page.open().isPresent()) {
       // opening hours are not part of the kept encodings: filtered here from the search's hits
-      fetch(page).compose(r -> portal.vertx().executeBlocking(() -> StationCsvExport.encode(r.hits()), false))
-          .onSuccess(encoded -> {
-            ctx.response().putHeader("Content-Disposition", "inline; filename=\"stations.csv\"");
-            StationExports.send(ctx, StationCsvExport.CONTENT_TYPE, encoded.body());
-          })
+      fetch(page)
+          .compose(
+              r -> portal.vertx().executeBlocking(() -> StationCsvExport.encode(r.hits()), false))
+          .onSuccess(
+              encoded -> {
+                ctx.response()
+                    .putHeader("Content-Disposition", "inline; filename=\"stations.csv\"");
+                StationExports.send(ctx, StationCsvExport.CONTENT_TYPE, encoded.body());
+              })
           .onFailure(ctx::fail);
     } else {
       csv.send(ctx, page.filter(), page.offset(), page.limit());
@@ -81,11 +100,23 @@ public final class StationApi {
 
   private Future<Result> fetch(Page p) {
     if (p.open().isPresent()) {
-      return search.find(p.filter(), 0, OpenFilter.MAX_SCANNED).compose(all -> p.open().get().keep(portal.pool(), all))
-          .map(open -> new Result(open.size(), open.subList(Math.min(p.offset(), open.size()),
-              Math.min(open.size(), p.offset() + p.limit()))));
+      return search
+          .find(p.filter(), 0, OpenFilter.MAX_SCANNED)
+          .compose(all -> p.open().get().keep(portal.pool(), all))
+          .map(
+              open ->
+                  new Result(
+                      open.size(),
+                      open.subList(
+                          Math.min(p.offset(), open.size()),
+                          Math.min(open.size(), p.offset() + p.limit()))));
     }
-    return search.count(p.filter())
-        .compose(total -> search.find(p.filter(), p.offset(), p.limit()).map(hits -> new Result(total, hits)));
+    return search
+        .count(p.filter())
+        .compose(
+            total ->
+                search
+                    .find(p.filter(), p.offset(), p.limit())
+                    .map(hits -> new Result(total, hits)));
   }
 }

@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * The published reports about a station for its page, newest first: those linked to it or about its district.
- * The articles table belongs to news, which answers this (news.ArticleLinks); stations only show the result,
- * so the dependency points from news to stations and never back.
+ * The published reports about a station for its page, newest first: those linked to it or about its
+ * district. The articles table belongs to news, which answers this (news.ArticleLinks); stations
+ * only show the result, so the dependency points from news to stations and never back.
  */
 public interface StationArticles {
   Future<List<? extends Mention>> about(Station station, int limit);

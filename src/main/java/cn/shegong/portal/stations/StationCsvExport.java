@@ -11,18 +11,19 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The open-data CSV, encoded once per stations version and filter on a worker thread and shared by every
- * download of it (ten readers of the whole file cost one encoding and one copy), then written in slices as
- * fast as each reader takes them. At most {@link #MAX_KEPT} encodings are kept, and at most
- * {@link #MAX_ENCODING} different ones are built at once; beyond that a reader is asked to retry (503).
+ * The open-data CSV, encoded once per stations version and filter on a worker thread and shared by
+ * every download of it (ten readers of the whole file cost one encoding and one copy), then written
+ * in slices as fast as each reader takes them. At most {@link #MAX_KEPT} encodings are kept, and at
+ * most {@link #MAX_ENCODING} different ones are built at once; beyond that a reader is asked to
+ * retry (503).
  */
 final class StationCsvExport {
   static final int MAX_KEPT = 4;
@@ -46,19 +47,24 @@ final class StationCsvExport {
   }
 
   void send(RoutingContext ctx, StationFilter filter, int offset, int limit) {
-    encoded(filter, offset, limit).onSuccess(e -> {
-      HttpServerResponse resp = ctx.response();
-      resp.putHeader("Content-Disposition", "inline; filename=\"stations.csv\"");
-      resp.putHeader("ETag", e.etag()).putHeader("Cache-Control", StationExports.CACHE_CONTROL)
-          .putHeader("Access-Control-Allow-Origin", "*");
-      if (StationExports.matches(ctx.request().getHeader("If-None-Match"), e.etag())) {
-        resp.setStatusCode(304).end();
-        return;
-      }
-      KeptAnswers.keepFor(ctx, CONTENT_TYPE, e.body());
-      resp.putHeader("Content-Type", CONTENT_TYPE).putHeader("Content-Length", String.valueOf(e.body().length()));
-      write(resp, e.body(), 0);
-    }).onFailure(ctx::fail);
+    encoded(filter, offset, limit)
+        .onSuccess(
+            e -> {
+              HttpServerResponse resp = ctx.response();
+              resp.putHeader("Content-Disposition", "inline; filename=\"stations.csv\"");
+              resp.putHeader("ETag", e.etag())
+                  .putHeader("Cache-Control", StationExports.CACHE_CONTROL)
+                  .putHeader("Access-Control-Allow-Origin", "*");
+              if (StationExports.matches(ctx.request().getHeader("If-None-Match"), e.etag())) {
+                resp.setStatusCode(304).end();
+                return;
+              }
+              KeptAnswers.keepFor(ctx, CONTENT_TYPE, e.body());
+              resp.putHeader("Content-Type", CONTENT_TYPE)
+                  .putHeader("Content-Length", String.valueOf(e.body().length()));
+              write(resp, e.body(), 0);
+            })
+        .onFailure(ctx::fail);
   }
 
   /** Writes slices while the connection takes them, and goes on when it has drained. */
@@ -78,9 +84,9 @@ final class StationCsvExport {
   }
 
   /**
-   * A kept encoding of this version, else the one being built for the same filter (a reader arriving while it is
-   * built gets what was current when it started, as if it had come a moment earlier), else a new one. Called on
-   * the event loop only, so the maps need no lock.
+   * A kept encoding of this version, else the one being built for the same filter (a reader
+   * arriving while it is built gets what was current when it started, as if it had come a moment
+   * earlier), else a new one. Called on the event loop only, so the maps need no lock.
    */
   private Future<Encoded> encoded(StationFilter filter, int offset, int limit) {
     Object version = stationsVersion.get();
@@ -93,20 +99,26 @@ final class StationCsvExport {
     if (inFlight.size() >= MAX_ENCODING) {
       return Future.failedFuture(new HttpError(503, "开放数据导出正忙，请稍后再试。"));
     }
-    Future<Encoded> f = search.find(filter, offset, limit)
-        .compose(hits -> vertx.executeBlocking(() -> encode(hits), false));
+    Future<Encoded> f =
+        search
+            .find(filter, offset, limit)
+            .compose(hits -> vertx.executeBlocking(() -> encode(hits), false));
     inFlight.put(what, f);
-    f.onComplete(done -> {
-      inFlight.remove(what);
-      if (done.failed() || key == null) return;
-      kept.keySet().removeIf(k -> !k.get(0).equals(version));
-      kept.put(key, f);
-      if (kept.size() > MAX_KEPT) kept.remove(kept.keySet().iterator().next());
-    });
+    f.onComplete(
+        done -> {
+          inFlight.remove(what);
+          if (done.failed() || key == null) return;
+          kept.keySet().removeIf(k -> !k.get(0).equals(version));
+          kept.put(key, f);
+          if (kept.size() > MAX_KEPT) kept.remove(kept.keySet().iterator().next());
+        });
     return f;
   }
 
-  /** Line by line into one buffer, hashing as it goes: no whole-file string and no second copy for the ETag. */
+  /**
+   * Line by line into one buffer, hashing as it goes: no whole-file string and no second copy for
+   * the ETag.
+   */
   static Encoded encode(List<StationSearch.Hit> hits) {
     MessageDigest sha;
     try {

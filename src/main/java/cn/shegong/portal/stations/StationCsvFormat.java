@@ -10,18 +10,40 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The one CSV layout for stations: seed file, public export and editors' import. Column names follow
- * Open Referral HSDS where a field maps (id, name, description, latitude, longitude, address_1, city,
- * state_province, country, phone, schedule); the rest are the portal's own.
+ * The one CSV layout for stations: seed file, public export and editors' import. Column names
+ * follow Open Referral HSDS where a field maps (id, name, description, latitude, longitude,
+ * address_1, city, state_province, country, phone, schedule); the rest are the portal's own.
  */
 public final class StationCsvFormat {
-  public static final List<String> COLUMNS = List.of(
-      "id", "name", "kind", "organization", "description", "address_1", "township", "district", "city",
-      "state_province", "country", "latitude", "longitude", "location_precision", "phone", "schedule",
-      "services", "target_groups", "status", "verified_at", "source_article");
+  public static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "name",
+          "kind",
+          "organization",
+          "description",
+          "address_1",
+          "township",
+          "district",
+          "city",
+          "state_province",
+          "country",
+          "latitude",
+          "longitude",
+          "location_precision",
+          "phone",
+          "schedule",
+          "services",
+          "target_groups",
+          "status",
+          "verified_at",
+          "source_article");
   public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
 
-  /** A row read into a draft, or the reasons it cannot be (in Chinese, for the person fixing the file). */
+  /**
+   * A row read into a draft, or the reasons it cannot be (in Chinese, for the person fixing the
+   * file).
+   */
   public record Parsed(StationDraft draft, List<String> errors) {
     public boolean ok() {
       return errors.isEmpty();
@@ -32,7 +54,9 @@ public final class StationCsvFormat {
 
   /** Names of required columns missing from a header row. */
   public static List<String> missingColumns(List<String> header) {
-    return COLUMNS.stream().filter(c -> List.of("id", "name", "kind").contains(c) && !header.contains(c)).toList();
+    return COLUMNS.stream()
+        .filter(c -> List.of("id", "name", "kind").contains(c) && !header.contains(c))
+        .toList();
   }
 
   public static Parsed parse(Map<String, String> row) {
@@ -47,8 +71,10 @@ public final class StationCsvFormat {
     Double lon = number(row, "longitude", -180, 180, errors);
     if ((lat == null) != (lon == null)) errors.add("latitude 与 longitude 须同时填写或同时留空");
     String precisionText = get(row, "location_precision");
-    LocationPrecision precision = precisionText.isEmpty() ? LocationPrecision.CITY
-        : LocationPrecision.fromCode(precisionText).orElse(null);
+    LocationPrecision precision =
+        precisionText.isEmpty()
+            ? LocationPrecision.CITY
+            : LocationPrecision.fromCode(precisionText).orElse(null);
     if (precision == null) errors.add("location_precision 应为 exact、street、district 或 city");
     OpeningHours hours = OpeningHours.UNKNOWN;
     try {
@@ -69,20 +95,51 @@ public final class StationCsvFormat {
     String phone = get(row, "phone");
     if (phone.length() > 60) errors.add("phone 过长");
     if (!errors.isEmpty()) return new Parsed(null, errors);
-    return new Parsed(new StationDraft(slug, name, kind, get(row, "organization"), get(row, "description"),
-        get(row, "address_1"), new Region(get(row, "state_province"), get(row, "city"), get(row, "district")),
-        get(row, "township"), lat, lon, precision, phone, hours, list(row, "services"), list(row, "target_groups"),
-        status, verified, get(row, "source_article")), List.of());
+    return new Parsed(
+        new StationDraft(
+            slug,
+            name,
+            kind,
+            get(row, "organization"),
+            get(row, "description"),
+            get(row, "address_1"),
+            new Region(get(row, "state_province"), get(row, "city"), get(row, "district")),
+            get(row, "township"),
+            lat,
+            lon,
+            precision,
+            phone,
+            hours,
+            list(row, "services"),
+            list(row, "target_groups"),
+            status,
+            verified,
+            get(row, "source_article")),
+        List.of());
   }
 
   /** The row for a station, in {@link #COLUMNS} order. */
   public static List<String> row(Station s) {
-    return List.of(s.slug(), s.name(), s.kind().code(), s.organization(), s.description(), s.address(),
-        s.township(), s.region().district(), s.region().city(), s.region().province(), "CN",
+    return List.of(
+        s.slug(),
+        s.name(),
+        s.kind().code(),
+        s.organization(),
+        s.description(),
+        s.address(),
+        s.township(),
+        s.region().district(),
+        s.region().city(),
+        s.region().province(),
+        "CN",
         s.latitude() == null ? "" : String.valueOf(s.latitude()),
         s.longitude() == null ? "" : String.valueOf(s.longitude()),
-        s.locationPrecision().code(), s.phone(), s.openingHours().toSyntax(), String.join(";", s.services()),
-        String.join(";", s.targetGroups()), s.status().code(),
+        s.locationPrecision().code(),
+        s.phone(),
+        s.openingHours().toSyntax(),
+        String.join(";", s.services()),
+        String.join(";", s.targetGroups()),
+        s.status().code(),
         s.verifiedAt() == null ? "" : s.verifiedAt().toString(),
         s.sourceArticleSlug() == null ? "" : s.sourceArticleSlug());
   }
@@ -93,10 +150,14 @@ public final class StationCsvFormat {
   }
 
   private static List<String> list(Map<String, String> row, String column) {
-    return Arrays.stream(get(row, column).split("[;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(get(row, column).split("[;；]"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
-  private static Double number(Map<String, String> row, String column, double min, double max, List<String> errors) {
+  private static Double number(
+      Map<String, String> row, String column, double min, double max, List<String> errors) {
     String v = get(row, column);
     if (v.isEmpty()) return null;
     try {

@@ -18,23 +18,44 @@ public final class StationExceptions {
 
   /** The exceptions of a station that touch [from, to]. */
   public Future<List<StationException>> between(long stationId, LocalDate from, LocalDate to) {
-    return db.preparedQuery("SELECT starts_on, ends_on, hours, reason FROM station_exceptions "
-            + "WHERE station_id = $1 AND ends_on >= $2 AND starts_on <= $3 ORDER BY starts_on, id")
-        .execute(Tuple.of(stationId, from, to)).map(rows -> {
-          List<StationException> out = new ArrayList<>();
-          for (Row r : rows) {
-            out.add(new StationException(r.getLocalDate(0), r.getLocalDate(1), OpeningHours.parse(r.getString(2)), r.getString(3)));
-          }
-          return out;
-        });
+    return db.preparedQuery(
+            "SELECT starts_on, ends_on, hours, reason FROM station_exceptions "
+                + "WHERE station_id = $1 AND ends_on >= $2 AND starts_on <= $3 ORDER BY starts_on, id")
+        .execute(Tuple.of(stationId, from, to))
+        .map(
+            rows -> {
+              List<StationException> out = new ArrayList<>();
+              for (Row r : rows) {
+                out.add(
+                    new StationException(
+                        r.getLocalDate(0),
+                        r.getLocalDate(1),
+                        OpeningHours.parse(r.getString(2)),
+                        r.getString(3)));
+              }
+              return out;
+            });
   }
 
   /** Replaces all of a station's exceptions (the editor API sends the whole list). */
   public Future<Void> replace(long stationId, List<StationException> list) {
-    Future<?> cleared = db.preparedQuery("DELETE FROM station_exceptions WHERE station_id = $1").execute(Tuple.of(stationId));
+    Future<?> cleared =
+        db.preparedQuery("DELETE FROM station_exceptions WHERE station_id = $1")
+            .execute(Tuple.of(stationId));
     if (list.isEmpty()) return cleared.mapEmpty();
-    List<Tuple> batch = list.stream().map(e -> Tuple.of(stationId, e.startsOn(), e.endsOn(), e.hours().toSyntax(), e.reason())).toList();
-    return cleared.compose(v -> db.preparedQuery("INSERT INTO station_exceptions (station_id, starts_on, ends_on, hours, reason) "
-        + "VALUES ($1, $2, $3, $4, $5)").executeBatch(batch)).mapEmpty();
+    List<Tuple> batch =
+        list.stream()
+            .map(
+                e ->
+                    Tuple.of(stationId, e.startsOn(), e.endsOn(), e.hours().toSyntax(), e.reason()))
+            .toList();
+    return cleared
+        .compose(
+            v ->
+                db.preparedQuery(
+                        "INSERT INTO station_exceptions (station_id, starts_on, ends_on, hours, reason) "
+                            + "VALUES ($1, $2, $3, $4, $5)")
+                    .executeBatch(batch))
+        .mapEmpty();
   }
 }

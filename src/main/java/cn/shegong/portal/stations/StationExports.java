@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The open-data shapes of a station, and sending them with an ETag so unchanged data costs one 304. */
+/**
+ * The open-data shapes of a station, and sending them with an ETag so unchanged data costs one 304.
+ */
 final class StationExports {
   static final String CACHE_CONTROL = "public, max-age=300";
 
@@ -25,37 +27,64 @@ final class StationExports {
 
   /** The fields of a station's JSON that come before {@code distance_km}. */
   static JsonObject head(Station s) {
-    return new JsonObject().put("id", s.id()).put("slug", s.slug()).put("name", s.name())
-        .put("kind", s.kind().code()).put("kind_label", s.kind().label())
-        .put("latitude", s.latitude()).put("longitude", s.longitude());
+    return new JsonObject()
+        .put("id", s.id())
+        .put("slug", s.slug())
+        .put("name", s.name())
+        .put("kind", s.kind().code())
+        .put("kind_label", s.kind().label())
+        .put("latitude", s.latitude())
+        .put("longitude", s.longitude());
   }
 
-  /** A GeoJSON Feature; coordinates are [longitude, latitude] (RFC 7946); no location, no geometry. */
+  /**
+   * A GeoJSON Feature; coordinates are [longitude, latitude] (RFC 7946); no location, no geometry.
+   */
   static JsonObject feature(Hit h, String baseUrl) {
     Station s = h.station();
-    JsonObject props = new JsonObject().put("id", s.id()).put("slug", s.slug()).put("name", s.name())
-        .put("kind", s.kind().code()).put("kind_label", s.kind().label());
-    if (h.distanceKm() != null) props.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
+    JsonObject props =
+        new JsonObject()
+            .put("id", s.id())
+            .put("slug", s.slug())
+            .put("name", s.name())
+            .put("kind", s.kind().code())
+            .put("kind_label", s.kind().label());
+    if (h.distanceKm() != null)
+      props.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
     properties(props, s, baseUrl);
-    JsonObject geometry = s.hasLocation()
-        ? new JsonObject().put("type", "Point").put("coordinates", new JsonArray().add(s.longitude()).add(s.latitude()))
-        : null;
-    return new JsonObject().put("type", "Feature").put("id", s.id()).put("geometry", geometry).put("properties", props);
+    JsonObject geometry =
+        s.hasLocation()
+            ? new JsonObject()
+                .put("type", "Point")
+                .put("coordinates", new JsonArray().add(s.longitude()).add(s.latitude()))
+            : null;
+    return new JsonObject()
+        .put("type", "Feature")
+        .put("id", s.id())
+        .put("geometry", geometry)
+        .put("properties", props);
   }
 
   static JsonObject properties(JsonObject o, Station s, String baseUrl) {
     return o.put("location_precision", s.locationPrecision().code())
-        .put("address", s.address()).put("province", s.region().province()).put("city", s.region().city())
-        .put("district", s.region().district()).put("township", s.township())
-        .put("organization", s.organization()).put("phone", s.phone())
+        .put("address", s.address())
+        .put("province", s.region().province())
+        .put("city", s.region().city())
+        .put("district", s.region().district())
+        .put("township", s.township())
+        .put("organization", s.organization())
+        .put("phone", s.phone())
         .put("opening_hours", s.openingHours().toSyntax())
-        .put("services", new JsonArray(s.services())).put("target_groups", new JsonArray(s.targetGroups()))
+        .put("services", new JsonArray(s.services()))
+        .put("target_groups", new JsonArray(s.targetGroups()))
         .put("status", s.status().code())
         .put("verified_at", s.verifiedAt() == null ? null : s.verifiedAt().toString())
         .put("url", baseUrl + s.url());
   }
 
-  /** Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this. */
+  /**
+   * Sends the body with ETag and Cache-Control, or a 304 when the client already has exactly this.
+   */
   static void send(RoutingContext ctx, String contentType, String body) {
     send(ctx, contentType, Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
   }
@@ -63,7 +92,9 @@ final class StationExports {
   static void send(RoutingContext ctx, String contentType, Buffer body) {
     String etag = etag(body.getBytes());
     KeptAnswers.keepFor(ctx, contentType, body);
-    ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", CACHE_CONTROL)
+    ctx.response()
+        .putHeader("ETag", etag)
+        .putHeader("Cache-Control", CACHE_CONTROL)
         .putHeader("Access-Control-Allow-Origin", "*");
     if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
       ctx.response().setStatusCode(304).end();

@@ -11,18 +11,38 @@ import java.util.Optional;
 
 /** The filters of the station list and the open-data API, read strictly from the query string. */
 public record StationFilter(
-    StationKind kind, String province, String city, String district, String service, String target, String text,
+    StationKind kind,
+    String province,
+    String city,
+    String district,
+    String service,
+    String target,
+    String text,
     NearbyQuery near) {
 
   public static final StationFilter ALL = new StationFilter(null, "", "", "", "", "", "", null);
 
   public static StationFilter from(RoutingContext ctx) {
-    StationKind kind = Params.text(ctx, "kind", 20).map(code -> StationKind.fromCode(code)
-        .orElseThrow(() -> HttpError.badRequest("参数 kind 应为 " + StationKind.choices())))
-        .orElse(null);
-    NearbyQuery near = NearbyQuery.parse(Params.text(ctx, "near", 60), Params.text(ctx, "radius_km", 20)).orElse(null);
-    return new StationFilter(kind, text(ctx, "province"), text(ctx, "city"), text(ctx, "district"),
-        text(ctx, "service"), text(ctx, "target"), Params.text(ctx, "q", 100).orElse(""), near);
+    StationKind kind =
+        Params.text(ctx, "kind", 20)
+            .map(
+                code ->
+                    StationKind.fromCode(code)
+                        .orElseThrow(
+                            () -> HttpError.badRequest("参数 kind 应为 " + StationKind.choices())))
+            .orElse(null);
+    NearbyQuery near =
+        NearbyQuery.parse(Params.text(ctx, "near", 60), Params.text(ctx, "radius_km", 20))
+            .orElse(null);
+    return new StationFilter(
+        kind,
+        text(ctx, "province"),
+        text(ctx, "city"),
+        text(ctx, "district"),
+        text(ctx, "service"),
+        text(ctx, "target"),
+        Params.text(ctx, "q", 100).orElse(""),
+        near);
   }
 
   private static String text(RoutingContext ctx, String name) {

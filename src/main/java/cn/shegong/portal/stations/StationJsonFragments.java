@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The JSON of /api/stations, assembled from each station's encoded fields, which are kept (UTF-8, split
- * where {@code distance_km} goes) for as long as the station is unchanged: "near me" differs in every request,
- * the stations it returns mostly do not, and encoding them was most of the cost of answering it.
+ * The JSON of /api/stations, assembled from each station's encoded fields, which are kept (UTF-8,
+ * split where {@code distance_km} goes) for as long as the station is unchanged: "near me" differs
+ * in every request, the stations it returns mostly do not, and encoding them was most of the cost
+ * of answering it.
  */
 final class StationJsonFragments {
   private static final int MAX_KEPT = 200_000;
@@ -25,10 +26,20 @@ final class StationJsonFragments {
     this.baseUrl = baseUrl;
   }
 
-  /** The same document as {@code {"total", "limit", "offset", "stations": [StationExports.json(hit) …]}}. */
+  /**
+   * The same document as {@code {"total", "limit", "offset", "stations": [StationExports.json(hit)
+   * …]}}.
+   */
   Buffer list(long total, int limit, int offset, List<Hit> hits) {
     Buffer out = Buffer.buffer(256 + hits.size() * 700);
-    out.appendString("{\"total\":" + total + ",\"limit\":" + limit + ",\"offset\":" + offset + ",\"stations\":[");
+    out.appendString(
+        "{\"total\":"
+            + total
+            + ",\"limit\":"
+            + limit
+            + ",\"offset\":"
+            + offset
+            + ",\"stations\":[");
     for (int i = 0; i < hits.size(); i++) {
       if (i > 0) out.appendByte((byte) ',');
       append(out, hits.get(i));
@@ -40,7 +51,8 @@ final class StationJsonFragments {
     Fragment f = fragment(h.station());
     out.appendBytes(f.head());
     if (h.distanceKm() != null) {
-      out.appendBytes(DISTANCE).appendString(Double.toString(Math.round(h.distanceKm() * 1000) / 1000.0));
+      out.appendBytes(DISTANCE)
+          .appendString(Double.toString(Math.round(h.distanceKm() * 1000) / 1000.0));
     }
     out.appendBytes(f.tail());
   }
@@ -48,11 +60,15 @@ final class StationJsonFragments {
   private Fragment fragment(Station s) {
     Fragment f = kept.get(s.id());
     if (f != null && (f.station() == s || f.station().equals(s))) return f;
-    // the fields before distance_km without the closing brace; the fields after it, opened by a comma
+    // the fields before distance_km without the closing brace; the fields after it, opened by a
+    // comma
     String head = StationExports.head(s).encode();
     String tail = StationExports.properties(new JsonObject(), s, baseUrl).encode();
-    f = new Fragment(s, head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8),
-        ("," + tail.substring(1)).getBytes(StandardCharsets.UTF_8));
+    f =
+        new Fragment(
+            s,
+            head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8),
+            ("," + tail.substring(1)).getBytes(StandardCharsets.UTF_8));
     if (kept.size() >= MAX_KEPT) kept.clear();
     kept.put(s.id(), f);
     return f;

@@ -6,30 +6,45 @@ import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** What a station page tells machines: a schema.org Place with its address, position, telephone and hours. */
+/**
+ * What a station page tells machines: a schema.org Place with its address, position, telephone and
+ * hours.
+ */
 final class StationMeta {
   private StationMeta() {}
 
-  /** Only what the record states: no telephone, position or hours are given when the station has none. */
+  /**
+   * Only what the record states: no telephone, position or hours are given when the station has
+   * none.
+   */
   static JsonObject jsonLd(Station s, String absoluteUrl) {
-    JsonObject ld = new JsonObject()
-        .put("@context", "https://schema.org")
-        .put("@type", "Place")
-        .put("@id", absoluteUrl)
-        .put("name", s.name())
-        .put("url", absoluteUrl)
-        .put("address", address(s));
+    JsonObject ld =
+        new JsonObject()
+            .put("@context", "https://schema.org")
+            .put("@type", "Place")
+            .put("@id", absoluteUrl)
+            .put("name", s.name())
+            .put("url", absoluteUrl)
+            .put("address", address(s));
     if (!s.description().isBlank()) ld.put("description", s.description());
     if (s.hasLocation()) {
-      ld.put("geo", new JsonObject().put("@type", "GeoCoordinates")
-          .put("latitude", s.latitude()).put("longitude", s.longitude()));
+      ld.put(
+          "geo",
+          new JsonObject()
+              .put("@type", "GeoCoordinates")
+              .put("latitude", s.latitude())
+              .put("longitude", s.longitude()));
     }
     if (!s.phone().isBlank()) ld.put("telephone", s.phone());
     if (s.openingHours().known()) ld.put("openingHoursSpecification", hours(s.openingHours()));
     if (!s.services().isEmpty()) ld.put("keywords", String.join(",", s.services()));
     // the position's precision: a street or district centre is not the door
-    ld.put("additionalProperty", new JsonObject().put("@type", "PropertyValue").put("name", "位置精度")
-        .put("value", s.locationPrecision().label()));
+    ld.put(
+        "additionalProperty",
+        new JsonObject()
+            .put("@type", "PropertyValue")
+            .put("name", "位置精度")
+            .put("value", s.locationPrecision().label()));
     return ld;
   }
 
@@ -47,10 +62,12 @@ final class StationMeta {
     JsonArray out = new JsonArray();
     for (OpeningHours.Interval i : h.intervals()) {
       String day = i.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-      out.add(new JsonObject().put("@type", "OpeningHoursSpecification")
-          .put("dayOfWeek", "https://schema.org/" + day)
-          .put("opens", i.open().toString())
-          .put("closes", i.close().equals(LocalTime.MAX) ? "23:59" : i.close().toString()));
+      out.add(
+          new JsonObject()
+              .put("@type", "OpeningHoursSpecification")
+              .put("dayOfWeek", "https://schema.org/" + day)
+              .put("opens", i.open().toString())
+              .put("closes", i.close().equals(LocalTime.MAX) ? "23:59" : i.close().toString()));
     }
     return out;
   }

@@ -1,8 +1,8 @@
 package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.ScriptJson;
-import cn.shegong.portal.web.Portal;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -29,29 +29,37 @@ final class StationPage {
       // a lost count is no reason to fail the page
       Verification.countView(portal.pool(), station.id());
     }
-    Future<Schedule> week = ScheduleApi.of(portal, station, java.time.LocalDate.now(Zones.CHINA), 7);
-    return Future.all(articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id()), week).compose(all -> {
-      Object mentions = all.resultAt(0);
-      return tokens.issue(station.id(), Instant.now()).map(token -> new Object[] {mentions, all.resultAt(1), token, all.resultAt(2)});
-    }).compose(parts -> {
-      Object mentions = parts[0];
-      String token = (String) parts[2];
-      Schedule schedule = (Schedule) parts[3];
-      Map<String, Object> model = new HashMap<>();
-      model.put("verification", parts[1]);
-      model.put("week", schedule.days());
-      model.put("station", station);
-      model.put("articles", mentions);
-      model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
-      model.put("mapLinks", MapCoordinates.linksFor(station));
-      model.put("report", form);
-      model.put("reportFields", ReportForm.FIELDS);
-      model.put("reportToken", token);
-      model.put("pageStyles", true);
-      String absoluteUrl = portal.config().publicBaseUrl() + station.url();
-      model.put("absoluteUrl", absoluteUrl);
-      model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
-      return portal.pages().render(ctx, status, "stations/station.ftlh", model);
-    });
+    Future<Schedule> week =
+        ScheduleApi.of(portal, station, java.time.LocalDate.now(Zones.CHINA), 7);
+    return Future.all(
+            articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id()), week)
+        .compose(
+            all -> {
+              Object mentions = all.resultAt(0);
+              return tokens
+                  .issue(station.id(), Instant.now())
+                  .map(token -> new Object[] {mentions, all.resultAt(1), token, all.resultAt(2)});
+            })
+        .compose(
+            parts -> {
+              Object mentions = parts[0];
+              String token = (String) parts[2];
+              Schedule schedule = (Schedule) parts[3];
+              Map<String, Object> model = new HashMap<>();
+              model.put("verification", parts[1]);
+              model.put("week", schedule.days());
+              model.put("station", station);
+              model.put("articles", mentions);
+              model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
+              model.put("mapLinks", MapCoordinates.linksFor(station));
+              model.put("report", form);
+              model.put("reportFields", ReportForm.FIELDS);
+              model.put("reportToken", token);
+              model.put("pageStyles", true);
+              String absoluteUrl = portal.config().publicBaseUrl() + station.url();
+              model.put("absoluteUrl", absoluteUrl);
+              model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
+              return portal.pages().render(ctx, status, "stations/station.ftlh", model);
+            });
   }
 }

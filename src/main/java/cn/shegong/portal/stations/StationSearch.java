@@ -12,17 +12,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Filtered, paged station queries for the list, the map and the open-data API. "Near a point" is answered
- * from the located stations kept in memory ({@link LocatedSnapshot}), the rest by PostgreSQL, which also
- * answers "near" whenever the kept copy cannot be trusted (changes cannot be seen) or a free-text filter is
- * set. The SQL text is assembled from fixed fragments only; every value travels as a $n parameter.
+ * Filtered, paged station queries for the list, the map and the open-data API. "Near a point" is
+ * answered from the located stations kept in memory ({@link LocatedSnapshot}), the rest by
+ * PostgreSQL, which also answers "near" whenever the kept copy cannot be trusted (changes cannot be
+ * seen) or a free-text filter is set. The SQL text is assembled from fixed fragments only; every
+ * value travels as a $n parameter.
  */
 public final class StationSearch {
   /** A station in a result, with its distance when the query was "near a point". */
   public record Hit(Station station, Double distanceKm) {
     public String distanceLabel() {
       if (distanceKm == null) return "";
-      return distanceKm < 1 ? Math.round(distanceKm * 1000) + " 米" : String.format(java.util.Locale.ROOT, "%.1f 公里", distanceKm);
+      return distanceKm < 1
+          ? Math.round(distanceKm * 1000) + " 米"
+          : String.format(java.util.Locale.ROOT, "%.1f 公里", distanceKm);
     }
   }
 
@@ -31,7 +34,10 @@ public final class StationSearch {
   private final LocatedCounts located = new LocatedCounts();
   private final LocatedSnapshot snapshot;
 
-  /** {@code stationsVersion} moves when stations may have changed; null means "do not reuse anything". */
+  /**
+   * {@code stationsVersion} moves when stations may have changed; null means "do not reuse
+   * anything".
+   */
   public StationSearch(Vertx vertx, Pool db, Supplier<Object> stationsVersion) {
     this.db = db;
     this.stationsVersion = stationsVersion;
@@ -49,68 +55,107 @@ public final class StationSearch {
   public Future<List<Hit>> find(StationFilter filter, int offset, int limit) {
     Future<LocatedStations> inMemory = inMemory(filter);
     if (inMemory != null) return inMemory.map(s -> s.find(filter, offset, limit).hits());
-    if (filter.near() != null && filter.near().radiusKm() == null && (long) offset + limit <= MAX_NEAREST_ROWS) {
+    if (filter.near() != null
+        && filter.near().radiusKm() == null
+        && (long) offset + limit <= MAX_NEAREST_ROWS) {
       return nearest(filter, offset, limit);
     }
     return query(filter, offset, limit);
   }
 
-  /** "Near a point" is answered from the located stations in memory, unless they cannot be trusted now. */
+  /**
+   * "Near a point" is answered from the located stations in memory, unless they cannot be trusted
+   * now.
+   */
   private Future<LocatedStations> inMemory(StationFilter filter) {
     return LocatedStations.answers(filter) ? snapshot.get() : null;
   }
 
   /**
-   * Exact nearest first without computing a distance per station. The GiST index on (longitude, latitude)
-   * gives the {@code offset + limit} nearest in plain degrees, which is not the distance on the earth; but
-   * the farthest of them (in km) bounds the true nearest: at least that many stations lie within it. So the
-   * radius query for that distance, ordered by haversine, returns exactly the nearest ones.
+   * Exact nearest first without computing a distance per station. The GiST index on (longitude,
+   * latitude) gives the {@code offset + limit} nearest in plain degrees, which is not the distance
+   * on the earth; but the farthest of them (in km) bounds the true nearest: at least that many
+   * stations lie within it. So the radius query for that distance, ordered by haversine, returns
+   * exactly the nearest ones.
    */
   private Future<List<Hit>> nearest(StationFilter filter, int offset, int limit) {
     NearbyQuery n = filter.near();
     int need = offset + limit;
     Sql q = new Sql(filter, false);
     String point = "point(" + q.param(n.longitude()) + ", " + q.param(n.latitude()) + ")";
-    String sql = "SELECT s.latitude, s.longitude FROM stations s " + q.where
-        + " ORDER BY point(s.longitude, s.latitude) <-> " + point + " LIMIT " + q.param(need);
-    return db.preparedQuery(sql).execute(Tuple.from(q.params)).compose(rows -> {
-      if (rows.size() == 0) return Future.succeededFuture(List.<Hit>of());
-      double farthest = 0;
-      for (Row r : rows) {
-        double d = NearbyQuery.distanceKm(n.latitude(), n.longitude(), r.getDouble(0), r.getDouble(1));
-        farthest = Math.max(farthest, d);
-      }
-      // a hair wider than the farthest candidate, so rounding in SQL cannot leave it out
-      NearbyQuery within = new NearbyQuery(n.latitude(), n.longitude(), farthest * (1 + 1e-9) + 1e-6);
-      return query(filter.withNear(within), offset, limit);
-    });
+    String sql =
+        "SELECT s.latitude, s.longitude FROM stations s "
+            + q.where
+            + " ORDER BY point(s.longitude, s.latitude) <-> "
+            + point
+            + " LIMIT "
+            + q.param(need);
+    return db.preparedQuery(sql)
+        .execute(Tuple.from(q.params))
+        .compose(
+            rows -> {
+              if (rows.size() == 0) return Future.succeededFuture(List.<Hit>of());
+              double farthest = 0;
+              for (Row r : rows) {
+                double d =
+                    NearbyQuery.distanceKm(
+                        n.latitude(), n.longitude(), r.getDouble(0), r.getDouble(1));
+                farthest = Math.max(farthest, d);
+              }
+              // a hair wider than the farthest candidate, so rounding in SQL cannot leave it out
+              NearbyQuery within =
+                  new NearbyQuery(n.latitude(), n.longitude(), farthest * (1 + 1e-9) + 1e-6);
+              return query(filter.withNear(within), offset, limit);
+            });
   }
 
   private Future<List<Hit>> query(StationFilter filter, int offset, int limit) {
     Sql q = new Sql(filter, true);
     String sql;
     if (q.distance == null) {
-      sql = "SELECT " + StationRepository.COLUMNS + ", NULL::double precision AS distance_km FROM stations s "
-          + q.where + " ORDER BY s.province, s.city, s.district, s.name, s.id"
-          + " OFFSET " + q.param(offset) + " LIMIT " + q.param(limit);
+      sql =
+          "SELECT "
+              + StationRepository.COLUMNS
+              + ", NULL::double precision AS distance_km FROM stations s "
+              + q.where
+              + " ORDER BY s.province, s.city, s.district, s.name, s.id"
+              + " OFFSET "
+              + q.param(offset)
+              + " LIMIT "
+              + q.param(limit);
     } else {
-      // the ordering needs only what the location index holds; just the page's rows are then read in full
-      sql = "WITH near AS (SELECT s.id, " + q.distance + " AS distance_km FROM stations s " + q.where
-          + " ORDER BY distance_km, s.id OFFSET " + q.param(offset) + " LIMIT " + q.param(limit) + ") "
-          + "SELECT " + StationRepository.COLUMNS + ", near.distance_km FROM near JOIN stations s ON s.id = near.id "
-          + "ORDER BY near.distance_km, s.id";
+      // the ordering needs only what the location index holds; just the page's rows are then read
+      // in full
+      sql =
+          "WITH near AS (SELECT s.id, "
+              + q.distance
+              + " AS distance_km FROM stations s "
+              + q.where
+              + " ORDER BY distance_km, s.id OFFSET "
+              + q.param(offset)
+              + " LIMIT "
+              + q.param(limit)
+              + ") "
+              + "SELECT "
+              + StationRepository.COLUMNS
+              + ", near.distance_km FROM near JOIN stations s ON s.id = near.id "
+              + "ORDER BY near.distance_km, s.id";
     }
-    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(rows -> {
-      List<Hit> hits = new ArrayList<>();
-      for (Row r : rows) hits.add(new Hit(StationRepository.map(r), r.getDouble("distance_km")));
-      return hits;
-    });
+    return db.preparedQuery(sql)
+        .execute(Tuple.from(q.params))
+        .map(
+            rows -> {
+              List<Hit> hits = new ArrayList<>();
+              for (Row r : rows)
+                hits.add(new Hit(StationRepository.map(r), r.getDouble("distance_km")));
+              return hits;
+            });
   }
 
   /**
-   * How many stations match. "Nearest first" without a radius counts every located station that matches, the
-   * same for every point: that count is reused until the content changes, which spares a resident's
-   * "near me" a scan of the whole table.
+   * How many stations match. "Nearest first" without a radius counts every located station that
+   * matches, the same for every point: that count is reused until the content changes, which spares
+   * a resident's "near me" a scan of the whole table.
    */
   public Future<Long> count(StationFilter filter) {
     Future<LocatedStations> inMemory = inMemory(filter);
@@ -125,20 +170,25 @@ public final class StationSearch {
 
   private Future<Long> countNow(StationFilter filter) {
     Sql q = new Sql(filter, false);
-    return db.preparedQuery("SELECT count(*) FROM stations s " + q.where).execute(Tuple.from(q.params))
+    return db.preparedQuery("SELECT count(*) FROM stations s " + q.where)
+        .execute(Tuple.from(q.params))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** The mean position of the stations in a place, standing in for "where the resident is". */
   public Future<Optional<double[]>> centroid(String province, String city, String district) {
-    return db.preparedQuery("SELECT avg(latitude), avg(longitude) FROM stations WHERE latitude IS NOT NULL "
-            + "AND ($1 = '' OR province = $1) AND ($2 = '' OR city = $2) AND ($3 = '' OR district = $3)")
+    return db.preparedQuery(
+            "SELECT avg(latitude), avg(longitude) FROM stations WHERE latitude IS NOT NULL "
+                + "AND ($1 = '' OR province = $1) AND ($2 = '' OR city = $2) AND ($3 = '' OR district = $3)")
         .execute(Tuple.of(province, city, district))
-        .map(rows -> {
-          Row r = rows.iterator().next();
-          Double lat = r.getDouble(0);
-          return lat == null ? Optional.<double[]>empty() : Optional.of(new double[] {lat, r.getDouble(1)});
-        });
+        .map(
+            rows -> {
+              Row r = rows.iterator().next();
+              Double lat = r.getDouble(0);
+              return lat == null
+                  ? Optional.<double[]>empty()
+                  : Optional.of(new double[] {lat, r.getDouble(1)});
+            });
   }
 
   private static String likePattern(String text) {
@@ -158,12 +208,20 @@ public final class StationSearch {
       if (!f.province().isEmpty()) where.append(" AND s.province = ").append(param(f.province()));
       if (!f.city().isEmpty()) where.append(" AND s.city = ").append(param(f.city()));
       if (!f.district().isEmpty()) where.append(" AND s.district = ").append(param(f.district()));
-      if (!f.service().isEmpty()) where.append(" AND ").append(param(f.service())).append(" = ANY (s.services)");
-      if (!f.target().isEmpty()) where.append(" AND ").append(param(f.target())).append(" = ANY (s.target_groups)");
+      if (!f.service().isEmpty())
+        where.append(" AND ").append(param(f.service())).append(" = ANY (s.services)");
+      if (!f.target().isEmpty())
+        where.append(" AND ").append(param(f.target())).append(" = ANY (s.target_groups)");
       if (!f.text().isEmpty()) {
         String p = param(likePattern(f.text()));
-        where.append(" AND (s.name ILIKE ").append(p).append(" ESCAPE '\\' OR s.address ILIKE ").append(p)
-            .append(" ESCAPE '\\' OR s.organization ILIKE ").append(p).append(" ESCAPE '\\')");
+        where
+            .append(" AND (s.name ILIKE ")
+            .append(p)
+            .append(" ESCAPE '\\' OR s.address ILIKE ")
+            .append(p)
+            .append(" ESCAPE '\\' OR s.organization ILIKE ")
+            .append(p)
+            .append(" ESCAPE '\\')");
       }
       f.nearby().ifPresent(this::near);
     }
@@ -176,10 +234,19 @@ public final class StationSearch {
       distance = NearbyQuery.distanceSql(lat, lon);
       if (n.radiusKm() == null) return;
       double dLat = n.latitudeDelta();
-      where.append(" AND s.latitude BETWEEN ").append(param(n.latitude() - dLat)).append(" AND ")
+      where
+          .append(" AND s.latitude BETWEEN ")
+          .append(param(n.latitude() - dLat))
+          .append(" AND ")
           .append(param(n.latitude() + dLat));
-      n.longitudeDelta().ifPresent(dLon -> where.append(" AND s.longitude BETWEEN ")
-          .append(param(n.longitude() - dLon)).append(" AND ").append(param(n.longitude() + dLon)));
+      n.longitudeDelta()
+          .ifPresent(
+              dLon ->
+                  where
+                      .append(" AND s.longitude BETWEEN ")
+                      .append(param(n.longitude() - dLon))
+                      .append(" AND ")
+                      .append(param(n.longitude() + dLon)));
       where.append(" AND ").append(distance).append(" <= ").append(param(n.radiusKm()));
     }
 

@@ -60,20 +60,24 @@ public record Verification(LocalDate at, How how, LocalDate today) {
   }
 
   public static Future<Verification> of(SqlClient db, long stationId) {
-    return db.preparedQuery("SELECT verified_at, verified_how FROM stations WHERE id = $1").execute(Tuple.of(stationId))
-        .map(rows -> {
-          LocalDate today = LocalDate.now(Zones.CHINA);
-          if (rows.size() == 0) return new Verification(null, null, today);
-          Row r = rows.iterator().next();
-          return new Verification(r.getLocalDate(0), How.fromCode(r.getString(1)), today);
-        });
+    return db.preparedQuery("SELECT verified_at, verified_how FROM stations WHERE id = $1")
+        .execute(Tuple.of(stationId))
+        .map(
+            rows -> {
+              LocalDate today = LocalDate.now(Zones.CHINA);
+              if (rows.size() == 0) return new Verification(null, null, today);
+              Row r = rows.iterator().next();
+              return new Verification(r.getLocalDate(0), How.fromCode(r.getString(1)), today);
+            });
   }
 
   /** One more view of the station's page today; the count is all that is kept. */
   public static Future<Void> countView(SqlClient db, long stationId) {
-    return db.preparedQuery("INSERT INTO station_page_views (station_id, day, views) "
-            + "VALUES ($1, (now() AT TIME ZONE 'Asia/Shanghai')::date, 1) "
-            + "ON CONFLICT (station_id, day) DO UPDATE SET views = station_page_views.views + 1")
-        .execute(Tuple.of(stationId)).mapEmpty();
+    return db.preparedQuery(
+            "INSERT INTO station_page_views (station_id, day, views) "
+                + "VALUES ($1, (now() AT TIME ZONE 'Asia/Shanghai')::date, 1) "
+                + "ON CONFLICT (station_id, day) DO UPDATE SET views = station_page_views.views + 1")
+        .execute(Tuple.of(stationId))
+        .mapEmpty();
   }
 }

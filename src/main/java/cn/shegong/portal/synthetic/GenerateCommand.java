@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./portal generate --articles N --stations M}: inserts clearly synthetic rows (origin 'synthetic',
- * titles marked 【测试数据】) in batches, for benchmarks. Real content is never touched.
+ * {@code ./portal generate --articles N --stations M}: inserts clearly synthetic rows (origin
+ * 'synthetic', titles marked 【测试数据】) in batches, for benchmarks. Real content is never touched.
  */
 public final class GenerateCommand {
   static final int BATCH = 2000;
@@ -27,7 +27,9 @@ public final class GenerateCommand {
       switch (args[i]) {
         case "--articles" -> articles = count(args[i + 1]);
         case "--stations" -> stations = count(args[i + 1]);
-        default -> throw new IllegalArgumentException("usage: ./portal generate --articles N --stations M");
+        default ->
+            throw new IllegalArgumentException(
+                "usage: ./portal generate --articles N --stations M");
       }
     }
     if (args.length % 2 != 0 || articles + stations == 0) {
@@ -38,10 +40,12 @@ public final class GenerateCommand {
       Database db = Database.open(vertx, config).await(2, TimeUnit.MINUTES);
       long start = System.nanoTime();
       generate(db.pool(), articles, stations).await(30, TimeUnit.MINUTES);
-      // statistics and visibility map right after a bulk load, as autovacuum would set them minutes later:
+      // statistics and visibility map right after a bulk load, as autovacuum would set them minutes
+      // later:
       // without them the first benchmark minutes measure sequential scans instead of the indexes
       db.pool().query("VACUUM (ANALYZE) articles, stations").execute().await(10, TimeUnit.MINUTES);
-      System.out.printf("generated %d synthetic articles and %d synthetic stations in %.1f s%n",
+      System.out.printf(
+          "generated %d synthetic articles and %d synthetic stations in %.1f s%n",
           articles, stations, (System.nanoTime() - start) / 1e9);
       db.close(vertx).await(1, TimeUnit.MINUTES);
       return 0;
@@ -56,14 +60,20 @@ public final class GenerateCommand {
   public static Future<Void> generate(Pool pool, int articles, int stations) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     SyntheticContent content = new SyntheticContent(run.hashCode());
-    return articleBatches(pool, content, run, 0, articles).compose(v -> stationBatches(pool, content, run, 0, stations));
+    return articleBatches(pool, content, run, 0, articles)
+        .compose(v -> stationBatches(pool, content, run, 0, stations));
   }
 
-  private static Future<Void> articleBatches(Pool pool, SyntheticContent c, String run, int done, int total) {
+  private static Future<Void> articleBatches(
+      Pool pool, SyntheticContent c, String run, int done, int total) {
     if (done >= total) return Future.succeededFuture();
     int n = Math.min(BATCH, total - done);
-    String[] slug = new String[n], title = new String[n], body = new String[n], province = new String[n],
-        city = new String[n], district = new String[n];
+    String[] slug = new String[n],
+        title = new String[n],
+        body = new String[n],
+        province = new String[n],
+        city = new String[n],
+        district = new String[n];
     OffsetDateTime[] published = new OffsetDateTime[n];
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (int i = 0; i < n; i++) {
@@ -76,7 +86,8 @@ public final class GenerateCommand {
       district[i] = place[2];
       published[i] = now.minusDays(c.daysBack());
     }
-    return pool.preparedQuery("""
+    return pool.preparedQuery(
+            """
             INSERT INTO articles (slug, title, body, province, city, district, published_at, status, origin)
             SELECT s, t, b, p, c, d, at, 'published', 'synthetic'
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
@@ -85,11 +96,18 @@ public final class GenerateCommand {
         .compose(rows -> articleBatches(pool, c, run, done + n, total));
   }
 
-  private static Future<Void> stationBatches(Pool pool, SyntheticContent c, String run, int done, int total) {
+  private static Future<Void> stationBatches(
+      Pool pool, SyntheticContent c, String run, int done, int total) {
     if (done >= total) return Future.succeededFuture();
     int n = Math.min(BATCH, total - done);
-    String[] slug = new String[n], name = new String[n], kind = new String[n], description = new String[n],
-        province = new String[n], city = new String[n], district = new String[n], services = new String[n];
+    String[] slug = new String[n],
+        name = new String[n],
+        kind = new String[n],
+        description = new String[n],
+        province = new String[n],
+        city = new String[n],
+        district = new String[n],
+        services = new String[n];
     Double[] lat = new Double[n], lon = new Double[n];
     for (int i = 0; i < n; i++) {
       String[] place = c.place();
@@ -104,13 +122,18 @@ public final class GenerateCommand {
       lon[i] = c.jitter(place[4]);
       services[i] = String.join("|", c.services());
     }
-    return pool.preparedQuery("""
+    return pool.preparedQuery(
+            """
             INSERT INTO stations (slug, name, kind, description, province, city, district, latitude, longitude,
                                   location_precision, services, origin)
             SELECT s, nm, k, ds, p, c, d, la, lo, 'city', string_to_array(sv, '|'), 'synthetic'
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::float8[], $9::float8[], $10::text[]) AS x(s, nm, k, ds, p, c, d, la, lo, sv)""")
-        .execute(Tuple.from(new Object[] {slug, name, kind, description, province, city, district, lat, lon, services}))
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  slug, name, kind, description, province, city, district, lat, lon, services
+                }))
         .compose(rows -> stationBatches(pool, c, run, done + n, total));
   }
 

@@ -17,20 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The static files (static/ and Leaflet's webjar), read once at start into memory with a hash of each file's
- * content. Templates ask {@code asset.url("/static/css/site.css")} for {@code /static/<hash>/css/site.css}: such a
- * URL never changes meaning, so it is cached for a year as immutable; the plain URL keeps a short cache.
+ * The static files (static/ and Leaflet's webjar), read once at start into memory with a hash of
+ * each file's content. Templates ask {@code asset.url("/static/css/site.css")} for {@code
+ * /static/<hash>/css/site.css}: such a URL never changes meaning, so it is cached for a year as
+ * immutable; the plain URL keeps a short cache.
  */
 public final class Assets {
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
   static final String SHORT = "public, max-age=300";
   private static final Pattern HASHED = Pattern.compile("^/(static|webjars)/([0-9a-f]{12})(/.+)$");
-  private static final Map<String, String> ROOTS = Map.of(
-      "/static", "static", "/webjars/leaflet", "META-INF/resources/webjars/leaflet");
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("css", "text/css; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("ico", "image/x-icon"),
-      Map.entry("geojson", "application/geo+json"), Map.entry("json", "application/json"));
+  private static final Map<String, String> ROOTS =
+      Map.of("/static", "static", "/webjars/leaflet", "META-INF/resources/webjars/leaflet");
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("geojson", "application/geo+json"),
+          Map.entry("json", "application/json"));
 
   record Asset(Buffer body, String type, String hash) {}
 
@@ -60,11 +66,13 @@ public final class Assets {
       ctx.next();
       return;
     }
-    // a file beside a hashed one (Leaflet's images, asked relative to its CSS) carries that one's hash, not its own
+    // a file beside a hashed one (Leaflet's images, asked relative to its CSS) carries that one's
+    // hash, not its own
     boolean current = m.matches() && m.group(2).equals(a.hash());
-    var response = ctx.response()
-        .putHeader("Cache-Control", current ? IMMUTABLE : SHORT)
-        .putHeader("ETag", "\"" + a.hash() + "\"");
+    var response =
+        ctx.response()
+            .putHeader("Cache-Control", current ? IMMUTABLE : SHORT)
+            .putHeader("ETag", "\"" + a.hash() + "\"");
     if (("\"" + a.hash() + "\"").equals(ctx.request().getHeader("If-None-Match"))) {
       response.setStatusCode(304).end();
       return;
@@ -104,7 +112,9 @@ public final class Assets {
 
   static String hash(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+          .substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,16 +1,16 @@
 package cn.shegong.portal.web;
 
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.db.DbFailure;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import cn.shegong.portal.db.DbFailure;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one failure handler: a Chinese error page for people, a JSON error for the API, the cause in the
- * log and never in the response.
+ * The one failure handler: a Chinese error page for people, a JSON error for the API, the cause in
+ * the log and never in the response.
  */
 public final class ErrorPages {
   private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
@@ -24,8 +24,12 @@ public final class ErrorPages {
   public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof io.vertx.core.http.HttpClosedException) {
-      // the client went away, or a deadline closed its connection: nobody to answer, nothing went wrong here
-      log.debug("{} {}: connection closed before the answer", ctx.request().method(), ctx.request().path());
+      // the client went away, or a deadline closed its connection: nobody to answer, nothing went
+      // wrong here
+      log.debug(
+          "{} {}: connection closed before the answer",
+          ctx.request().method(),
+          ctx.request().path());
       return;
     }
     int status = statusOf(ctx.statusCode(), failure);
@@ -33,8 +37,12 @@ public final class ErrorPages {
     if (status >= 500 && status != 503) {
       log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
     } else if (status == 503 && failure != null) {
-      log.warn("{} {} unavailable ({}): {}", ctx.request().method(), ctx.request().path(),
-          DbFailure.classify(failure), String.valueOf(failure));
+      log.warn(
+          "{} {} unavailable ({}): {}",
+          ctx.request().method(),
+          ctx.request().path(),
+          DbFailure.classify(failure),
+          String.valueOf(failure));
     }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
@@ -44,7 +52,10 @@ public final class ErrorPages {
     respond(ctx, status, message, Map.of());
   }
 
-  /** The router's own 400: a path it cannot decode (malformed percent-encoding), before any route ran. */
+  /**
+   * The router's own 400: a path it cannot decode (malformed percent-encoding), before any route
+   * ran.
+   */
   public void badPath(RoutingContext ctx) {
     if (ctx.response().headWritten()) return;
     // the normalised path cannot be computed for such a request: give the layout its own
@@ -53,28 +64,39 @@ public final class ErrorPages {
 
   private void respond(RoutingContext ctx, int status, String message, Map<String, Object> extra) {
     if (status == 503) ctx.response().putHeader("Retry-After", "5");
-    if (status == 405 || status == 413 || status == 415) ctx.response().putHeader("Connection", "close");
+    if (status == 405 || status == 413 || status == 415)
+      ctx.response().putHeader("Connection", "close");
     if (wantsJson(ctx)) {
-      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
           .end(JsonError.of(status, message).encode());
       return;
     }
     Map<String, Object> model = new java.util.HashMap<>(extra);
     model.putAll(Map.of("status", status, "title", titleOf(status), "message", message));
-    pages.render(ctx, status, "error.ftlh", model)
-        .onFailure(e -> {
-          log.error("Error page could not be rendered", e);
-          if (!ctx.response().headWritten()) {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
-                .end(status + " " + titleOf(status) + "\n" + message);
-          }
-        });
+    pages
+        .render(ctx, status, "error.ftlh", model)
+        .onFailure(
+            e -> {
+              log.error("Error page could not be rendered", e);
+              if (!ctx.response().headWritten()) {
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end(status + " " + titleOf(status) + "\n" + message);
+              }
+            });
   }
 
   static boolean wantsJson(RoutingContext ctx) {
     String path = ctx.request().path();
-    return path != null && (path.startsWith("/api/") || path.equals("/hsds") || path.startsWith("/hsds/")
-        || path.equals("/health") || path.equals("/ready"));
+    return path != null
+        && (path.startsWith("/api/")
+            || path.equals("/hsds")
+            || path.startsWith("/hsds/")
+            || path.equals("/health")
+            || path.equals("/ready"));
   }
 
   static int statusOf(int code, Throwable failure) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Liveness (the process answers) and readiness (the database answers and every feature says it is ready). */
+/**
+ * Liveness (the process answers) and readiness (the database answers and every feature says it is
+ * ready).
+ */
 public final class HealthRoutes {
   private static final long CHECK_TIMEOUT_MS = 1500;
 
@@ -28,22 +31,25 @@ public final class HealthRoutes {
     Readiness readiness = portal.readiness();
     List<String> names = new ArrayList<>(List.of("database"));
     List<Future<Boolean>> checks = new ArrayList<>(List.of(bounded(portal.database().ping())));
-    for (Map.Entry<String, java.util.function.Supplier<Future<Boolean>>> e : readiness.checks().entrySet()) {
+    for (Map.Entry<String, java.util.function.Supplier<Future<Boolean>>> e :
+        readiness.checks().entrySet()) {
       names.add(e.getKey());
       checks.add(bounded(e.getValue().get()));
     }
-    Future.join(checks).onComplete(done -> {
-      JsonObject body = new JsonObject();
-      boolean all = !readiness.draining();
-      for (int i = 0; i < names.size(); i++) {
-        Future<Boolean> f = checks.get(i);
-        boolean up = f.succeeded() && Boolean.TRUE.equals(f.result());
-        body.put(names.get(i), up ? "up" : "down");
-        all &= up;
-      }
-      if (readiness.draining()) body.put("shutdown", "draining");
-      json(ctx, all ? 200 : 503, body.put("status", all ? "ready" : "unavailable"));
-    });
+    Future.join(checks)
+        .onComplete(
+            done -> {
+              JsonObject body = new JsonObject();
+              boolean all = !readiness.draining();
+              for (int i = 0; i < names.size(); i++) {
+                Future<Boolean> f = checks.get(i);
+                boolean up = f.succeeded() && Boolean.TRUE.equals(f.result());
+                body.put(names.get(i), up ? "up" : "down");
+                all &= up;
+              }
+              if (readiness.draining()) body.put("shutdown", "draining");
+              json(ctx, all ? 200 : 503, body.put("status", all ? "ready" : "unavailable"));
+            });
   }
 
   private Future<Boolean> bounded(Future<Boolean> check) {
@@ -51,7 +57,10 @@ public final class HealthRoutes {
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").end(body.encode());
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
   }
 }

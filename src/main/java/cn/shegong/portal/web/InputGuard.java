@@ -5,8 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses, before any feature sees them, requests that no valid input can produce: NUL characters (which
- * PostgreSQL rejects in text) and query strings that do not decode.
+ * Refuses, before any feature sees them, requests that no valid input can produce: NUL characters
+ * (which PostgreSQL rejects in text) and query strings that do not decode.
  */
 public final class InputGuard implements Handler<RoutingContext> {
   @Override

@@ -11,15 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 
 /**
- * The last good answer of each public GET, kept so that while the database is unavailable a reader still gets
- * what the portal last showed: 200 with a visible notice on pages, {@code Warning: 110} and
- * {@code X-Portal-Stale} on every answer. Bounded in bytes, least recently used first out; nothing from the
- * desk and no answer to a signed-in editor is kept (the desk is never public).
+ * The last good answer of each public GET, kept so that while the database is unavailable a reader
+ * still gets what the portal last showed: 200 with a visible notice on pages, {@code Warning: 110}
+ * and {@code X-Portal-Stale} on every answer. Bounded in bytes, least recently used first out;
+ * nothing from the desk and no answer to a signed-in editor is kept (the desk is never public).
  */
 public final class KeptAnswers {
   static final String MAIN_TAG = "<main id=\"main\"";
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private static final int MAX_KEY_LENGTH = 1024;
+
   /** Where the router's first handler leaves this store for features that send their own bodies. */
   static final String KEY = "keptAnswers";
 
@@ -61,7 +62,8 @@ public final class KeptAnswers {
     Answer a = get(ctx.request().uri());
     if (a == null) return false;
     Buffer body = a.contentType().startsWith("text/html") ? withNotice(a.body(), a.at()) : a.body();
-    ctx.response().setStatusCode(200)
+    ctx.response()
+        .setStatusCode(200)
         .putHeader("Content-Type", a.contentType())
         .putHeader("Warning", "110 - \"stale\"")
         .putHeader("X-Portal-Stale", a.at().toString())
@@ -90,8 +92,13 @@ public final class KeptAnswers {
 
   private static boolean keepable(RoutingContext ctx) {
     String path = ctx.request().path();
-    return ctx.request().method() == HttpMethod.GET && path != null && ctx.request().getHeader("Cookie") == null && ctx.request().uri().length() <= MAX_KEY_LENGTH
-        && !path.startsWith("/editor") && !path.startsWith("/api/editor") && !path.equals("/ready")
+    return ctx.request().method() == HttpMethod.GET
+        && path != null
+        && ctx.request().getHeader("Cookie") == null
+        && ctx.request().uri().length() <= MAX_KEY_LENGTH
+        && !path.startsWith("/editor")
+        && !path.startsWith("/api/editor")
+        && !path.equals("/ready")
         && !path.equals("/health");
   }
 

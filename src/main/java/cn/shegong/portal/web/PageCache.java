@@ -11,28 +11,32 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Rendered public pages, kept in memory while the content they show cannot have changed: an entry belongs to
- * one content version, which moves when the search index applies a change from the
- * change log (every process follows it, so an edit made anywhere reaches here within the index's delay), when an
- * editor's write on this process completes, and when the date in China changes (citation lines carry it).
- * A short maximum age is only the safety net for what no version sees. While no index is open nothing is cached.
+ * Rendered public pages, kept in memory while the content they show cannot have changed: an entry
+ * belongs to one content version, which moves when the search index applies a change from the
+ * change log (every process follows it, so an edit made anywhere reaches here within the index's
+ * delay), when an editor's write on this process completes, and when the date in China changes
+ * (citation lines carry it). A short maximum age is only the safety net for what no version sees.
+ * While no index is open nothing is cached.
  */
 public final class PageCache {
   /** The routing-context key under which a page to be stored waits for {@link Pages#render}. */
   static final String PENDING = "pageCache.pending";
+
   static final long MAX_AGE_MS = 60_000;
   private static final int MAX_KEY_LENGTH = 1024;
 
   record Version(Object content, long local, LocalDate day) {}
 
-  /** A kept page, also gzip-compressed once: most readers accept it, and compressing per request costs more. */
+  /**
+   * A kept page, also gzip-compressed once: most readers accept it, and compressing per request
+   * costs more.
+   */
   private record Entry(Version version, long storedAt, String etag, Buffer body, Buffer gzip) {
     int size() {
       return body.length() + gzip.length();
@@ -65,7 +69,9 @@ public final class PageCache {
     return ctx -> {
       String key = ctx.request().uri();
       Version version = version();
-      if (ctx.request().method() != HttpMethod.GET || key.length() > MAX_KEY_LENGTH || version == null) {
+      if (ctx.request().method() != HttpMethod.GET
+          || key.length() > MAX_KEY_LENGTH
+          || version == null) {
         ctx.next();
         return;
       }
@@ -76,12 +82,16 @@ public final class PageCache {
         return;
       }
       hits.incrementAndGet();
-      var response = ctx.response().putHeader("ETag", e.etag()).putHeader("Vary", "Accept-Encoding");
+      var response =
+          ctx.response().putHeader("ETag", e.etag()).putHeader("Vary", "Accept-Encoding");
       if (e.etag().equals(ctx.request().getHeader("If-None-Match"))) {
         response.setStatusCode(304).end();
       } else if (acceptsGzip(ctx.request().getHeader("Accept-Encoding"))) {
         // a Content-Encoding already set tells the server's own compressor to leave the body alone
-        response.putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Content-Encoding", "gzip").end(e.gzip());
+        response
+            .putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Content-Encoding", "gzip")
+            .end(e.gzip());
       } else {
         response.putHeader("Content-Type", "text/html; charset=utf-8").end(e.body());
       }
@@ -89,16 +99,18 @@ public final class PageCache {
   }
 
   /**
-   * A write on this process shows at once: its transaction has committed by the time the response's headers go
-   * out, and the writer can ask for the page only after reading them. For authenticated routes only (an
-   * anonymous POST must not be able to empty the cache), and only when the write succeeded.
+   * A write on this process shows at once: its transaction has committed by the time the response's
+   * headers go out, and the writer can ask for the page only after reading them. For authenticated
+   * routes only (an anonymous POST must not be able to empty the cache), and only when the write
+   * succeeded.
    */
   public Handler<RoutingContext> invalidateAfterWrites() {
     return ctx -> {
       if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD) {
-        ctx.addHeadersEndHandler(v -> {
-          if (ctx.response().getStatusCode() < 400) invalidate();
-        });
+        ctx.addHeadersEndHandler(
+            v -> {
+              if (ctx.response().getStatusCode() < 400) invalidate();
+            });
       }
       ctx.next();
     };
@@ -113,14 +125,18 @@ public final class PageCache {
     return hits.get();
   }
 
-  /** The current content version (null while changes cannot be seen), for other caches of derived figures. */
+  /**
+   * The current content version (null while changes cannot be seen), for other caches of derived
+   * figures.
+   */
   public Object contentVersion() {
     return version();
   }
 
   /**
-   * A version for another in-memory copy of some content: it moves with {@code content} (null stays null) and
-   * at once after an editor's write on this process, before the change log has been read back.
+   * A version for another in-memory copy of some content: it moves with {@code content} (null stays
+   * null) and at once after an editor's write on this process, before the change log has been read
+   * back.
    */
   public Object withLocalWrites(Object content) {
     return content == null ? null : List.of(content, localWrites.get());
@@ -128,26 +144,32 @@ public final class PageCache {
 
   private Version version() {
     Object content = contentVersion.get();
-    return content == null ? null : new Version(content, localWrites.get(), LocalDate.now(Zones.CHINA));
+    return content == null
+        ? null
+        : new Version(content, localWrites.get(), LocalDate.now(Zones.CHINA));
   }
 
   private synchronized Entry get(String key, Version version) {
     Entry e = entries.get(key);
     if (e == null) return null;
-    if (e.version().equals(version) && System.currentTimeMillis() - e.storedAt() < MAX_AGE_MS) return e;
+    if (e.version().equals(version) && System.currentTimeMillis() - e.storedAt() < MAX_AGE_MS)
+      return e;
     remove(key);
     return null;
   }
 
   static boolean acceptsGzip(String acceptEncoding) {
-    return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.replace(" ", "").contains("gzip;q=0");
+    return acceptEncoding != null
+        && acceptEncoding.contains("gzip")
+        && !acceptEncoding.replace(" ", "").contains("gzip;q=0");
   }
 
   private String put(String key, Version version, Buffer body) {
     byte[] bytes = body.getBytes();
     CRC32C crc = new CRC32C();
     crc.update(bytes);
-    String etag = "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
+    String etag =
+        "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
     if (bytes.length <= maxBytes / 8) {
       keep(key, new Entry(version, System.currentTimeMillis(), etag, body, gzip(bytes)));
     }

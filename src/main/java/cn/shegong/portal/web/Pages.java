@@ -22,8 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders FreeMarker pages from {@code templates/}. Only {@code .ftlh} templates exist, and FreeMarker
- * escapes every {@code ${…}} in them for HTML.
+ * Renders FreeMarker pages from {@code templates/}. Only {@code .ftlh} templates exist, and
+ * FreeMarker escapes every {@code ${…}} in them for HTML.
  */
 public final class Pages {
   public static final String SITE_NAME = "社工服务地图";
@@ -33,7 +33,8 @@ public final class Pages {
   private final FreeMarkerTemplateEngine engine;
   private final AppConfig config;
   private final KeptAnswers kept;
-  private final Map<String, java.util.function.Supplier<Object>> globals = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.function.Supplier<Object>> globals =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Assets assets = new Assets();
 
   public Pages(Vertx vertx, AppConfig config) {
@@ -54,19 +55,24 @@ public final class Pages {
     fm.setLogTemplateExceptions(false);
     fm.setWrapUncheckedExceptions(true);
     fm.setFallbackOnNullLoopVariable(false);
-    // Our own loader and cache rather than Vert.x's file resolver, whose cache directory is deleted by a JVM
+    // Our own loader and cache rather than Vert.x's file resolver, whose cache directory is deleted
+    // by a JVM
     // shutdown hook: pages must still render while the server drains after SIGTERM.
     fm.setTemplateLoader(templateLoader());
     fm.setCacheStorage(new MruCacheStorage(200, 0));
     fm.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
   }
 
-  /** templates/… from the working directory when it has them (./portal from the repository), else from the jar. */
+  /**
+   * templates/… from the working directory when it has them (./portal from the repository), else
+   * from the jar.
+   */
   private static TemplateLoader templateLoader() {
     ClassTemplateLoader jar = new ClassTemplateLoader(Pages.class.getClassLoader(), "/");
     if (!Files.isDirectory(Path.of(TEMPLATES))) return jar;
     try {
-      return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(new File(".")), jar});
+      return new MultiTemplateLoader(
+          new TemplateLoader[] {new FileTemplateLoader(new File(".")), jar});
     } catch (IOException e) {
       return jar;
     }
@@ -78,21 +84,23 @@ public final class Pages {
   }
 
   /**
-   * Loads and compiles every template, and reads the static files, on a worker thread, so no page pays for file
-   * I/O on the event loop.
+   * Loads and compiles every template, and reads the static files, on a worker thread, so no page
+   * pays for file I/O on the event loop.
    */
   public Future<Void> warmUp(Vertx vertx) {
-    return vertx.executeBlocking(() -> {
-      assets = Assets.load();
-      Path dir = Path.of(TEMPLATES);
-      if (!Files.isDirectory(dir)) return null;
-      try (var files = Files.walk(dir)) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".ftlh")).toList()) {
-          engine.unwrap().getTemplate(f.toString().replace('\\', '/'));
-        }
-      }
-      return null;
-    }, false);
+    return vertx.executeBlocking(
+        () -> {
+          assets = Assets.load();
+          Path dir = Path.of(TEMPLATES);
+          if (!Files.isDirectory(dir)) return null;
+          try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".ftlh")).toList()) {
+              engine.unwrap().getTemplate(f.toString().replace('\\', '/'));
+            }
+          }
+          return null;
+        },
+        false);
   }
 
   /** A value every template sees (e.g. the help lines), unless the page's model has its own. */
@@ -104,16 +112,20 @@ public final class Pages {
     return render(ctx, 200, template, model);
   }
 
-  public Future<Void> render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
-    return page(ctx, template, model).compose(body -> {
-      PageCache.Pending pending = status == 200 && ctx != null ? ctx.get(PageCache.PENDING) : null;
-      if (pending != null) pending.store(ctx, body);
-      if (status == 200) kept.keep(ctx, "text/html; charset=utf-8", body);
-      return ctx.response()
-          .setStatusCode(status)
-          .putHeader("Content-Type", "text/html; charset=utf-8")
-          .end(body);
-    });
+  public Future<Void> render(
+      RoutingContext ctx, int status, String template, Map<String, Object> model) {
+    return page(ctx, template, model)
+        .compose(
+            body -> {
+              PageCache.Pending pending =
+                  status == 200 && ctx != null ? ctx.get(PageCache.PENDING) : null;
+              if (pending != null) pending.store(ctx, body);
+              if (status == 200) kept.keep(ctx, "text/html; charset=utf-8", body);
+              return ctx.response()
+                  .setStatusCode(status)
+                  .putHeader("Content-Type", "text/html; charset=utf-8")
+                  .end(body);
+            });
   }
 
   /** The last good public answers, for reading through a database outage. */
@@ -135,7 +147,8 @@ public final class Pages {
     data.putIfAbsent("asset", assets);
     data.computeIfAbsent("path", k -> ctx == null ? "/" : ctx.normalizedPath());
     data.putIfAbsent("q", ctx == null ? "" : ctx.queryParam("q").stream().findFirst().orElse(""));
-    data.computeIfAbsent("canonical", k -> config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
+    data.computeIfAbsent(
+        "canonical", k -> config.publicBaseUrl() + (ctx == null ? "/" : ctx.normalizedPath()));
     return engine.render(data, TEMPLATES + "/" + template);
   }
 }

@@ -7,12 +7,19 @@ import io.vertx.sqlclient.Pool;
 import java.util.function.Supplier;
 
 /**
- * What every feature's routes need: the running Vert.x, the configuration, the database, the page renderer,
- * the cache of rendered pages (whose content version also tells other caches when content changed) and the
- * stations' own version (null while changes cannot be seen), for what is kept of the stations in memory.
+ * What every feature's routes need: the running Vert.x, the configuration, the database, the page
+ * renderer, the cache of rendered pages (whose content version also tells other caches when content
+ * changed) and the stations' own version (null while changes cannot be seen), for what is kept of
+ * the stations in memory.
  */
-public record Portal(Vertx vertx, AppConfig config, Database database, Pages pages, Readiness readiness,
-    PageCache pageCache, Supplier<Object> stationsVersion) {
+public record Portal(
+    Vertx vertx,
+    AppConfig config,
+    Database database,
+    Pages pages,
+    Readiness readiness,
+    PageCache pageCache,
+    Supplier<Object> stationsVersion) {
   public Pool pool() {
     return database.pool();
   }

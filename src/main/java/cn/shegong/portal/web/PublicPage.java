@@ -12,7 +12,8 @@ public record PublicPage(String path, OffsetDateTime lastModified) {
   /** Rows of (slug, updated_at) as pages, their paths built by the feature's own URL rule. */
   public static List<PublicPage> fromRows(Iterable<Row> rows, Function<String, String> urlOfSlug) {
     List<PublicPage> out = new ArrayList<>();
-    for (Row r : rows) out.add(new PublicPage(urlOfSlug.apply(r.getString(0)), r.getOffsetDateTime(1)));
+    for (Row r : rows)
+      out.add(new PublicPage(urlOfSlug.apply(r.getString(0)), r.getOffsetDateTime(1)));
     return out;
   }
 }

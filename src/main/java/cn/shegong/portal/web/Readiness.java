@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What /ready reports. Features register a check (the search index registers "index"); draining is set
- * first on shutdown so load balancers stop sending traffic before anything closes.
+ * What /ready reports. Features register a check (the search index registers "index"); draining is
+ * set first on shutdown so load balancers stop sending traffic before anything closes.
  */
 public final class Readiness {
   private final Map<String, Supplier<Future<Boolean>>> checks = new ConcurrentHashMap<>();

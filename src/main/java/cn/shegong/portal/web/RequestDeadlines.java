@@ -10,10 +10,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Deadlines the HTTP server does not have itself (it only knows an idle timeout, which a client sending one
- * byte every few seconds never meets): a connection must deliver a complete request head within
- * {@code headerMs} of opening or of its previous answer, and a request's body within {@code bodyMs} of its head.
- * Otherwise the connection is closed. All on the server's event loop, so plain maps suffice.
+ * Deadlines the HTTP server does not have itself (it only knows an idle timeout, which a client
+ * sending one byte every few seconds never meets): a connection must deliver a complete request
+ * head within {@code headerMs} of opening or of its previous answer, and a request's body within
+ * {@code bodyMs} of its head. Otherwise the connection is closed. All on the server's event loop,
+ * so plain maps suffice.
  */
 public final class RequestDeadlines implements Handler<RoutingContext> {
   private static final String SEEN = "requestDeadlines";
@@ -22,7 +23,10 @@ public final class RequestDeadlines implements Handler<RoutingContext> {
   private final long bodyMs;
   private final Map<HttpConnection, Waiting> connections = new HashMap<>();
 
-  /** The connection's timer for its next request head, and how many of its requests are being answered. */
+  /**
+   * The connection's timer for its next request head, and how many of its requests are being
+   * answered.
+   */
   private static final class Waiting {
     long timer = -1;
     int inFlight;
@@ -38,16 +42,17 @@ public final class RequestDeadlines implements Handler<RoutingContext> {
   public void opened(HttpConnection connection) {
     Waiting w = new Waiting();
     connections.put(connection, w);
-    connection.closeHandler(v -> {
-      Waiting gone = connections.remove(connection);
-      if (gone != null) vertx.cancelTimer(gone.timer);
-    });
+    connection.closeHandler(
+        v -> {
+          Waiting gone = connections.remove(connection);
+          if (gone != null) vertx.cancelTimer(gone.timer);
+        });
     awaitHead(connection, w);
   }
 
   /**
-   * The first route: a head arrived; its body and then the next head must follow in time. (The end is seen
-   * through the routing context, which owns the response's end and close handlers.)
+   * The first route: a head arrived; its body and then the next head must follow in time. (The end
+   * is seen through the routing context, which owns the response's end and close handlers.)
    */
   @Override
   public void handle(RoutingContext ctx) {
@@ -59,25 +64,34 @@ public final class RequestDeadlines implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     HttpConnection connection = request.connection();
     Waiting w = connections.get(connection);
-    long body = request.isEnded() ? -1 : vertx.setTimer(bodyMs, t -> {
-      if (!request.isEnded()) connection.close();
-    });
+    long body =
+        request.isEnded()
+            ? -1
+            : vertx.setTimer(
+                bodyMs,
+                t -> {
+                  if (!request.isEnded()) connection.close();
+                });
     if (w != null) {
       vertx.cancelTimer(w.timer);
       w.inFlight++;
     }
-    ctx.addEndHandler(done -> {
-      if (body >= 0) vertx.cancelTimer(body);
-      if (w == null) return;
-      w.inFlight--;
-      if (w.inFlight == 0 && connections.containsKey(connection)) awaitHead(connection, w);
-    });
+    ctx.addEndHandler(
+        done -> {
+          if (body >= 0) vertx.cancelTimer(body);
+          if (w == null) return;
+          w.inFlight--;
+          if (w.inFlight == 0 && connections.containsKey(connection)) awaitHead(connection, w);
+        });
     ctx.next();
   }
 
   private void awaitHead(HttpConnection connection, Waiting w) {
-    w.timer = vertx.setTimer(headerMs, t -> {
-      if (w.inFlight == 0) connection.close();
-    });
+    w.timer =
+        vertx.setTimer(
+            headerMs,
+            t -> {
+              if (w.inFlight == 0) connection.close();
+            });
   }
 }

@@ -23,18 +23,27 @@ class LauncherTest {
   }
 
   @Test
-  @DisplayName("configuration has defaults, takes environment overrides and never prints a password")
+  @DisplayName(
+      "configuration has defaults, takes environment overrides and never prints a password")
   void config() {
     AppConfig dflt = AppConfig.from(Map.of());
     assertEquals(8080, dflt.httpPort());
     assertEquals(Path.of("index"), dflt.indexDir());
     assertEquals(Path.of("data"), dflt.dataDir());
     assertTrue(dflt.dbUrl().isEmpty());
-    AppConfig set = AppConfig.from(Map.of("PORTAL_HTTP_PORT", "9999", "PORTAL_DB_URL",
-        "postgresql://portal:s3cret@db.example:5432/portal", "PORTAL_INDEX_DIR", "/tmp/i"));
+    AppConfig set =
+        AppConfig.from(
+            Map.of(
+                "PORTAL_HTTP_PORT",
+                "9999",
+                "PORTAL_DB_URL",
+                "postgresql://portal:s3cret@db.example:5432/portal",
+                "PORTAL_INDEX_DIR",
+                "/tmp/i"));
     assertEquals(9999, set.httpPort());
     assertEquals(Path.of("/tmp/i"), set.indexDir());
     assertFalse(set.describe().contains("s3cret"), set.describe());
-    assertThrows(IllegalArgumentException.class, () -> AppConfig.from(Map.of("PORTAL_HTTP_PORT", "eighty")));
+    assertThrows(
+        IllegalArgumentException.class, () -> AppConfig.from(Map.of("PORTAL_HTTP_PORT", "eighty")));
   }
 }

@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,11 +46,14 @@ class PublicPagesTest {
     assertTrue(html.contains("心理健康社工站") && html.contains("医务社工") && html.contains("镇（街道）社工站"));
     assertTrue(html.contains("上海嘉定社区心理健康社工站服务地图发布"), "newest seed article listed");
     assertTrue(html.contains("name=\"q\""), "search box");
-    assertTrue(html.matches("(?s).*<span class=\"kind-count\">[1-9]\\d* 个</span>.*"), "non-zero station counts");
+    assertTrue(
+        html.matches("(?s).*<span class=\"kind-count\">[1-9]\\d* 个</span>.*"),
+        "non-zero station counts");
   }
 
   @Test
-  @DisplayName("the news list is newest first, ten or more a page, and pages past the end are empty, not errors")
+  @DisplayName(
+      "the news list is newest first, ten or more a page, and pages past the end are empty, not errors")
   void newsList() throws Exception {
     String first = get("/news").bodyAsString();
     int jiading = first.indexOf("上海嘉定社区心理健康社工站服务地图发布");
@@ -64,7 +66,8 @@ class PublicPagesTest {
   }
 
   @Test
-  @DisplayName("an article page shows title, date with its precision, source, clean paragraphs and its stations")
+  @DisplayName(
+      "an article page shows title, date with its precision, source, clean paragraphs and its stations")
   void article() throws Exception {
     var r = get("/news/jiading-psych-social-work-station-map");
     assertEquals(200, r.statusCode());
@@ -86,9 +89,11 @@ class PublicPagesTest {
   }
 
   @Test
-  @DisplayName("unknown slugs and paths answer a Chinese 404 page; bad page numbers a 400; the API answers JSON")
+  @DisplayName(
+      "unknown slugs and paths answer a Chinese 404 page; bad page numbers a 400; the API answers JSON")
   void errors() throws Exception {
-    for (String uri : new String[] {"/news/no-such-article", "/stations/no-such-station", "/nothing-here"}) {
+    for (String uri :
+        new String[] {"/news/no-such-article", "/stations/no-such-station", "/nothing-here"}) {
       var r = get(uri);
       assertEquals(404, r.statusCode(), uri);
       assertTrue(r.bodyAsString().contains("页面不存在"), uri);
@@ -125,7 +130,8 @@ class PublicPagesTest {
   @Test
   @DisplayName("path traversal out of static/ is refused")
   void traversal() throws Exception {
-    for (String uri : new String[] {"/static/../pom.xml", "/static/%2e%2e/pom.xml", "/static/..%2fpom.xml"}) {
+    for (String uri :
+        new String[] {"/static/../pom.xml", "/static/%2e%2e/pom.xml", "/static/..%2fpom.xml"}) {
       var r = get(uri);
       assertTrue(r.statusCode() == 404 || r.statusCode() == 400, uri + " " + r.statusCode());
       assertFalse(r.bodyAsString().contains("<artifactId>"), uri);

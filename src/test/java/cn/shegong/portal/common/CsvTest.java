@@ -14,12 +14,25 @@ class CsvTest {
   @Test
   @DisplayName("every cell a spreadsheet would run as a formula is written with a leading quote")
   void guarded() {
-    String line = Csv.line(List.of("=HYPERLINK(\"http://evil\",\"点我\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "普通", "a=b"));
-    assertEquals("\"'=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\",'+1,'-2,'@SUM(A1),'\tx,\"'\rx\",普通,a=b\r\n", line);
+    String line =
+        Csv.line(
+            List.of(
+                "=HYPERLINK(\"http://evil\",\"点我\")",
+                "+1",
+                "-2",
+                "@SUM(A1)",
+                "\tx",
+                "\rx",
+                "普通",
+                "a=b"));
+    assertEquals(
+        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\",'+1,'-2,'@SUM(A1),'\tx,\"'\rx\",普通,a=b\r\n",
+        line);
   }
 
   @Test
-  @DisplayName("reading takes the guard off again, so every value round-trips exactly, quotes included")
+  @DisplayName(
+      "reading takes the guard off again, so every value round-trips exactly, quotes included")
   void roundTrip() {
     List<String> cells = List.of("=1+1", "'=1+1", "''-3", "'plain", "''", "-", "x", "", "@", "'");
     List<Csv.Record> back = Csv.parse(Csv.line(cells));
@@ -47,7 +60,8 @@ class CsvTest {
   }
 
   @Test
-  @DisplayName("a single endless line (7.8 MB and more) stops at the field limit on line 1, having read a few KB")
+  @DisplayName(
+      "a single endless line (7.8 MB and more) stops at the field limit on line 1, having read a few KB")
   void endlessField() {
     Endless in = new Endless('x');
     CsvReader reader = new CsvReader(in, new CsvReader.Limits(4096, 64, 1 << 20));
@@ -58,21 +72,30 @@ class CsvTest {
   }
 
   @Test
-  @DisplayName("a line of commas stops at the field-count limit; a long file at the size limit, with the line number")
+  @DisplayName(
+      "a line of commas stops at the field-count limit; a long file at the size limit, with the line number")
   void tooManyFieldsAndTooLong() {
     Endless commas = new Endless(',');
-    var e = assertThrows(Csv.MalformedCsv.class, () -> new CsvReader(commas, new CsvReader.Limits(4096, 64, 1 << 20)).next());
+    var e =
+        assertThrows(
+            Csv.MalformedCsv.class,
+            () -> new CsvReader(commas, new CsvReader.Limits(4096, 64, 1 << 20)).next());
     assertTrue(e.getMessage().contains("64 个字段"), e.getMessage());
     String rows = "a,b\n".repeat(1000);
-    CsvReader reader = new CsvReader(new java.io.StringReader(rows), new CsvReader.Limits(4096, 64, 2000));
-    var tooLong = assertThrows(Csv.MalformedCsv.class, () -> {
-      while (reader.next() != null) { }
-    });
+    CsvReader reader =
+        new CsvReader(new java.io.StringReader(rows), new CsvReader.Limits(4096, 64, 2000));
+    var tooLong =
+        assertThrows(
+            Csv.MalformedCsv.class,
+            () -> {
+              while (reader.next() != null) {}
+            });
     assertEquals(501, tooLong.line(), tooLong.getMessage());
   }
 
   @Test
-  @DisplayName("quoted fields with commas, quotes and line breaks, a BOM and blank lines read as before")
+  @DisplayName(
+      "quoted fields with commas, quotes and line breaks, a BOM and blank lines read as before")
   void rfc4180() {
     List<Csv.Record> r = Csv.parse("\uFEFFa,\"b,\"\"c\"\"\nd\"\r\n\r\nx,y");
     assertEquals(List.of("a", "b,\"c\"\nd"), r.get(0).fields());

@@ -40,10 +40,14 @@ class DatabaseOutageTest {
   }
 
   @Test
-  @DisplayName("ready says 503 within seconds, pages answer a Chinese 503 quickly, and all recovers without a restart")
+  @DisplayName(
+      "ready says 503 within seconds, pages answer a Chinese 503 quickly, and all recovers without a restart")
   void outageAndRecovery() throws Exception {
     assertEquals(200, get("/news").statusCode());
-    assertEquals(200, get("/news").statusCode(), "now also in the page cache, which must not hide the outage (kept copies say so)");
+    assertEquals(
+        200,
+        get("/news").statusCode(),
+        "now also in the page cache, which must not hide the outage (kept copies say so)");
     proxy.down().await(5, TimeUnit.SECONDS);
 
     long t0 = System.nanoTime();

@@ -7,12 +7,12 @@ import cn.shegong.portal.testing.TcpProxy;
 import cn.shegong.portal.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +23,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Each way PostgreSQL can be unavailable, provoked on the real server, ends in an "unavailable" kind. */
+/**
+ * Each way PostgreSQL can be unavailable, provoked on the real server, ends in an "unavailable"
+ * kind.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Real PostgreSQL failures classify as unavailable")
 class DatabaseUnavailableTest {
@@ -40,12 +43,26 @@ class DatabaseUnavailableTest {
     db.drop();
   }
 
-  private static Pool pool(Vertx vertx, String user, String database, int port, int size, int waitMs) {
-    PgConnectOptions o = new PgConnectOptions().setHost("127.0.0.1").setPort(port).setUser(user)
-        .setDatabase(database).addProperty("statement_timeout", "600").addProperty("application_name", "outage-test");
-    return PgBuilder.pool().with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(8)
-        .setConnectionTimeout(waitMs).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-        .connectingTo(o).using(vertx).build();
+  private static Pool pool(
+      Vertx vertx, String user, String database, int port, int size, int waitMs) {
+    PgConnectOptions o =
+        new PgConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setUser(user)
+            .setDatabase(database)
+            .addProperty("statement_timeout", "600")
+            .addProperty("application_name", "outage-test");
+    return PgBuilder.pool()
+        .with(
+            new PoolOptions()
+                .setMaxSize(size)
+                .setMaxWaitQueueSize(8)
+                .setConnectionTimeout(waitMs)
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .connectingTo(o)
+        .using(vertx)
+        .build();
   }
 
   private static Pool pool(Vertx vertx) {
@@ -63,7 +80,8 @@ class DatabaseUnavailableTest {
   }
 
   @Test
-  @DisplayName("ALLOW_CONNECTIONS false plus ending the sessions: 57P01 for the open one, 55000 for new ones")
+  @DisplayName(
+      "ALLOW_CONNECTIONS false plus ending the sessions: 57P01 for the open one, 55000 for new ones")
   void maintenanceWindow(Vertx vertx) throws Exception {
     Pool p = pool(vertx);
     try {
@@ -72,7 +90,8 @@ class DatabaseUnavailableTest {
       Future<?> running = held.query("SELECT pg_sleep(20)").execute();
       Thread.sleep(300);
       TestDatabase.admin("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
-      TestDatabase.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'outage-test'");
+      TestDatabase.admin(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'outage-test'");
       Throwable onHeld = failureOf(running);
       assertUnavailable(DbFailure.UNREACHABLE, onHeld);
       held.close();
@@ -82,7 +101,10 @@ class DatabaseUnavailableTest {
       p.close();
     }
     Pool again = pool(vertx);
-    assertEquals(1, again.query("SELECT 1").execute().await(10, TimeUnit.SECONDS).size(), "back once allowed");
+    assertEquals(
+        1,
+        again.query("SELECT 1").execute().await(10, TimeUnit.SECONDS).size(),
+        "back once allowed");
     again.close();
   }
 
@@ -111,25 +133,44 @@ class DatabaseUnavailableTest {
   @Test
   @DisplayName("a missing database (3D000) and an unknown role (28000)")
   void missingDatabaseAndRole(Vertx vertx) throws Exception {
-    Pool p = pool(vertx, TestDatabase.USER, "portal_missing_" + UUID.randomUUID().toString().substring(0, 8),
-        TestDatabase.PORT, 1, 800);
+    Pool p =
+        pool(
+            vertx,
+            TestDatabase.USER,
+            "portal_missing_" + UUID.randomUUID().toString().substring(0, 8),
+            TestDatabase.PORT,
+            1,
+            800);
     assertUnavailable(DbFailure.REFUSING, failureOf(p.query("SELECT 1").execute()));
     p.close();
-    Pool q = pool(vertx, "no_such_role_" + UUID.randomUUID().toString().substring(0, 8), db.name(),
-        TestDatabase.PORT, 1, 800);
+    Pool q =
+        pool(
+            vertx,
+            "no_such_role_" + UUID.randomUUID().toString().substring(0, 8),
+            db.name(),
+            TestDatabase.PORT,
+            1,
+            800);
     assertUnavailable(DbFailure.REFUSING, failureOf(q.query("SELECT 1").execute()));
     q.close();
   }
 
   @Test
-  @DisplayName("a statement past statement_timeout (57014) and a write on a read-only session (25006)")
+  @DisplayName(
+      "a statement past statement_timeout (57014) and a write on a read-only session (25006)")
   void timeoutAndReadOnly(Vertx vertx) throws Exception {
     Pool p = pool(vertx);
     try {
       assertUnavailable(DbFailure.TIMEOUT, failureOf(p.query("SELECT pg_sleep(3)").execute()));
-      Throwable ro = failureOf(p.withConnection(c -> c.query("SET default_transaction_read_only = on").execute()
-          .compose(v -> c.query("INSERT INTO t VALUES (1)").execute())
-          .eventually(() -> c.query("SET default_transaction_read_only = off").execute())));
+      Throwable ro =
+          failureOf(
+              p.withConnection(
+                  c ->
+                      c.query("SET default_transaction_read_only = on")
+                          .execute()
+                          .compose(v -> c.query("INSERT INTO t VALUES (1)").execute())
+                          .eventually(
+                              () -> c.query("SET default_transaction_read_only = off").execute())));
       assertUnavailable(DbFailure.READ_ONLY, ro);
     } finally {
       p.close();
@@ -155,19 +196,24 @@ class DatabaseUnavailableTest {
   }
 
   @Test
-  @DisplayName("a lock held while many requests queue: the pool's wait timeout and full queue are BUSY, never unknown")
+  @DisplayName(
+      "a lock held while many requests queue: the pool's wait timeout and full queue are BUSY, never unknown")
   void saturatedPool(Vertx vertx) throws Exception {
     Pool p = pool(vertx, TestDatabase.USER, db.name(), TestDatabase.PORT, 2, 800);
     Pool holder = pool(vertx);
     try {
       SqlConnection locker = holder.getConnection().await(10, TimeUnit.SECONDS);
-      locker.query("BEGIN").execute().compose(v -> locker.query("LOCK TABLE t IN ACCESS EXCLUSIVE MODE").execute())
+      locker
+          .query("BEGIN")
+          .execute()
+          .compose(v -> locker.query("LOCK TABLE t IN ACCESS EXCLUSIVE MODE").execute())
           .await(10, TimeUnit.SECONDS);
       List<Future<?>> burst = new ArrayList<>();
       for (int i = 0; i < 40; i++) burst.add(p.query("SELECT count(*) FROM t").execute());
       Future.join(burst).otherwiseEmpty().await(30, TimeUnit.SECONDS);
       List<DbFailure> kinds = burst.stream().map(f -> DbFailure.classify(f.cause())).toList();
-      assertTrue(kinds.stream().allMatch(DbFailure::unavailable), "every failure unavailable: " + kinds);
+      assertTrue(
+          kinds.stream().allMatch(DbFailure::unavailable), "every failure unavailable: " + kinds);
       assertTrue(kinds.contains(DbFailure.BUSY), "waiters timed out or were refused: " + kinds);
       locker.query("ROLLBACK").execute().await(10, TimeUnit.SECONDS);
       locker.close();

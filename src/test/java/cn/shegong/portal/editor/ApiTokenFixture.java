@@ -13,7 +13,11 @@ final class ApiTokenFixture {
 
   static String create(TestPortal portal, String login) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = TokenCommand.run(portal.config(), new String[] {"create", login}, new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code =
+        TokenCommand.run(
+            portal.config(),
+            new String[] {"create", login},
+            new PrintStream(out, true, StandardCharsets.UTF_8));
     assertEquals(0, code);
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
     return lines[lines.length - 1].strip();

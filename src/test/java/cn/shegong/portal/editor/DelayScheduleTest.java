@@ -35,9 +35,11 @@ class DelayScheduleTest {
   }
 
   @Test
-  @DisplayName("the table given to PostgreSQL ends at the first capped delay, which then holds for every later attempt")
+  @DisplayName(
+      "the table given to PostgreSQL ends at the first capped delay, which then holds for every later attempt")
   void table() {
-    assertArrayEquals(new Integer[] {0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60}, DelaySchedule.ACCOUNT.table());
+    assertArrayEquals(
+        new Integer[] {0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60}, DelaySchedule.ACCOUNT.table());
     Integer[] t = new DelaySchedule(0, 5, 5).table();
     assertArrayEquals(new Integer[] {5}, t);
     assertTrue(DelaySchedule.ADDRESS.table().length < 20);

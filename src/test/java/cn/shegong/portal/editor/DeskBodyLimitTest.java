@@ -26,7 +26,10 @@ class DeskBodyLimitTest {
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     // the machine is shared and loaded: a generous wait for a pooled connection
-    portal = TestPortal.create(vertx, java.util.Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "20000")).start().await(3, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, java.util.Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "20000"))
+            .start()
+            .await(3, TimeUnit.MINUTES);
     DeskClient.addUser(portal.database(), "alice", "editor");
     alice = DeskClient.login(portal, "alice");
   }
@@ -44,7 +47,10 @@ class DeskBodyLimitTest {
   @DisplayName("a login declaring a 2 MB body is answered 413 in Chinese before the body is sent")
   void declaredLogin() throws Exception {
     try (RawHttp c = RawHttp.connect(portal.port())) {
-      c.send(head("POST", "/editor/login", FORM + "Content-Length: 2097152\r\n") + "login=alice&password=" + "x".repeat(1000));
+      c.send(
+          head("POST", "/editor/login", FORM + "Content-Length: 2097152\r\n")
+              + "login=alice&password="
+              + "x".repeat(1000));
       assertEquals(413, c.statusWithin(20_000), c.received());
       c.readFor(1000);
       assertTrue(c.received().contains("过大"), c.received());
@@ -72,12 +78,17 @@ class DeskBodyLimitTest {
   }
 
   @Test
-  @DisplayName("an anonymous editor API call declaring 1 MB, with or without a made-up token, is refused with a 413 JSON error")
+  @DisplayName(
+      "an anonymous editor API call declaring 1 MB, with or without a made-up token, is refused with a 413 JSON error")
   void anonymousApi() throws Exception {
     for (String auth : new String[] {"", "Authorization: Bearer sgt_madeup\r\n"}) {
       try (RawHttp c = RawHttp.connect(portal.port())) {
-        c.send(head("POST", "/api/editor/articles", "Content-Type: application/json\r\n" + auth
-            + "Content-Length: 1048576\r\n") + "{\"title\":\"");
+        c.send(
+            head(
+                    "POST",
+                    "/api/editor/articles",
+                    "Content-Type: application/json\r\n" + auth + "Content-Length: 1048576\r\n")
+                + "{\"title\":\"");
         assertEquals(413, c.statusWithin(20_000), c.received());
         c.readFor(1000);
         assertTrue(c.received().contains("\"status\":413"), c.received());
@@ -94,21 +105,29 @@ class DeskBodyLimitTest {
       for (int i = 0; i < 60; i++) {
         RawHttp c = RawHttp.connect(portal.port());
         clients.add(c);
-        c.send(head("POST", "/editor/login", FORM + "Content-Length: 2097152\r\n") + "login=a&password=" + chunk);
+        c.send(
+            head("POST", "/editor/login", FORM + "Content-Length: 2097152\r\n")
+                + "login=a&password="
+                + chunk);
       }
       for (RawHttp c : clients) assertEquals(413, c.statusWithin(30_000), c.received());
-      assertEquals(200, portal.client().get("/health").send().await(10, TimeUnit.SECONDS).statusCode());
+      assertEquals(
+          200, portal.client().get("/health").send().await(10, TimeUnit.SECONDS).statusCode());
     } finally {
       for (RawHttp c : clients) c.close();
     }
   }
 
   @Test
-  @DisplayName("a signed-in editor still saves a 300 KB article (the form limit is 2 MB for the desk)")
+  @DisplayName(
+      "a signed-in editor still saves a 300 KB article (the form limit is 2 MB for the desk)")
   void signedInKeepsFormLimit() throws Exception {
     String body = "社会工作者走进社区，倾听居民的需要。".repeat(6000);
-    var r = alice.post("/editor/articles", DeskClient.form("title", "长文", "body", body, "date", "2025-03-01",
-        "date_precision", "day"));
+    var r =
+        alice.post(
+            "/editor/articles",
+            DeskClient.form(
+                "title", "长文", "body", body, "date", "2025-03-01", "date_precision", "day"));
     assertEquals(303, r.statusCode(), r.bodyAsString());
   }
 
@@ -116,17 +135,31 @@ class DeskBodyLimitTest {
   @DisplayName("a made-up session cookie does not earn the larger limit")
   void madeUpCookie() throws Exception {
     try (RawHttp c = RawHttp.connect(portal.port())) {
-      c.send(head("POST", "/editor/articles", FORM + "Cookie: " + Sessions.COOKIE + "=made-up\r\n"
-          + "Content-Length: 1048576\r\n") + "title=x&body=");
+      c.send(
+          head(
+                  "POST",
+                  "/editor/articles",
+                  FORM
+                      + "Cookie: "
+                      + Sessions.COOKIE
+                      + "=made-up\r\n"
+                      + "Content-Length: 1048576\r\n")
+              + "title=x&body=");
       assertEquals(413, c.statusWithin(20_000), c.received());
     }
   }
 
   @Test
-  @DisplayName("public posts are small too: the report form declaring 2 MB gets 413, a post to a page route an answer at once")
+  @DisplayName(
+      "public posts are small too: the report form declaring 2 MB gets 413, a post to a page route an answer at once")
   void publicPosts() throws Exception {
     try (RawHttp c = RawHttp.connect(portal.port())) {
-      c.send(head("POST", "/stations/jiading-jiangqiao-psych-station/report", FORM + "Content-Length: 2097152\r\n") + "field=");
+      c.send(
+          head(
+                  "POST",
+                  "/stations/jiading-jiangqiao-psych-station/report",
+                  FORM + "Content-Length: 2097152\r\n")
+              + "field=");
       assertEquals(413, c.statusWithin(20_000), c.received());
     }
     try (RawHttp c = RawHttp.connect(portal.port())) {

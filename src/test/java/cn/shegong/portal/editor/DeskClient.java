@@ -12,11 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A signed-in browser for desk tests: its session cookie, its CSRF token, forms posted through the real router. */
+/**
+ * A signed-in browser for desk tests: its session cookie, its CSRF token, forms posted through the
+ * real router.
+ */
 final class DeskClient {
   static final String PASSWORD = "correct horse battery staple";
+
   /** Hashed once per JVM: 210,000 iterations are slow on purpose. */
   static final String HASH = PasswordHasher.hash(PASSWORD.toCharArray());
+
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   final TestPortal portal;
@@ -28,11 +33,21 @@ final class DeskClient {
   }
 
   static void addUser(TestDatabase db, String login, String role) {
-    db.exec("INSERT INTO users (login, password_hash, role) VALUES ('" + login + "', '" + HASH + "', '" + role + "')");
+    db.exec(
+        "INSERT INTO users (login, password_hash, role) VALUES ('"
+            + login
+            + "', '"
+            + HASH
+            + "', '"
+            + role
+            + "')");
   }
 
-  static HttpResponse<Buffer> postLogin(TestPortal portal, String login, String password) throws Exception {
-    return portal.client().post("/editor/login")
+  static HttpResponse<Buffer> postLogin(TestPortal portal, String login, String password)
+      throws Exception {
+    return portal
+        .client()
+        .post("/editor/login")
         .sendForm(MultiMap.caseInsensitiveMultiMap().add("login", login).add("password", password))
         .await(30, TimeUnit.SECONDS);
   }
@@ -49,7 +64,8 @@ final class DeskClient {
 
   static String sessionCookie(HttpResponse<Buffer> r) {
     for (String c : r.cookies()) {
-      if (c.startsWith(Sessions.COOKIE + "=")) return c.substring(Sessions.COOKIE.length() + 1, c.indexOf(';'));
+      if (c.startsWith(Sessions.COOKIE + "="))
+        return c.substring(Sessions.COOKIE.length() + 1, c.indexOf(';'));
     }
     throw new AssertionError("no session cookie in " + r.cookies());
   }

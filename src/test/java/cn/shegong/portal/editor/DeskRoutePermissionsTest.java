@@ -26,9 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The routes come from the router itself, so a route added later is walked too. */
 @ExtendWith(VertxExtension.class)
-@DisplayName("Every registered desk and editor-API route × every role × anonymous answers as the permission table says")
+@DisplayName(
+    "Every registered desk and editor-API route × every role × anonymous answers as the permission table says")
 class DeskRoutePermissionsTest {
-  private static final Map<Role, String> LOGINS = Map.of(Role.ADMIN, "boss", Role.EDITOR, "eddie", Role.CONTRIBUTOR, "writer");
+  private static final Map<Role, String> LOGINS =
+      Map.of(Role.ADMIN, "boss", Role.EDITOR, "eddie", Role.CONTRIBUTOR, "writer");
   static TestPortal portal;
   static final Map<Role, DeskClient> desks = new EnumMap<>(Role.class);
   static final Map<Role, String> tokens = new EnumMap<>(Role.class);
@@ -51,27 +53,31 @@ class DeskRoutePermissionsTest {
   static List<Route> deskRoutes() {
     List<Route> out = new ArrayList<>();
     for (Route r : portal.verticle().router().getRoutes()) {
-      if (DeskRouter.isDeskPath(r.getPath()) && !DeskRouter.FILTER.equals(r.getMetadata(DeskRouter.PERMISSION))) out.add(r);
+      if (DeskRouter.isDeskPath(r.getPath())
+          && !DeskRouter.FILTER.equals(r.getMetadata(DeskRouter.PERMISSION))) out.add(r);
     }
     return out;
   }
 
   @Test
-  @DisplayName("every desk route states a permission where it is registered (or is the open sign-in page)")
+  @DisplayName(
+      "every desk route states a permission where it is registered (or is the open sign-in page)")
   void everyRouteDeclares() {
     List<Route> routes = deskRoutes();
     assertTrue(routes.size() >= 30, "the walk found only " + routes.size() + " routes");
     List<String> undeclared = new ArrayList<>();
     for (Route r : routes) {
       Object p = r.getMetadata(DeskRouter.PERMISSION);
-      if (!(p instanceof Permission) && !DeskRouter.OPEN.equals(p)) undeclared.add(r.methods() + " " + r.getPath());
+      if (!(p instanceof Permission) && !DeskRouter.OPEN.equals(p))
+        undeclared.add(r.methods() + " " + r.getPath());
       if (r.methods() == null || r.methods().isEmpty()) undeclared.add("any method " + r.getPath());
     }
     assertEquals(List.of(), undeclared);
   }
 
   @Test
-  @DisplayName("a role with the permission gets through (404 for a missing record, 400 for an empty form), one without gets 403, anonymous 401 or the login page")
+  @DisplayName(
+      "a role with the permission gets through (404 for a missing record, 400 for an empty form), one without gets 403, anonymous 401 or the login page")
   void matrix() throws Exception {
     List<String> wrong = new ArrayList<>();
     for (Route r : deskRoutes()) {
@@ -94,22 +100,36 @@ class DeskRoutePermissionsTest {
   }
 
   @Test
-  @DisplayName("a desk route registered without a permission answers 403 once the router is sealed, and the refusal is audited")
+  @DisplayName(
+      "a desk route registered without a permission answers 403 once the router is sealed, and the refusal is audited")
   void undeclaredRouteIsRefused(Vertx vertx) throws Exception {
     var router = portal.verticle().router();
     router.get("/editor/undeclared-probe").handler(ctx -> ctx.end("reached"));
     DeskClient admin = desks.get(Role.ADMIN);
-    assertEquals("reached", admin.get("/editor/undeclared-probe").bodyAsString(), "the probe is live before sealing");
-    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(portal.database().url())).using(vertx).build();
+    assertEquals(
+        "reached",
+        admin.get("/editor/undeclared-probe").bodyAsString(),
+        "the probe is live before sealing");
+    Pool pool =
+        PgBuilder.pool()
+            .connectingTo(PgConnectOptions.fromUri(portal.database().url()))
+            .using(vertx)
+            .build();
     try {
       new DeskRouter(router, pool).seal();
       assertEquals(403, admin.get("/editor/undeclared-probe").statusCode());
-      assertEquals(403, admin.get("/editor/undeclared-probe/").statusCode(), "with a trailing slash too");
+      assertEquals(
+          403, admin.get("/editor/undeclared-probe/").statusCode(), "with a trailing slash too");
     } finally {
       pool.close().await(10, TimeUnit.SECONDS);
     }
-    assertEquals("2", portal.database().queryOne("SELECT count(*) FROM audit_log WHERE action = 'access.refused' "
-        + "AND detail->>'permission' = 'undeclared' AND actor = 'boss'"));
+    assertEquals(
+        "2",
+        portal
+            .database()
+            .queryOne(
+                "SELECT count(*) FROM audit_log WHERE action = 'access.refused' "
+                    + "AND detail->>'permission' = 'undeclared' AND actor = 'boss'"));
   }
 
   private static HttpResponse<Buffer> call(Role role, HttpMethod m, String uri) throws Exception {
@@ -117,14 +137,17 @@ class DeskRoutePermissionsTest {
     if (api) {
       var req = portal.client().request(m, uri);
       if (role != null) req.putHeader("Authorization", "Bearer " + tokens.get(role));
-      return (m == HttpMethod.GET ? req.send() : req.sendBuffer(Buffer.buffer("{}"))).await(30, TimeUnit.SECONDS);
+      return (m == HttpMethod.GET ? req.send() : req.sendBuffer(Buffer.buffer("{}")))
+          .await(30, TimeUnit.SECONDS);
     }
     if (role == null) {
       var req = portal.client().request(m, uri);
-      return (m == HttpMethod.GET ? req.send() : req.sendForm(DeskClient.form())).await(30, TimeUnit.SECONDS);
+      return (m == HttpMethod.GET ? req.send() : req.sendForm(DeskClient.form()))
+          .await(30, TimeUnit.SECONDS);
     }
     // signing out ends the session: that route gets a session of its own
-    DeskClient desk = uri.equals("/editor/logout") ? DeskClient.login(portal, LOGINS.get(role)) : desks.get(role);
+    DeskClient desk =
+        uri.equals("/editor/logout") ? DeskClient.login(portal, LOGINS.get(role)) : desks.get(role);
     return m == HttpMethod.GET ? desk.get(uri) : desk.post(uri, DeskClient.form());
   }
 }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Issue 6: publishing through the editor API reaches search within 1 s on the same process, 2 s on another. */
+/**
+ * Issue 6: publishing through the editor API reaches search within 1 s on the same process, 2 s on
+ * another.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Publishing and unpublishing reach search on both portals of one database")
 class PublishToSearchTest {
@@ -35,14 +38,21 @@ class PublishToSearchTest {
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     a = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
-    b = TestPortal.forDatabase(vertx, a.database(), Files.createTempDirectory("portal-index-b-"), Map.of())
-        .start().await(2, TimeUnit.MINUTES);
+    b =
+        TestPortal.forDatabase(
+                vertx, a.database(), Files.createTempDirectory("portal-index-b-"), Map.of())
+            .start()
+            .await(2, TimeUnit.MINUTES);
     awaitIndex(a);
     awaitIndex(b);
     DeskClient.addUser(a.database(), "publisher", "editor");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertEquals(0, TokenCommand.run(a.config(), new String[] {"create", "publisher"},
-        new PrintStream(out, true, StandardCharsets.UTF_8)));
+    assertEquals(
+        0,
+        TokenCommand.run(
+            a.config(),
+            new String[] {"create", "publisher"},
+            new PrintStream(out, true, StandardCharsets.UTF_8)));
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
     token = lines[lines.length - 1].strip();
   }
@@ -54,10 +64,16 @@ class PublishToSearchTest {
   }
 
   @Test
-  @DisplayName("publish → found on A within 1 s and on B within 2 s; unpublish → gone from both within the same bounds")
+  @DisplayName(
+      "publish → found on A within 1 s and on B within 2 s; unpublish → gone from both within the same bounds")
   void publishAndUnpublish() throws Exception {
-    var created = post("/api/editor/articles", new JsonObject().put("title", WORD + "社区睦邻中心启用")
-        .put("body", "位于" + WORD + "的睦邻中心今天启用，社工每周三提供咨询。").put("published_at", "2025-09-01"));
+    var created =
+        post(
+            "/api/editor/articles",
+            new JsonObject()
+                .put("title", WORD + "社区睦邻中心启用")
+                .put("body", "位于" + WORD + "的睦邻中心今天启用，社工每周三提供咨询。")
+                .put("published_at", "2025-09-01"));
     assertEquals(201, created.statusCode(), created.bodyAsString());
     long id = created.bodyAsJsonObject().getLong("id");
     String url = "/news/" + created.bodyAsJsonObject().getString("slug");
@@ -66,17 +82,22 @@ class PublishToSearchTest {
     var published = post("/api/editor/articles/" + id + "/publish", null);
     assertEquals(200, published.statusCode(), published.bodyAsString());
     long[] took = awaitBoth(url, n -> n == 1);
-    assertTrue(took[0] <= SAME_PROCESS_MS, "found on the publishing portal after " + took[0] + " ms");
+    assertTrue(
+        took[0] <= SAME_PROCESS_MS, "found on the publishing portal after " + took[0] + " ms");
     assertTrue(took[1] <= OTHER_PROCESS_MS, "found on the other portal after " + took[1] + " ms");
 
     var unpublished = post("/api/editor/articles/" + id + "/unpublish", null);
     assertEquals(200, unpublished.statusCode(), unpublished.bodyAsString());
     took = awaitBoth(url, n -> n == 0);
-    assertTrue(took[0] <= SAME_PROCESS_MS, "gone from the publishing portal after " + took[0] + " ms");
+    assertTrue(
+        took[0] <= SAME_PROCESS_MS, "gone from the publishing portal after " + took[0] + " ms");
     assertTrue(took[1] <= OTHER_PROCESS_MS, "gone from the other portal after " + took[1] + " ms");
   }
 
-  /** Polls both portals from now on; answers when each first satisfied {@code done} (ms), or fails past 2 s. */
+  /**
+   * Polls both portals from now on; answers when each first satisfied {@code done} (ms), or fails
+   * past 2 s.
+   */
   static long[] awaitBoth(String url, Predicate<Integer> done) throws Exception {
     long start = System.nanoTime();
     long[] took = {-1, -1};
@@ -84,10 +105,12 @@ class PublishToSearchTest {
     while (took[0] < 0 || took[1] < 0) {
       long elapsed = (System.nanoTime() - start) / 1_000_000;
       if (elapsed > OTHER_PROCESS_MS + 500) {
-        throw new AssertionError("not within " + OTHER_PROCESS_MS + " ms: A " + took[0] + " ms, B " + took[1] + " ms");
+        throw new AssertionError(
+            "not within " + OTHER_PROCESS_MS + " ms: A " + took[0] + " ms, B " + took[1] + " ms");
       }
       for (int i = 0; i < 2; i++) {
-        if (took[i] < 0 && done.test(hits(portals[i], url))) took[i] = (System.nanoTime() - start) / 1_000_000;
+        if (took[i] < 0 && done.test(hits(portals[i], url)))
+          took[i] = (System.nanoTime() - start) / 1_000_000;
       }
       Thread.sleep(25);
     }
@@ -96,15 +119,21 @@ class PublishToSearchTest {
 
   /** How many hits of a search for the article's word point to that article's URL. */
   static int hits(TestPortal portal, String url) throws Exception {
-    var r = portal.client().get("/api/search?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8)).send()
-        .await(20, TimeUnit.SECONDS);
+    var r =
+        portal
+            .client()
+            .get("/api/search?q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8))
+            .send()
+            .await(20, TimeUnit.SECONDS);
     assertEquals(200, r.statusCode(), r.bodyAsString());
-    return (int) r.bodyAsJsonObject().getJsonArray("hits").stream()
-        .filter(h -> ((JsonObject) h).getString("url").equals(url)).count();
+    return (int)
+        r.bodyAsJsonObject().getJsonArray("hits").stream()
+            .filter(h -> ((JsonObject) h).getString("url").equals(url))
+            .count();
   }
 
-  static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> post(String uri, JsonObject body)
-      throws Exception {
+  static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> post(
+      String uri, JsonObject body) throws Exception {
     var req = a.client().post(uri).putHeader("Authorization", "Bearer " + token);
     return (body == null ? req.send() : req.sendJsonObject(body)).await(60, TimeUnit.SECONDS);
   }
@@ -112,7 +141,13 @@ class PublishToSearchTest {
   static void awaitIndex(TestPortal portal) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
-      if (portal.client().get("/api/search?q=%E7%A4%BE%E5%B7%A5").send().await(20, TimeUnit.SECONDS).statusCode() == 200) {
+      if (portal
+              .client()
+              .get("/api/search?q=%E7%A4%BE%E5%B7%A5")
+              .send()
+              .await(20, TimeUnit.SECONDS)
+              .statusCode()
+          == 200) {
         return;
       }
       Thread.sleep(100);

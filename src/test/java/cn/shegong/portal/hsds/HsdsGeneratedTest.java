@@ -32,22 +32,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("HSDS at 1,032 stations (the seeds and 1,000 generated): every answer and the data package validate")
+@DisplayName(
+    "HSDS at 1,032 stations (the seeds and 1,000 generated): every answer and the data package validate")
 class HsdsGeneratedTest {
   static TestPortal portal;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
     Database db = Database.open(vertx, portal.config()).await(2, TimeUnit.MINUTES);
     GenerateCommand.generate(db.pool(), 0, 1000).await(5, TimeUnit.MINUTES);
     db.close(vertx).await(1, TimeUnit.MINUTES);
-    // half of them with what HSDS carries beyond the generator: phones, hours, organisations, verification
-    portal.database().exec("UPDATE stations SET phone = '+86 21 5' || lpad(id::text, 7, '0'), "
-        + "organization = '测试机构 ' || (id % 17), verified_at = DATE '2026-06-01' + (id % 150)::int, "
-        + "target_groups = ARRAY['社区居民', '老年人'], status = (ARRAY['active','temporarily_closed','closed'])[1 + id % 3], "
-        + "opening_hours = '[{\"day\":1,\"open\":\"08:30\",\"close\":\"17:00\"},{\"day\":5,\"open\":\"08:30\",\"close\":\"12:00\"}]' "
-        + "WHERE origin = 'synthetic' AND id % 2 = 0");
+    // half of them with what HSDS carries beyond the generator: phones, hours, organisations,
+    // verification
+    portal
+        .database()
+        .exec(
+            "UPDATE stations SET phone = '+86 21 5' || lpad(id::text, 7, '0'), "
+                + "organization = '测试机构 ' || (id % 17), verified_at = DATE '2026-06-01' + (id % 150)::int, "
+                + "target_groups = ARRAY['社区居民', '老年人'], status = (ARRAY['active','temporarily_closed','closed'])[1 + id % 3], "
+                + "opening_hours = '[{\"day\":1,\"open\":\"08:30\",\"close\":\"17:00\"},{\"day\":5,\"open\":\"08:30\",\"close\":\"12:00\"}]' "
+                + "WHERE origin = 'synthetic' AND id % 2 = 0");
   }
 
   @AfterAll
@@ -66,7 +74,8 @@ class HsdsGeneratedTest {
   }
 
   @Test
-  @DisplayName("every service, in lists and ndjson and one by one, and every service at a location validate")
+  @DisplayName(
+      "every service, in lists and ndjson and one by one, and every service at a location validate")
   void everyAnswer() throws Exception {
     long total = total();
     assertEquals(1032, total);
@@ -81,13 +90,19 @@ class HsdsGeneratedTest {
       }
     }
     assertEquals(total, ids.size(), "every page a different part, the ids unique");
-    for (String id : ids) assertValid("compiled/service", get("/hsds/services/" + id).bodyAsString());
+    for (String id : ids)
+      assertValid("compiled/service", get("/hsds/services/" + id).bodyAsString());
     String[] lines = get("/hsds/service_at_locations?format=ndjson").bodyAsString().split("\n");
     assertEquals(total, lines.length);
     for (String line : lines) assertValid("compiled/service_at_location_list", line);
     JsonObject orgs = new JsonObject(get("/hsds/organizations?per_page=100").bodyAsString());
-    assertEquals(Long.parseLong(portal.database().queryOne(
-        "SELECT count(DISTINCT organization) FROM stations WHERE organization <> ''")), orgs.getLong("total_items"));
+    assertEquals(
+        Long.parseLong(
+            portal
+                .database()
+                .queryOne(
+                    "SELECT count(DISTINCT organization) FROM stations WHERE organization <> ''")),
+        orgs.getLong("total_items"));
     for (Object o : orgs.getJsonArray("contents")) {
       String org = get("/hsds/organizations/" + ((JsonObject) o).getString("id")).bodyAsString();
       assertValid("compiled/organization", org);
@@ -98,7 +113,8 @@ class HsdsGeneratedTest {
   }
 
   @Test
-  @DisplayName("datapackage.zip: the CSV tables with their datapackage.json, as tabular.json requires, keys that resolve")
+  @DisplayName(
+      "datapackage.zip: the CSV tables with their datapackage.json, as tabular.json requires, keys that resolve")
   void dataPackage() throws Exception {
     Map<String, String> files = unzip(get("/hsds/datapackage.zip").body().getBytes());
     JsonObject descriptor = new JsonObject(files.get("datapackage.json"));
@@ -133,23 +149,31 @@ class HsdsGeneratedTest {
     assertReferences(tabular, "service", "organization_id", idsByTable.get("organization"));
     assertReferences(tabular, "attribute", "taxonomy_term_id", idsByTable.get("taxonomy_term"));
     assertReferences(tabular, "taxonomy_term", "taxonomy_id", idsByTable.get("taxonomy"));
-    assertEquals(Long.parseLong(portal.database().queryOne("SELECT count(*) FROM stations WHERE phone <> ''")),
+    assertEquals(
+        Long.parseLong(
+            portal.database().queryOne("SELECT count(*) FROM stations WHERE phone <> ''")),
         idsByTable.get("phone").size());
   }
 
-  /** A CSV row as the JSON object tabular.json describes: numbers as numbers, empty cells absent unless required. */
+  /**
+   * A CSV row as the JSON object tabular.json describes: numbers as numbers, empty cells absent
+   * unless required.
+   */
   static JsonObject typed(Table table, List<String> cells) {
     JsonObject row = new JsonObject();
     for (int i = 0; i < cells.size(); i++) {
       String cell = HsdsCsv.text(cells.get(i));
       JsonObject field = table.fields().get(i);
       if (cell.isEmpty() && !table.required().contains(field.getString("name"))) continue;
-      row.put(field.getString("name"), "number".equals(field.getString("type")) ? (Object) Double.valueOf(cell) : cell);
+      row.put(
+          field.getString("name"),
+          "number".equals(field.getString("type")) ? (Object) Double.valueOf(cell) : cell);
     }
     return row;
   }
 
-  static void assertReferences(JsonObject tabular, String table, String column, Set<String> targets) {
+  static void assertReferences(
+      JsonObject tabular, String table, String column, Set<String> targets) {
     for (Object o : tabular.getJsonArray(table)) {
       String ref = ((JsonObject) o).getString(column);
       if (ref != null) assertTrue(targets.contains(ref), table + "." + column + " " + ref);

@@ -9,29 +9,55 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("HSDS rules without a portal: the validator bites, ids are RFC 9562 v5, the Page arithmetic")
+@DisplayName(
+    "HSDS rules without a portal: the validator bites, ids are RFC 9562 v5, the Page arithmetic")
 class HsdsSchemasTest {
   @Test
-  @DisplayName("the validator refuses what the issue found wrong: an integer id, an unknown status, a bad uuid")
+  @DisplayName(
+      "the validator refuses what the issue found wrong: an integer id, an unknown status, a bad uuid")
   void validatorBites() {
-    assertFalse(HsdsSchemas.errors("compiled/service_list", "{\"id\":12,\"name\":\"x\",\"status\":\"active\"}").isEmpty());
-    assertFalse(HsdsSchemas.errors("compiled/service_list",
-        "{\"id\":\"" + HsdsIds.service("a") + "\",\"name\":\"x\",\"status\":\"closed\"}").isEmpty());
-    assertFalse(HsdsSchemas.errors("compiled/service_list", "{\"id\":\"not-a-uuid\",\"name\":\"x\",\"status\":\"active\"}")
-        .isEmpty(), "format assertions are on");
-    assertTrue(HsdsSchemas.errors("compiled/service_list",
-        "{\"id\":\"" + HsdsIds.service("a") + "\",\"name\":\"x\",\"status\":\"active\"}").isEmpty());
-    assertFalse(HsdsSchemas.errors("compiled/service_list",
-        "{\"id\":\"" + HsdsIds.service("a") + "\",\"name\":\"x\",\"status\":\"active\",\"organization\":\"A\"}").isEmpty());
+    assertFalse(
+        HsdsSchemas.errors(
+                "compiled/service_list", "{\"id\":12,\"name\":\"x\",\"status\":\"active\"}")
+            .isEmpty());
+    assertFalse(
+        HsdsSchemas.errors(
+                "compiled/service_list",
+                "{\"id\":\"" + HsdsIds.service("a") + "\",\"name\":\"x\",\"status\":\"closed\"}")
+            .isEmpty());
+    assertFalse(
+        HsdsSchemas.errors(
+                "compiled/service_list",
+                "{\"id\":\"not-a-uuid\",\"name\":\"x\",\"status\":\"active\"}")
+            .isEmpty(),
+        "format assertions are on");
+    assertTrue(
+        HsdsSchemas.errors(
+                "compiled/service_list",
+                "{\"id\":\"" + HsdsIds.service("a") + "\",\"name\":\"x\",\"status\":\"active\"}")
+            .isEmpty());
+    assertFalse(
+        HsdsSchemas.errors(
+                "compiled/service_list",
+                "{\"id\":\""
+                    + HsdsIds.service("a")
+                    + "\",\"name\":\"x\",\"status\":\"active\",\"organization\":\"A\"}")
+            .isEmpty());
   }
 
   @Test
-  @DisplayName("name-based ids: the RFC's DNS example, version and variant bits, stable and distinct per kind of record")
+  @DisplayName(
+      "name-based ids: the RFC's DNS example, version and variant bits, stable and distinct per kind of record")
   void ids() {
     // RFC 9562 appendix A.4: www.example.com in the DNS namespace
-    assertEquals("2ed6657d-e927-568b-95e1-2665a8aea6a2",
-        HsdsIds.v5(java.util.UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "www.example.com").toString());
-    java.util.UUID id = java.util.UUID.fromString(HsdsIds.service("jiading-jiangqiao-psych-station"));
+    assertEquals(
+        "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+        HsdsIds.v5(
+                java.util.UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
+                "www.example.com")
+            .toString());
+    java.util.UUID id =
+        java.util.UUID.fromString(HsdsIds.service("jiading-jiangqiao-psych-station"));
     assertEquals(5, id.version());
     assertEquals(2, id.variant());
     assertEquals(HsdsIds.service("x"), HsdsIds.service("x"));
@@ -51,11 +77,15 @@ class HsdsSchemasTest {
     assertFalse(p.getBoolean("first_page"));
     assertEquals(1, p.getInteger("size"));
     JsonObject empty = HsdsPage.of(0, 1, 10, new JsonArray());
-    assertTrue(empty.getBoolean("empty") && empty.getBoolean("first_page") && empty.getBoolean("last_page"));
+    assertTrue(
+        empty.getBoolean("empty")
+            && empty.getBoolean("first_page")
+            && empty.getBoolean("last_page"));
   }
 
   @Test
-  @DisplayName("CSV cells: formulas get an apostrophe that import takes off; phone numbers stay as they are")
+  @DisplayName(
+      "CSV cells: formulas get an apostrophe that import takes off; phone numbers stay as they are")
   void csvGuard() {
     assertEquals("'=HYPERLINK(1)", HsdsCsv.cell("=HYPERLINK(1)"));
     assertEquals("=HYPERLINK(1)", HsdsCsv.text(HsdsCsv.cell("=HYPERLINK(1)")));

@@ -63,7 +63,8 @@ class ArticleApiTest {
   }
 
   @Test
-  @DisplayName("the list answers total and articles with slug, title, absolute url, published_at, source, region, tags")
+  @DisplayName(
+      "the list answers total and articles with slug, title, absolute url, published_at, source, region, tags")
   void listShape() throws Exception {
     JsonObject page = json("/api/articles");
     assertEquals(16, page.getLong("total"), "drafts, scheduled and unpublished not counted");
@@ -74,8 +75,12 @@ class ArticleApiTest {
     assertEquals("上海嘉定社区心理健康社工站服务地图发布", first.getString("title"));
     assertEquals(base + "/news/jiading-psych-social-work-station-map", first.getString("url"));
     assertTrue(first.getString("url").startsWith("http"), "absolute");
-    assertEquals("2024-09-20", OffsetDateTime.parse(first.getString("published_at"))
-        .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+    assertEquals(
+        "2024-09-20",
+        OffsetDateTime.parse(first.getString("published_at"))
+            .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+            .toLocalDate()
+            .toString());
     assertEquals("《新闻晨报》", first.getString("source"));
     assertEquals("上海市", first.getJsonObject("region").getString("province"));
     assertEquals("嘉定区", first.getJsonObject("region").getString("district"));
@@ -102,13 +107,22 @@ class ArticleApiTest {
   @Test
   @DisplayName("region, tag and since filter the list")
   void filters() throws Exception {
-    assertEquals(List.of("jiading-psych-social-work-station-map"), slugs(json("/api/articles?region=" + enc("上海市"))));
+    assertEquals(
+        List.of("jiading-psych-social-work-station-map"),
+        slugs(json("/api/articles?region=" + enc("上海市"))));
     assertEquals(5, json("/api/articles?region=" + enc("淄博市")).getLong("total"));
     assertEquals(2, json("/api/articles?tag=" + enc("医务社工")).getLong("total"));
     JsonObject recent = json("/api/articles?since=2024-09-01");
-    assertEquals(List.of("jiading-psych-social-work-station-map", "jiyang-156-social-work-stations"), slugs(recent));
-    assertEquals(List.of("jiading-psych-social-work-station-map"), slugs(json("/api/articles?since=2024-09-02T00:00:00%2B08:00")));
-    assertEquals(1, json("/api/articles?since=2024-01-01&tag=" + enc("社工站") + "&region=" + enc("山东省")).getLong("total"));
+    assertEquals(
+        List.of("jiading-psych-social-work-station-map", "jiyang-156-social-work-stations"),
+        slugs(recent));
+    assertEquals(
+        List.of("jiading-psych-social-work-station-map"),
+        slugs(json("/api/articles?since=2024-09-02T00:00:00%2B08:00")));
+    assertEquals(
+        1,
+        json("/api/articles?since=2024-01-01&tag=" + enc("社工站") + "&region=" + enc("山东省"))
+            .getLong("total"));
   }
 
   @Test
@@ -118,17 +132,27 @@ class ArticleApiTest {
     assertEquals(base + "/news/jiading-psych-social-work-station-map", a.getString("url"));
     assertTrue(a.getString("body").contains("9月20日,上海市嘉定区江桥镇海波路"));
     assertTrue(a.getJsonArray("paragraphs").size() > 3);
-    assertTrue(a.getJsonArray("stations").stream().map(o -> ((JsonObject) o).getString("url"))
-        .anyMatch((base + "/stations/jiading-jiangqiao-psych-station")::equals));
+    assertTrue(
+        a.getJsonArray("stations").stream()
+            .map(o -> ((JsonObject) o).getString("url"))
+            .anyMatch((base + "/stations/jiading-jiangqiao-psych-station")::equals));
   }
 
   @Test
   @DisplayName("malformed dates, limits out of range and unknown parameters answer 400 JSON")
   void badRequests() throws Exception {
-    for (String uri : List.of("/api/articles?limit=0", "/api/articles?limit=101", "/api/articles?limit=ten",
-        "/api/articles?offset=-1", "/api/articles?since=yesterday", "/api/articles?since=2024-02-30",
-        "/api/articles?since=2024-13-01", "/api/articles?colour=red", "/api/articles?tag=a&tag=b",
-        "/api/articles?month=4")) {
+    for (String uri :
+        List.of(
+            "/api/articles?limit=0",
+            "/api/articles?limit=101",
+            "/api/articles?limit=ten",
+            "/api/articles?offset=-1",
+            "/api/articles?since=yesterday",
+            "/api/articles?since=2024-02-30",
+            "/api/articles?since=2024-13-01",
+            "/api/articles?colour=red",
+            "/api/articles?tag=a&tag=b",
+            "/api/articles?month=4")) {
       var r = get(uri);
       assertEquals(400, r.statusCode(), uri);
       JsonObject body = new JsonObject(r.bodyAsString());
@@ -138,7 +162,8 @@ class ArticleApiTest {
   }
 
   @Test
-  @DisplayName("draft, scheduled, unpublished and unknown slugs answer 404 JSON and never appear in lists")
+  @DisplayName(
+      "draft, scheduled, unpublished and unknown slugs answer 404 JSON and never appear in lists")
   void hidden() throws Exception {
     List<String> slugs = new ArrayList<>(NewsFixtures.HIDDEN_SLUGS);
     slugs.add("no-such-article");

@@ -37,7 +37,10 @@ class FeedsAndSitemapTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, java.util.Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "30000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, java.util.Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "30000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
     base = portal.config().publicBaseUrl();
     NewsFixtures.insertHidden(portal.database());
     NewsFixtures.insertSynthetic(portal.database());
@@ -71,14 +74,20 @@ class FeedsAndSitemapTest {
   }
 
   @Test
-  @DisplayName("the site Atom feed parses, has every real public article with full content, ids and times")
+  @DisplayName(
+      "the site Atom feed parses, has every real public article with full content, ids and times")
   void atom() throws Exception {
     SyndFeed f = feed("/feed.atom", "application/atom+xml");
     assertEquals("atom_1.0", f.getFeedType());
-    assertEquals(17, f.getEntries().size(), "16 seeds and the published fixture; no drafts, no synthetic rows");
+    assertEquals(
+        17,
+        f.getEntries().size(),
+        "16 seeds and the published fixture; no drafts, no synthetic rows");
     List<String> links = links(f);
-    assertEquals(base + "/news/jiading-psych-social-work-station-map", links.get(0), "newest first");
-    for (String slug : NewsFixtures.HIDDEN_SLUGS) assertFalse(links.contains(base + "/news/" + slug), slug);
+    assertEquals(
+        base + "/news/jiading-psych-social-work-station-map", links.get(0), "newest first");
+    for (String slug : NewsFixtures.HIDDEN_SLUGS)
+      assertFalse(links.contains(base + "/news/" + slug), slug);
     assertFalse(links.contains(base + "/news/" + NewsFixtures.SYNTHETIC_SLUG));
     assertNotNull(f.getPublishedDate(), "feed updated");
     for (SyndEntry e : f.getEntries()) {
@@ -88,18 +97,25 @@ class FeedsAndSitemapTest {
       assertEquals("html", e.getContents().get(0).getType());
     }
     SyndEntry jiading = f.getEntries().get(0);
-    assertEquals("tag:shegong.cn,2024:news/jiading-psych-social-work-station-map", jiading.getUri());
-    assertTrue(jiading.getContents().get(0).getValue().contains("<p>9月20日,上海市嘉定区江桥镇海波路"), "full text");
+    assertEquals(
+        "tag:shegong.cn,2024:news/jiading-psych-social-work-station-map", jiading.getUri());
+    assertTrue(
+        jiading.getContents().get(0).getValue().contains("<p>9月20日,上海市嘉定区江桥镇海波路"), "full text");
     assertTrue(jiading.getCategories().stream().anyMatch(c -> c.getName().equals("心理健康")));
   }
 
   @Test
   @DisplayName("entry ids stay the same when an article is edited, while its updated time moves")
   void stableIds() throws Exception {
-    SyndEntry before = feed("/feed.atom?tag=" + enc("肿瘤诊疗"), "application/atom+xml").getEntries().get(0);
-    portal.database().exec("UPDATE articles SET title = title || '（更新）', edited_at = now() + interval '1 minute' "
-        + "WHERE slug = 'shibo-gaoxin-hospital-oncology-open-day'");
-    SyndEntry after = feed("/feed.atom?tag=" + enc("肿瘤诊疗"), "application/atom+xml").getEntries().get(0);
+    SyndEntry before =
+        feed("/feed.atom?tag=" + enc("肿瘤诊疗"), "application/atom+xml").getEntries().get(0);
+    portal
+        .database()
+        .exec(
+            "UPDATE articles SET title = title || '（更新）', edited_at = now() + interval '1 minute' "
+                + "WHERE slug = 'shibo-gaoxin-hospital-oncology-open-day'");
+    SyndEntry after =
+        feed("/feed.atom?tag=" + enc("肿瘤诊疗"), "application/atom+xml").getEntries().get(0);
     assertEquals(before.getUri(), after.getUri());
     assertTrue(after.getTitle().contains("（更新）"));
     assertTrue(after.getUpdatedDate().after(before.getUpdatedDate()));
@@ -109,22 +125,32 @@ class FeedsAndSitemapTest {
   @DisplayName("region and tag feeds hold only their articles")
   void regionAndTagFeeds() throws Exception {
     SyndFeed shanghai = feed("/feed.atom?region=" + enc("上海市"), "application/atom+xml");
-    assertEquals(List.of(base + "/news/jiading-psych-social-work-station-map"), links(shanghai),
+    assertEquals(
+        List.of(base + "/news/jiading-psych-social-work-station-map"),
+        links(shanghai),
         "draft, unpublished and synthetic Shanghai articles left out");
     assertTrue(shanghai.getTitle().contains("上海市"));
     SyndFeed zibo = feed("/feed.atom?region=" + enc("淄博市"), "application/atom+xml");
     assertEquals(5, zibo.getEntries().size());
     SyndFeed medical = feed("/feed.atom?tag=" + enc("医务社工"), "application/atom+xml");
-    assertEquals(List.of(base + "/news/wuhan-medical-social-work-forum-2022", base + "/news/beijing-45-medical-social-work-projects")
-        .stream().sorted().toList(), links(medical).stream().sorted().toList());
+    assertEquals(
+        List.of(
+                base + "/news/wuhan-medical-social-work-forum-2022",
+                base + "/news/beijing-45-medical-social-work-projects")
+            .stream()
+            .sorted()
+            .toList(),
+        links(medical).stream().sorted().toList());
     SyndFeed rssTag = feed("/feed.xml?tag=" + enc("医务社工"), "application/rss+xml");
     assertEquals(2, rssTag.getEntries().size());
-    assertEquals(0, feed("/feed.atom?tag=" + enc("没有这个主题"), "application/atom+xml").getEntries().size());
+    assertEquals(
+        0, feed("/feed.atom?tag=" + enc("没有这个主题"), "application/atom+xml").getEntries().size());
     assertEquals(400, get("/feed.atom?tag=a&tag=b").statusCode());
   }
 
   @Test
-  @DisplayName("the RSS 2.0 feed parses with the same articles, permanent guids and publication dates")
+  @DisplayName(
+      "the RSS 2.0 feed parses with the same articles, permanent guids and publication dates")
   void rss() throws Exception {
     SyndFeed f = feed("/feed.xml", "application/rss+xml");
     assertEquals("rss_2.0", f.getFeedType());
@@ -141,8 +167,11 @@ class FeedsAndSitemapTest {
   @DisplayName("markup in titles and text is carried as text through the XML writer")
   void escapingInFeeds() throws Exception {
     SyndFeed f = feed("/feed.atom", "application/atom+xml");
-    SyndEntry tricky = f.getEntries().stream().filter(e -> e.getLink().endsWith(NewsFixtures.TRICKY_SLUG)).findFirst()
-        .orElseThrow();
+    SyndEntry tricky =
+        f.getEntries().stream()
+            .filter(e -> e.getLink().endsWith(NewsFixtures.TRICKY_SLUG))
+            .findFirst()
+            .orElseThrow();
     assertEquals(NewsFixtures.TRICKY_TITLE, tricky.getTitle());
     String html = tricky.getContents().get(0).getValue();
     assertTrue(html.contains("第一段 &lt;script&gt;alert(1)&lt;/script&gt; &amp; 更多"), html);
@@ -152,7 +181,8 @@ class FeedsAndSitemapTest {
   @Test
   @DisplayName("every page's head links the site feed")
   void feedLinksInHeads() throws Exception {
-    for (String uri : List.of("/", "/news", "/stations", "/news/zibo-social-work-talent", "/nothing-here")) {
+    for (String uri :
+        List.of("/", "/news", "/stations", "/news/zibo-social-work-talent", "/nothing-here")) {
       String html = get(uri).bodyAsString();
       String head = html.substring(0, html.indexOf("</head>"));
       assertTrue(head.contains("<link rel=\"alternate\" type=\"application/atom+xml\""), uri);
@@ -161,7 +191,8 @@ class FeedsAndSitemapTest {
   }
 
   @Test
-  @DisplayName("the sitemap is XML listing home, lists, every public article and every station, nothing hidden")
+  @DisplayName(
+      "the sitemap is XML listing home, lists, every public article and every station, nothing hidden")
   void sitemap() throws Exception {
     var r = get("/sitemap.xml");
     assertEquals(200, r.statusCode());
@@ -169,8 +200,10 @@ class FeedsAndSitemapTest {
     DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
     dbf.setNamespaceAware(true);
     Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes()));
-    assertEquals("http://www.sitemaps.org/schemas/sitemap/0.9", doc.getDocumentElement().getNamespaceURI());
-    NodeList locs = doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
+    assertEquals(
+        "http://www.sitemaps.org/schemas/sitemap/0.9", doc.getDocumentElement().getNamespaceURI());
+    NodeList locs =
+        doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
     List<String> urls = new ArrayList<>();
     for (int i = 0; i < locs.getLength(); i++) urls.add(locs.item(i).getTextContent());
     assertTrue(urls.containsAll(List.of(base + "/", base + "/news", base + "/stations")));
@@ -178,19 +211,28 @@ class FeedsAndSitemapTest {
     assertEquals(17, articles);
     assertTrue(urls.contains(base + "/news/zibo-social-work-talent"));
     long stations = urls.stream().filter(u -> u.startsWith(base + "/stations/")).count();
-    assertEquals(Long.parseLong(portal.database().queryOne("SELECT count(*) FROM stations")), stations);
-    for (String slug : NewsFixtures.HIDDEN_SLUGS) assertFalse(urls.contains(base + "/news/" + slug), slug);
+    assertEquals(
+        Long.parseLong(portal.database().queryOne("SELECT count(*) FROM stations")), stations);
+    for (String slug : NewsFixtures.HIDDEN_SLUGS)
+      assertFalse(urls.contains(base + "/news/" + slug), slug);
     assertFalse(urls.contains(base + "/news/" + NewsFixtures.SYNTHETIC_SLUG));
-    NodeList lastmods = doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "lastmod");
-    // a station's lastmod is its last edit or verification; one never edited nor verified has none (not the import)
-    long dated = Long.parseLong(portal.database().queryOne(
-        "SELECT count(*) FROM stations WHERE origin <> 'synthetic' AND (edited_at IS NOT NULL OR verified_at IS NOT NULL)"));
+    NodeList lastmods =
+        doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "lastmod");
+    // a station's lastmod is its last edit or verification; one never edited nor verified has none
+    // (not the import)
+    long dated =
+        Long.parseLong(
+            portal
+                .database()
+                .queryOne(
+                    "SELECT count(*) FROM stations WHERE origin <> 'synthetic' AND (edited_at IS NOT NULL OR verified_at IS NOT NULL)"));
     assertEquals(articles + dated, lastmods.getLength());
     java.time.OffsetDateTime.parse(lastmods.item(0).getTextContent());
   }
 
   @Test
-  @DisplayName("robots.txt allows public pages, keeps crawlers out of the editor, and points at the sitemap")
+  @DisplayName(
+      "robots.txt allows public pages, keeps crawlers out of the editor, and points at the sitemap")
   void robots() throws Exception {
     var r = get("/robots.txt");
     assertEquals(200, r.statusCode());

@@ -24,13 +24,23 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith(VertxExtension.class)
 @DisplayName("axe-core on the main pages")
 class AccessibilityBrowserTest {
-  static final List<String> PAGES = List.of("/", "/news", "/news/zibo-social-work-talent", "/stations",
-      "/stations/jiading-jiangqiao-psych-station", "/search?q=%E7%A4%BE%E5%B7%A5", "/editor/login");
+  static final List<String> PAGES =
+      List.of(
+          "/",
+          "/news",
+          "/news/zibo-social-work-talent",
+          "/stations",
+          "/stations/jiading-jiangqiao-psych-station",
+          "/search?q=%E7%A4%BE%E5%B7%A5",
+          "/editor/login");
   static TestPortal portal;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
   }
 
   @AfterAll
@@ -39,19 +49,23 @@ class AccessibilityBrowserTest {
   }
 
   @Test
-  @DisplayName("no serious or critical violation on home, news, an article, stations, a station, search and the login page")
+  @DisplayName(
+      "no serious or critical violation on home, news, an article, stations, a station, search and the login page")
   void mainPages() {
     List<String> problems = new ArrayList<>();
     try (Browser browser = Browser.start(1280, 900)) {
       WebDriver d = browser.driver();
       // the checker itself: a page with an unlabelled image and field must be reported
       d.get("data:text/html;charset=utf-8,<html><body><img src=x.png><input></body></html>");
-      assertTrue(Axe.seriousViolations(d).stream().anyMatch(v -> v.contains("image-alt")), "axe-core reports violations");
+      assertTrue(
+          Axe.seriousViolations(d).stream().anyMatch(v -> v.contains("image-alt")),
+          "axe-core reports violations");
       for (String page : PAGES) {
         d.get("http://localhost:" + portal.port() + page);
         if (page.equals("/stations")) {
           // the map is part of the page a reader sees: check it once its markers are in
-          browser.waitUpTo(Duration.ofSeconds(60))
+          browser
+              .waitUpTo(Duration.ofSeconds(60))
               .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
         }
         List<String> found = Axe.seriousViolations(d);
@@ -61,6 +75,7 @@ class AccessibilityBrowserTest {
         }
       }
     }
-    assertTrue(problems.isEmpty(), problems.size() + " violations:\n" + String.join("\n", problems));
+    assertTrue(
+        problems.isEmpty(), problems.size() + " violations:\n" + String.join("\n", problems));
   }
 }

@@ -28,13 +28,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ElderModeBrowserTest {
   static final String ARTICLE = "/news/jiading-psych-social-work-station-map";
   // every visible target in the header and the main content, with its size
-  static final String SMALL_TARGETS = """
+  static final String SMALL_TARGETS =
+      """
       return Array.from(document.querySelectorAll('header a, header button, header input, main a, main button, main input, main select'))
         .filter(e => e.offsetParent !== null && !e.classList.contains('skip-link'))
         .map(e => [e, e.getBoundingClientRect()]).filter(([e, r]) => r.width < 60 || r.height < 60)
         .map(([e, r]) => (e.id || e.textContent.trim().slice(0, 12)) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));""";
-  // headless Chromium on a server usually has no voices: then, and only then, speech is recorded instead
-  static final String SPEECH_STUB = """
+  // headless Chromium on a server usually has no voices: then, and only then, speech is recorded
+  // instead
+  static final String SPEECH_STUB =
+      """
       window.__spoken = [];
       // with a real voice, what is spoken is only recorded on its way to the browser's own synthesis
       const real = window.speechSynthesis, realSpeak = real && real.speak.bind(real);
@@ -51,7 +54,10 @@ class ElderModeBrowserTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
   }
 
   @AfterAll
@@ -64,37 +70,60 @@ class ElderModeBrowserTest {
   }
 
   @Test
-  @DisplayName("text is 18 pt with line height ≥ 1.3, every target at least 60 × 60 px, and axe finds nothing, high contrast too")
+  @DisplayName(
+      "text is 18 pt with line height ≥ 1.3, every target at least 60 × 60 px, and axe finds nothing, high contrast too")
   void sizesAndContrast() {
     try (Browser browser = Browser.start(360, 800)) {
       WebDriver d = browser.driver();
       JavascriptExecutor js = (JavascriptExecutor) d;
       try {
         d.get(base() + ARTICLE);
-        browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id("elder-toggle"))).click();
+        browser
+            .waitUpTo(Duration.ofSeconds(20))
+            .until(ExpectedConditions.elementToBeClickable(By.id("elder-toggle")))
+            .click();
         assertEquals("true", d.findElement(By.id("elder-toggle")).getAttribute("aria-pressed"));
         d.get(base() + ARTICLE);
-        String size = (String) js.executeScript("return getComputedStyle(document.querySelector('.article-body p')).fontSize;");
+        String size =
+            (String)
+                js.executeScript(
+                    "return getComputedStyle(document.querySelector('.article-body p')).fontSize;");
         assertTrue(Double.parseDouble(size.replace("px", "")) >= 24, "18 pt = 24 px: " + size);
-        double ratio = ((Number) js.executeScript("const s = getComputedStyle(document.querySelector('.article-body p'));"
-            + "return parseFloat(s.lineHeight) / parseFloat(s.fontSize);")).doubleValue();
+        double ratio =
+            ((Number)
+                    js.executeScript(
+                        "const s = getComputedStyle(document.querySelector('.article-body p'));"
+                            + "return parseFloat(s.lineHeight) / parseFloat(s.fontSize);"))
+                .doubleValue();
         assertTrue(ratio >= 1.3, "line height " + ratio);
-        for (String page : new String[] {ARTICLE, "/stations", "/stations/jiading-jiangqiao-psych-station", "/", "/accessibility"}) {
+        for (String page :
+            new String[] {
+              ARTICLE,
+              "/stations",
+              "/stations/jiading-jiangqiao-psych-station",
+              "/",
+              "/accessibility"
+            }) {
           d.get(base() + page);
-          assertEquals(List.of(), js.executeScript(SMALL_TARGETS), "targets under 60 px on " + page);
+          assertEquals(
+              List.of(), js.executeScript(SMALL_TARGETS), "targets under 60 px on " + page);
           assertEquals(List.of(), Axe.seriousViolations(d), "axe on " + page);
         }
         d.findElement(By.id("contrast-toggle")).click();
-        assertEquals("rgb(0, 0, 0)", js.executeScript("return getComputedStyle(document.body).backgroundColor;"));
+        assertEquals(
+            "rgb(0, 0, 0)",
+            js.executeScript("return getComputedStyle(document.body).backgroundColor;"));
         assertEquals(List.of(), Axe.seriousViolations(d), "axe with high contrast");
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("elder-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage() + " (screenshot: " + browser.screenshot("elder-failure") + ")", e);
       }
     }
   }
 
   @Test
-  @DisplayName("the station list starts without the map, one button away; read aloud speaks an article and stops")
+  @DisplayName(
+      "the station list starts without the map, one button away; read aloud speaks an article and stops")
   void simplifiedAndReadAloud() {
     try (Browser browser = Browser.start(360, 800)) {
       WebDriver d = browser.driver();
@@ -102,25 +131,39 @@ class ElderModeBrowserTest {
       try {
         d.get(base() + "/stations");
         js.executeScript("localStorage.setItem('portal.elder', '1');");
-        ((ChromeDriver) d).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SPEECH_STUB));
+        ((ChromeDriver) d)
+            .executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", Map.of("source", SPEECH_STUB));
         d.get(base() + "/stations");
-        browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id("show-map")));
-        assertEquals("true", d.findElement(By.id("station-map")).getAttribute("hidden"), "no map by default");
+        browser
+            .waitUpTo(Duration.ofSeconds(20))
+            .until(ExpectedConditions.elementToBeClickable(By.id("show-map")));
+        assertEquals(
+            "true",
+            d.findElement(By.id("station-map")).getAttribute("hidden"),
+            "no map by default");
         d.findElement(By.id("show-map")).click();
-        browser.waitUpTo(Duration.ofSeconds(60))
+        browser
+            .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
         d.get(base() + ARTICLE);
-        var button = browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id("read-aloud")));
+        var button =
+            browser
+                .waitUpTo(Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(By.id("read-aloud")));
         assertEquals("朗读", button.getText());
         button.click();
         assertEquals("true", button.getAttribute("aria-pressed"));
         Object spoken = js.executeScript("return window.__spoken.join('');");
-        assertTrue(((String) spoken).contains("嘉定"), "the article's text is handed to speech synthesis: " + spoken);
+        assertTrue(
+            ((String) spoken).contains("嘉定"),
+            "the article's text is handed to speech synthesis: " + spoken);
         button.click();
         assertEquals("false", button.getAttribute("aria-pressed"));
         assertEquals("朗读", button.getText());
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("elder-read-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage() + " (screenshot: " + browser.screenshot("elder-read-failure") + ")", e);
       }
     }
   }

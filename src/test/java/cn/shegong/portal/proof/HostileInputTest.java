@@ -23,12 +23,49 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @DisplayName("Hostile input sent to every public route and parameter")
 class HostileInputTest {
-  static final List<String> ROUTES = List.of("/", "/news", "/news/zibo-social-work-talent", "/stations",
-      "/stations/jiading-jiangqiao-psych-station", "/search", "/api/search", "/api/suggest", "/api/stations",
-      "/api/stations.geojson", "/api/stations.csv", "/api/articles", "/api/articles/zibo-social-work-talent",
-      "/feed.atom", "/feed.xml", "/sitemap.xml", "/robots.txt", "/editor/login", "/health", "/ready");
-  static final List<String> PARAMS = List.of("q", "page", "type", "kind", "province", "city", "district", "near",
-      "radius_km", "limit", "offset", "sort", "year", "month", "tag", "region", "source", "since", "service");
+  static final List<String> ROUTES =
+      List.of(
+          "/",
+          "/news",
+          "/news/zibo-social-work-talent",
+          "/stations",
+          "/stations/jiading-jiangqiao-psych-station",
+          "/search",
+          "/api/search",
+          "/api/suggest",
+          "/api/stations",
+          "/api/stations.geojson",
+          "/api/stations.csv",
+          "/api/articles",
+          "/api/articles/zibo-social-work-talent",
+          "/feed.atom",
+          "/feed.xml",
+          "/sitemap.xml",
+          "/robots.txt",
+          "/editor/login",
+          "/health",
+          "/ready");
+  static final List<String> PARAMS =
+      List.of(
+          "q",
+          "page",
+          "type",
+          "kind",
+          "province",
+          "city",
+          "district",
+          "near",
+          "radius_km",
+          "limit",
+          "offset",
+          "sort",
+          "year",
+          "month",
+          "tag",
+          "region",
+          "source",
+          "since",
+          "service");
 
   static final int PARALLEL = 8;
   static TestPortal portal;
@@ -37,8 +74,12 @@ class HostileInputTest {
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     portal = TestPortal.create(vertx).start().await(3, TimeUnit.MINUTES);
-    http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(portal.port())
-        .setMaxInitialLineLength(256 * 1024));
+    http =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setDefaultHost("localhost")
+                .setDefaultPort(portal.port())
+                .setMaxInitialLineLength(256 * 1024));
   }
 
   @AfterAll
@@ -52,8 +93,18 @@ class HostileInputTest {
   static Future<Answer> request(String rawUri) {
     long t0 = System.nanoTime();
     return http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(rawUri))
-        .compose(req -> req.send().compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
-            b.toString(), (System.nanoTime() - t0) / 1_000_000))));
+        .compose(
+            req ->
+                req.send()
+                    .compose(
+                        resp ->
+                            resp.body()
+                                .map(
+                                    b ->
+                                        new Answer(
+                                            resp.statusCode(),
+                                            b.toString(),
+                                            (System.nanoTime() - t0) / 1_000_000))));
   }
 
   static Answer send(String rawUri) throws Exception {
@@ -76,15 +127,23 @@ class HostileInputTest {
       Future.join(answers).await(60, TimeUnit.SECONDS);
       for (int k = 0; k < batch.size(); k++) check(batch.get(k), answers.get(k).result(), problems);
     }
-    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
+    assertTrue(
+        problems.isEmpty(),
+        problems.size()
+            + " problems:\n"
+            + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
   }
 
   private static void check(String uri, Answer a, List<String> problems) {
     String shortUri = uri.length() > 120 ? uri.substring(0, 120) + "…" : uri;
-    // a flood of different CSV exports is bounded on purpose: beyond three encodings at once, "busy, retry" (503)
-    boolean boundedExport = a.status() == 503 && uri.startsWith("/api/stations.csv") && a.body().contains("导出正忙");
+    // a flood of different CSV exports is bounded on purpose: beyond three encodings at once,
+    // "busy, retry" (503)
+    boolean boundedExport =
+        a.status() == 503 && uri.startsWith("/api/stations.csv") && a.body().contains("导出正忙");
     if (a.status() >= 500 && !boundedExport) problems.add(a.status() + " " + shortUri);
-    if (a.body().contains("Exception") || a.body().contains("\tat ") || a.body().contains("at io.vertx")) {
+    if (a.body().contains("Exception")
+        || a.body().contains("\tat ")
+        || a.body().contains("at io.vertx")) {
       problems.add("stack trace: " + shortUri);
     }
     if (a.body().contains(HostileInput.SCRIPT) || a.body().contains("<img src=x onerror")) {
@@ -100,8 +159,12 @@ class HostileInputTest {
     for (String path : HostileInput.traversalPaths()) {
       Answer a = send(path);
       assertTrue(a.status() < 500, path + " → " + a.status());
-      assertFalse(a.body().contains("<artifactId>") || a.body().contains("root:x:0:0") || a.body().contains("<#macro")
-          || a.body().contains("<configuration>"), path + " leaked a file");
+      assertFalse(
+          a.body().contains("<artifactId>")
+              || a.body().contains("root:x:0:0")
+              || a.body().contains("<#macro")
+              || a.body().contains("<configuration>"),
+          path + " leaked a file");
     }
   }
 }

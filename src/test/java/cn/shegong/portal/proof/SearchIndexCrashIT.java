@@ -28,11 +28,14 @@ class SearchIndexCrashIT {
   }
 
   static long expectedSynthetic(TestDatabase db) {
-    return Long.parseLong(db.queryOne("SELECT (SELECT count(*) FROM articles WHERE origin = 'synthetic' AND status = 'published')"
-        + " + (SELECT count(*) FROM stations WHERE origin = 'synthetic')"));
+    return Long.parseLong(
+        db.queryOne(
+            "SELECT (SELECT count(*) FROM articles WHERE origin = 'synthetic' AND status = 'published')"
+                + " + (SELECT count(*) FROM stations WHERE origin = 'synthetic')"));
   }
 
-  static void awaitTotal(PortalProcess portal, String q, long expected, Duration within) throws Exception {
+  static void awaitTotal(PortalProcess portal, String q, long expected, Duration within)
+      throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     long seen = -2;
     while (System.nanoTime() < deadline) {
@@ -40,16 +43,30 @@ class SearchIndexCrashIT {
       if (seen == expected) return;
       Thread.sleep(250);
     }
-    throw new AssertionError("search for " + q + " found " + seen + ", the database holds " + expected + "\n" + portal.log());
+    throw new AssertionError(
+        "search for "
+            + q
+            + " found "
+            + seen
+            + ", the database holds "
+            + expected
+            + "\n"
+            + portal.log());
   }
 
   static String insertArticle(String slug, String title) {
-    return "INSERT INTO articles (slug, title, body, status, published_at, origin) VALUES ('" + slug + "', '" + title
-        + "', '正文：" + title + "。', 'published', now(), 'editor')";
+    return "INSERT INTO articles (slug, title, body, status, published_at, origin) VALUES ('"
+        + slug
+        + "', '"
+        + title
+        + "', '正文："
+        + title
+        + "。', 'published', now(), 'editor')";
   }
 
   @Test
-  @DisplayName("kill -9 while indexing: the index on disk passes CheckIndex, and after a restart it converges with the database")
+  @DisplayName(
+      "kill -9 while indexing: the index on disk passes CheckIndex, and after a restart it converges with the database")
   void killedWhileIndexing() throws Exception {
     Path index = Files.createTempDirectory("portal-index-");
     try (TestDatabase db = TestDatabase.create()) {
@@ -57,8 +74,16 @@ class SearchIndexCrashIT {
       PortalProcess generate = null;
       try {
         portal.awaitReady(Duration.ofMinutes(2));
-        generate = PortalProcess.start(db, index.resolveSibling(index.getFileName() + "-generate"), ENV,
-            "generate", "--articles", "8000", "--stations", "2000");
+        generate =
+            PortalProcess.start(
+                db,
+                index.resolveSibling(index.getFileName() + "-generate"),
+                ENV,
+                "generate",
+                "--articles",
+                "8000",
+                "--stations",
+                "2000");
         long seen = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (seen <= 0 && System.nanoTime() < deadline) {
@@ -68,9 +93,11 @@ class SearchIndexCrashIT {
         assertTrue(seen > 0, "the follower started indexing the generated rows");
         portal.sigkill();
         portal.awaitExit(Duration.ofSeconds(20));
-        assertEquals(0, generate.awaitExit(Duration.ofMinutes(3)), "generate finished:\n" + generate.log());
+        assertEquals(
+            0, generate.awaitExit(Duration.ofMinutes(3)), "generate finished:\n" + generate.log());
         long expected = expectedSynthetic(db);
-        assertTrue(seen < expected, "killed mid-indexing: " + seen + " of " + expected + " indexed");
+        assertTrue(
+            seen < expected, "killed mid-indexing: " + seen + " of " + expected + " indexed");
 
         Path live = IndexOnDisk.liveGeneration(index);
         assertNull(IndexOnDisk.problems(live), "CheckIndex after kill -9");
@@ -82,7 +109,9 @@ class SearchIndexCrashIT {
 
       try (PortalProcess restarted = PortalProcess.start(db, index, ENV)) {
         restarted.awaitReady(Duration.ofMinutes(2));
-        assertTrue(restarted.log().contains("Search index opened at position"), "reopened, not rebuilt:\n" + restarted.log());
+        assertTrue(
+            restarted.log().contains("Search index opened at position"),
+            "reopened, not rebuilt:\n" + restarted.log());
         awaitTotal(restarted, "测试数据", expectedSynthetic(db), Duration.ofMinutes(2));
         awaitTotal(restarted, "断电演练之后的最后一篇报道", 1, Duration.ofSeconds(30));
       }
@@ -90,7 +119,8 @@ class SearchIndexCrashIT {
   }
 
   @Test
-  @DisplayName("the index directory deleted while running and between runs: rebuilt, and search answers again")
+  @DisplayName(
+      "the index directory deleted while running and between runs: rebuilt, and search answers again")
   void indexDeleted() throws Exception {
     Path index = Files.createTempDirectory("portal-index-");
     try (TestDatabase db = TestDatabase.create()) {
@@ -101,8 +131,10 @@ class SearchIndexCrashIT {
         IndexOnDisk.deleteTree(index);
         assertTrue(!Files.exists(index), "deleted");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(index.resolve("CURRENT")) && System.nanoTime() < deadline) Thread.sleep(200);
-        assertTrue(Files.exists(index.resolve("CURRENT")), "rebuilt while running:\n" + portal.log());
+        while (!Files.exists(index.resolve("CURRENT")) && System.nanoTime() < deadline)
+          Thread.sleep(200);
+        assertTrue(
+            Files.exists(index.resolve("CURRENT")), "rebuilt while running:\n" + portal.log());
         db.exec(insertArticle("after-the-deletion", "索引删除演练之后的报道"));
         awaitTotal(portal, "索引删除演练之后的报道", 1, Duration.ofSeconds(30));
         assertEquals(before, total(portal, "社工"), "the same answers as before");
@@ -112,7 +144,8 @@ class SearchIndexCrashIT {
       IndexOnDisk.deleteTree(index);
       try (PortalProcess portal = PortalProcess.start(db, index, ENV)) {
         portal.awaitReady(Duration.ofMinutes(2));
-        assertTrue(portal.log().contains("No search index under"), "rebuilt at start:\n" + portal.log());
+        assertTrue(
+            portal.log().contains("No search index under"), "rebuilt at start:\n" + portal.log());
         awaitTotal(portal, "索引删除演练之后的报道", 1, Duration.ofSeconds(30));
       }
     }

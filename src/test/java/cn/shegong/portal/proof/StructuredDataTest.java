@@ -34,11 +34,19 @@ class StructuredDataTest {
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
-    portal.database().exec("UPDATE stations SET phone = '021-59590000', opening_hours = "
-        + "'[{\"day\":1,\"open\":\"09:00\",\"close\":\"17:00\"},{\"day\":6,\"open\":\"09:00\",\"close\":\"12:00\"}]' "
-        + "WHERE slug = '" + STATION + "'");
-    portal.database().exec("UPDATE stations SET description = '</script><script>alert(1)</script><!--' "
-        + "WHERE slug = 'jiading-industrial-zone-jingkang-station'");
+    portal
+        .database()
+        .exec(
+            "UPDATE stations SET phone = '021-59590000', opening_hours = "
+                + "'[{\"day\":1,\"open\":\"09:00\",\"close\":\"17:00\"},{\"day\":6,\"open\":\"09:00\",\"close\":\"12:00\"}]' "
+                + "WHERE slug = '"
+                + STATION
+                + "'");
+    portal
+        .database()
+        .exec(
+            "UPDATE stations SET description = '</script><script>alert(1)</script><!--' "
+                + "WHERE slug = 'jiading-industrial-zone-jingkang-station'");
   }
 
   @AfterAll
@@ -51,19 +59,23 @@ class StructuredDataTest {
   }
 
   static JsonObject jsonLd(String html) {
-    Matcher m = Pattern.compile("(?s)<script type=\"application/ld\\+json\">(.*?)</script>").matcher(html);
+    Matcher m =
+        Pattern.compile("(?s)<script type=\"application/ld\\+json\">(.*?)</script>").matcher(html);
     assertTrue(m.find(), "JSON-LD present");
     return new JsonObject(m.group(1));
   }
 
   static String meta(String html, String attr, String name) {
-    Matcher m = Pattern.compile("<meta " + attr + "=\"" + Pattern.quote(name) + "\" content=\"([^\"]*)\">").matcher(html);
+    Matcher m =
+        Pattern.compile("<meta " + attr + "=\"" + Pattern.quote(name) + "\" content=\"([^\"]*)\">")
+            .matcher(html);
     assertTrue(m.find(), name + " present");
     return m.group(1);
   }
 
   @Test
-  @DisplayName("a station page is a schema.org Place with address, position, telephone and hours, and has OpenGraph and Twitter tags")
+  @DisplayName(
+      "a station page is a schema.org Place with address, position, telephone and hours, and has OpenGraph and Twitter tags")
   void station() throws Exception {
     String html = get("/stations/" + STATION).bodyAsString();
     JsonObject ld = jsonLd(html);
@@ -83,8 +95,13 @@ class StructuredDataTest {
     assertEquals("021-59590000", ld.getString("telephone"));
     JsonArray hours = ld.getJsonArray("openingHoursSpecification");
     assertEquals(2, hours.size());
-    assertEquals(new JsonObject().put("@type", "OpeningHoursSpecification").put("dayOfWeek", "https://schema.org/Monday")
-        .put("opens", "09:00").put("closes", "17:00"), hours.getJsonObject(0));
+    assertEquals(
+        new JsonObject()
+            .put("@type", "OpeningHoursSpecification")
+            .put("dayOfWeek", "https://schema.org/Monday")
+            .put("opens", "09:00")
+            .put("closes", "17:00"),
+        hours.getJsonObject(0));
     assertEquals("https://schema.org/Saturday", hours.getJsonObject(1).getString("dayOfWeek"));
     assertEquals("江桥镇心理健康社工站", meta(html, "property", "og:title"));
     assertTrue(meta(html, "property", "og:url").endsWith("/stations/" + STATION));
@@ -93,18 +110,23 @@ class StructuredDataTest {
   }
 
   @Test
-  @DisplayName("a station without phone or hours claims none, and editor text cannot end the JSON-LD element")
+  @DisplayName(
+      "a station without phone or hours claims none, and editor text cannot end the JSON-LD element")
   void stationSafe() throws Exception {
     String html = get("/stations/jiading-industrial-zone-jingkang-station").bodyAsString();
     assertFalse(html.contains("<script>alert(1)"), "escaped in the page and in the JSON-LD");
     JsonObject ld = jsonLd(html);
-    assertEquals("</script><script>alert(1)</script><!--", ld.getString("description"), "same text once parsed");
+    assertEquals(
+        "</script><script>alert(1)</script><!--",
+        ld.getString("description"),
+        "same text once parsed");
     assertFalse(ld.containsKey("telephone"));
     assertFalse(ld.containsKey("openingHoursSpecification"));
   }
 
   @Test
-  @DisplayName("an article has an image (its share card, a 1200×630 PNG), an author falling back to the source, and a raster publisher logo")
+  @DisplayName(
+      "an article has an image (its share card, a 1200×630 PNG), an author falling back to the source, and a raster publisher logo")
   void article() throws Exception {
     String html = get("/news/" + ARTICLE).bodyAsString();
     JsonObject ld = jsonLd(html);

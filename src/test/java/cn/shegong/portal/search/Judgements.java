@@ -20,7 +20,8 @@ record Judgements(String set, String query, LinkedHashMap<String, Integer> phras
         LinkedHashMap<String, Integer> phrases = new LinkedHashMap<>();
         for (String pair : cols[2].split(";")) {
           int eq = pair.lastIndexOf('=');
-          phrases.put(pair.substring(0, eq).strip(), Integer.parseInt(pair.substring(eq + 1).strip()));
+          phrases.put(
+              pair.substring(0, eq).strip(), Integer.parseInt(pair.substring(eq + 1).strip()));
         }
         out.add(new Judgements(cols[0].strip(), cols[1].strip(), phrases));
       }
@@ -30,7 +31,8 @@ record Judgements(String set, String query, LinkedHashMap<String, Integer> phras
 
   /** The grade of the first listed phrase the article's full text contains, else 0. */
   int grade(String fullText) {
-    for (Map.Entry<String, Integer> e : phrases.entrySet()) if (fullText.contains(e.getKey())) return e.getValue();
+    for (Map.Entry<String, Integer> e : phrases.entrySet())
+      if (fullText.contains(e.getKey())) return e.getValue();
     return 0;
   }
 

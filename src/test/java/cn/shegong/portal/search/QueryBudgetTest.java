@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A long query is cut to what Lucene will run, with a notice")
 class QueryBudgetTest {
   /** 80 characters of Chinese, as a reader might paste a whole sentence. */
-  static final String LONG = ("社区心理健康社工站为老年人提供居家养老服务和志愿服务医务社工协助残疾人和未成年人保护"
-      + "社工机构培养社工人才精神卫生中心转介个案社区工作者探访困难群众家庭").repeat(2).substring(0, 80);
+  static final String LONG =
+      ("社区心理健康社工站为老年人提供居家养老服务和志愿服务医务社工协助残疾人和未成年人保护" + "社工机构培养社工人才精神卫生中心转介个案社区工作者探访困难群众家庭")
+          .repeat(2)
+          .substring(0, 80);
+
   static Synonyms synonyms;
   static QueryWords words;
   static QueryBuilder builder;
@@ -52,14 +55,16 @@ class QueryBudgetTest {
   }
 
   @Test
-  @DisplayName("80 Chinese characters as built before: Lucene refuses the query (TooManyNestedClauses)")
+  @DisplayName(
+      "80 Chinese characters as built before: Lucene refuses the query (TooManyNestedClauses)")
   void unboundedFails() {
     List<QueryWords.Word> all = words.split(LONG);
     assertThrows(IndexSearcher.TooManyClauses.class, () -> run(builder.strict(all)));
   }
 
   @Test
-  @DisplayName("80 Chinese characters within the budget: strict, loose and closeness queries all run, and the reader is told")
+  @DisplayName(
+      "80 Chinese characters within the budget: strict, loose and closeness queries all run, and the reader is told")
   void boundedRuns() throws Exception {
     QueryBudget.Kept kept = new QueryBudget(builder).keep(words.split(LONG));
     assertDoesNotThrow(() -> run(builder.strict(kept.words())));
@@ -72,10 +77,15 @@ class QueryBudgetTest {
   }
 
   @Test
-  @DisplayName("many distinct Latin words and synonym-rich words, space separated: within the budget and runnable")
+  @DisplayName(
+      "many distinct Latin words and synonym-rich words, space separated: within the budget and runnable")
   void manyWordsAndSynonyms() throws Exception {
-    String manyWords = String.join(" ", List.of("社工 社工站 医务社工 心理健康 养老 居家养老 志愿服务 社工机构 社工人才",
-        "社区工作者 未成年人保护 残疾人 老年人 lasa jiading beijing shanghai wuhan chengdu a1 b2 c3 d4 e5 f6 g7 h8"));
+    String manyWords =
+        String.join(
+            " ",
+            List.of(
+                "社工 社工站 医务社工 心理健康 养老 居家养老 志愿服务 社工机构 社工人才",
+                "社区工作者 未成年人保护 残疾人 老年人 lasa jiading beijing shanghai wuhan chengdu a1 b2 c3 d4 e5 f6 g7 h8"));
     QueryBudget budget = new QueryBudget(builder);
     QueryBudget.Kept kept = budget.keep(words.split(manyWords));
     assertTrue(budget.cost(kept.words()) <= QueryBudget.MAX_CLAUSES);

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Folding, pinyin, synonyms and query words")
 class SearchAnalysisTest {
-  static final Synonyms SYNONYMS = Synonyms.parse("""
+  static final Synonyms SYNONYMS =
+      Synonyms.parse(
+          """
       # comment
       社工, 社会工作, 社會工作者
       社工站, 社会工作服务站
@@ -46,7 +48,8 @@ class SearchAnalysisTest {
   }
 
   @Test
-  @DisplayName("Solr synonym format: equivalences, explicit mappings, folded terms, errors with line numbers")
+  @DisplayName(
+      "Solr synonym format: equivalences, explicit mappings, folded terms, errors with line numbers")
   void synonyms() {
     assertEquals(Set.of("社工", "社会工作", "社会工作者"), SYNONYMS.expand("社工"));
     assertEquals(Set.of("社会工作者", "社工", "社会工作"), SYNONYMS.expand("社会工作者"), "folded from 社會工作者");
@@ -57,7 +60,8 @@ class SearchAnalysisTest {
   }
 
   @Test
-  @DisplayName("query words: dictionary first, unknown names kept whole, syntax characters only separate words")
+  @DisplayName(
+      "query words: dictionary first, unknown names kept whole, syntax characters only separate words")
   void queryWords() {
     assertEquals(List.of("社工站", "全", "覆盖"), words("社工站全覆盖"));
     assertEquals(List.of("济阳区"), words("济阳区"));

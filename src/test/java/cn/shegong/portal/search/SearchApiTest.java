@@ -42,7 +42,9 @@ class SearchApiTest {
   }
 
   static List<String> titles(JsonObject body) {
-    return body.getJsonArray("hits").stream().map(h -> ((JsonObject) h).getString("title")).toList();
+    return body.getJsonArray("hits").stream()
+        .map(h -> ((JsonObject) h).getString("title"))
+        .toList();
   }
 
   @Test
@@ -53,38 +55,54 @@ class SearchApiTest {
     assertTrue(body.getLong("total") >= 2);
     assertEquals("eq", body.getString("total_relation"), "a small result set is counted exactly");
     JsonObject hit = body.getJsonArray("hits").getJsonObject(0);
-    for (String key : List.of("type", "id", "title", "url", "snippet")) assertTrue(hit.containsKey(key), key);
+    for (String key : List.of("type", "id", "title", "url", "snippet"))
+      assertTrue(hit.containsKey(key), key);
     assertTrue(List.of("article", "station").contains(hit.getString("type")));
-    assertTrue(hit.getString("url").startsWith("/news/") || hit.getString("url").startsWith("/stations/"));
+    assertTrue(
+        hit.getString("url").startsWith("/news/") || hit.getString("url").startsWith("/stations/"));
     assertEquals(200, get(hit.getString("url")).statusCode(), "url is the hit's page");
     JsonObject facets = body.getJsonObject("facets");
-    for (String dim : List.of("type", "kind", "province", "year")) assertTrue(facets.containsKey(dim), dim);
-    long byType = facets.getJsonObject("type").stream().mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+    for (String dim : List.of("type", "kind", "province", "year"))
+      assertTrue(facets.containsKey(dim), dim);
+    long byType =
+        facets.getJsonObject("type").stream()
+            .mapToLong(e -> ((Number) e.getValue()).longValue())
+            .sum();
     assertEquals(body.getLong("total"), byType);
   }
 
   @Test
   @DisplayName("traditional characters, pinyin and initials find simplified text")
   void beyondTheCharacters() throws Exception {
-    assertTrue(titles(api(portal, "type=news&q=" + enc("醫務社工"))).stream().anyMatch(t -> t.contains("医务社工")));
+    assertTrue(
+        titles(api(portal, "type=news&q=" + enc("醫務社工"))).stream()
+            .anyMatch(t -> t.contains("医务社工")));
     assertTrue(titles(api(portal, "q=lasa")).get(0).contains("拉萨"));
     assertTrue(titles(api(portal, "q=jiading")).stream().anyMatch(t -> t.contains("嘉定")));
-    assertTrue(titles(api(portal, "type=stations&q=jqz")).stream().anyMatch(t -> t.contains("江桥镇")), "initials");
+    assertTrue(
+        titles(api(portal, "type=stations&q=jqz")).stream().anyMatch(t -> t.contains("江桥镇")),
+        "initials");
   }
 
   @Test
-  @DisplayName("filters by type and kind, and a near-a-place search returns only stations within the radius")
+  @DisplayName(
+      "filters by type and kind, and a near-a-place search returns only stations within the radius")
   void filters() throws Exception {
     JsonObject psych = api(portal, "type=stations&kind=psych&q=" + enc("社工站"));
     assertTrue(psych.getLong("total") >= 1);
-    psych.getJsonArray("hits").forEach(h -> assertEquals("psych", ((JsonObject) h).getString("kind")));
-    JsonObject near = api(portal, "type=stations&lat=31.37&lon=121.25&km=40&sort=distance&q=" + enc("心理"));
+    psych
+        .getJsonArray("hits")
+        .forEach(h -> assertEquals("psych", ((JsonObject) h).getString("kind")));
+    JsonObject near =
+        api(portal, "type=stations&lat=31.37&lon=121.25&km=40&sort=distance&q=" + enc("心理"));
     assertTrue(near.getLong("total") >= 1);
-    near.getJsonArray("hits").forEach(h -> assertEquals("上海市嘉定区", ((JsonObject) h).getString("region").substring(0, 6)));
+    near.getJsonArray("hits")
+        .forEach(h -> assertEquals("上海市嘉定区", ((JsonObject) h).getString("region").substring(0, 6)));
   }
 
   @Test
-  @DisplayName("empty and over-long queries are 400 with a JSON message in the portal's one error shape")
+  @DisplayName(
+      "empty and over-long queries are 400 with a JSON message in the portal's one error shape")
   void badInput() throws Exception {
     for (String q : List.of("", "%20%20", enc("社".repeat(201)))) {
       var r = get("/api/search?q=" + q);
@@ -99,26 +117,39 @@ class SearchApiTest {
   }
 
   @Test
-  @DisplayName("syntax is literal, and hostile input answers 4xx or a normal result in under a second, never 500")
+  @DisplayName(
+      "syntax is literal, and hostile input answers 4xx or a normal result in under a second, never 500")
   void hostile() throws Exception {
-    List<String> queries = List.of(
-        "(".repeat(10_000), "x".repeat(64 * 1024), "社工 OR ".repeat(2_000),
-        "社工 AND (医务 OR \"心理\"~2) title:* ?* [a TO z] {x} ^3 \\ / NOT -+!",
-        "*", "?", "\"", "医务~", "/.*/", ")))(((", "社工\u0000站");
+    List<String> queries =
+        List.of(
+            "(".repeat(10_000),
+            "x".repeat(64 * 1024),
+            "社工 OR ".repeat(2_000),
+            "社工 AND (医务 OR \"心理\"~2) title:* ?* [a TO z] {x} ^3 \\ / NOT -+!",
+            "*",
+            "?",
+            "\"",
+            "医务~",
+            "/.*/",
+            ")))(((",
+            "社工\u0000站");
     for (String q : queries) {
       long start = System.nanoTime();
       var r = get("/api/search?q=" + enc(q));
       long ms = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(r.statusCode() == 200 || (r.statusCode() >= 400 && r.statusCode() < 500),
+      assertTrue(
+          r.statusCode() == 200 || (r.statusCode() >= 400 && r.statusCode() < 500),
           q.substring(0, Math.min(20, q.length())) + " → " + r.statusCode());
       assertTrue(ms < 1000, "answered in " + ms + " ms");
     }
     JsonObject literal = api(portal, "q=" + enc("医务*"));
-    assertTrue(literal.getLong("total") >= 1, "the star is not a wildcard and does not fail the search");
+    assertTrue(
+        literal.getLong("total") >= 1, "the star is not a wildcard and does not fail the search");
   }
 
   @Test
-  @DisplayName("the page: hint for an empty query, escaped highlights, facets, partial-match notice, 400 for long input")
+  @DisplayName(
+      "the page: hint for an empty query, escaped highlights, facets, partial-match notice, 400 for long input")
   void page() throws Exception {
     var empty = get("/search");
     assertEquals(200, empty.statusCode());
@@ -142,8 +173,12 @@ class SearchApiTest {
   @DisplayName("suggestions: titles, station names and regions, pinyin included")
   void suggest() throws Exception {
     JsonArray s = get("/api/suggest?q=jiad").bodyAsJsonObject().getJsonArray("suggestions");
-    assertTrue(s.stream().anyMatch(x -> ((JsonObject) x).getString("text").contains("嘉定")), s.encode());
-    JsonArray han = get("/api/suggest?q=" + enc("墨竹")).bodyAsJsonObject().getJsonArray("suggestions");
-    assertTrue(han.stream().anyMatch(x -> ((JsonObject) x).getString("text").contains("墨竹工卡")), han.encode());
+    assertTrue(
+        s.stream().anyMatch(x -> ((JsonObject) x).getString("text").contains("嘉定")), s.encode());
+    JsonArray han =
+        get("/api/suggest?q=" + enc("墨竹")).bodyAsJsonObject().getJsonArray("suggestions");
+    assertTrue(
+        han.stream().anyMatch(x -> ((JsonObject) x).getString("text").contains("墨竹工卡")),
+        han.encode());
   }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The “10,000+” behaviour through HTTP, with the limit lowered to 5 so that the seeds exceed it. */
+/**
+ * The “10,000+” behaviour through HTTP, with the limit lowered to 5 so that the seeds exceed it.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Past the counting limit: a lower bound in the API and “N+” on the page")
 class SearchCountLimitTest {
@@ -38,12 +40,14 @@ class SearchCountLimitTest {
   }
 
   @Test
-  @DisplayName("a broad query: total 5 with total_relation gte, still a full page of hits; a narrow one: eq")
+  @DisplayName(
+      "a broad query: total 5 with total_relation gte, still a full page of hits; a narrow one: eq")
   void api() throws Exception {
     JsonObject broad = SearchTesting.api(portal, "q=" + enc("社工"));
     assertEquals(5, broad.getLong("total"));
     assertEquals("gte", broad.getString("total_relation"));
-    assertEquals(10, broad.getJsonArray("hits").size(), "the hits do not stop at the counting limit");
+    assertEquals(
+        10, broad.getJsonArray("hits").size(), "the hits do not stop at the counting limit");
     JsonObject narrow = SearchTesting.api(portal, "q=" + enc("墨竹工卡"));
     assertEquals("eq", narrow.getString("total_relation"));
     assertTrue(narrow.getLong("total") < 5);
@@ -57,6 +61,8 @@ class SearchCountLimitTest {
     String html = r.bodyAsString();
     assertTrue(html.contains("<strong>5+</strong> 条结果"), html);
     assertTrue(html.contains("按前 5 条统计"));
-    assertTrue(html.contains("href=\"/search?q=" + enc("社工") + "&amp;page=2\""), "more pages than the count shows");
+    assertTrue(
+        html.contains("href=\"/search?q=" + enc("社工") + "&amp;page=2\""),
+        "more pages than the count shows");
   }
 }

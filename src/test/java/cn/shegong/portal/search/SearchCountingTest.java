@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Counting stops at a limit; below it everything is exact; facets count without their own filter. */
+/**
+ * Counting stops at a limit; below it everything is exact; facets count without their own filter.
+ */
 @DisplayName("Search counting: limited for broad queries, exact for small ones")
 class SearchCountingTest {
   static final String[] PROVINCES = {"浙江省", "江苏省", "安徽省"};
@@ -29,15 +31,33 @@ class SearchCountingTest {
   @BeforeAll
   static void index() throws Exception {
     synonyms = Synonyms.load(Optional.empty());
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(SearchAnalyzers.forIndex()).setMaxBufferedDocs(20))) {
+    try (IndexWriter w =
+        new IndexWriter(
+            dir, new IndexWriterConfig(SearchAnalyzers.forIndex()).setMaxBufferedDocs(20))) {
       for (int i = 1; i <= 90; i++) {
         String province = PROVINCES[i % 3];
         // a few titles name the word: they must rank first whatever the limit
         String title = i % 30 == 7 ? "社工服务第" + i + "期" : "社区活动第" + i + "期";
         String body = "本期由社工组织。" + (i % 10 == 0 ? "珊瑚礁科普讲座。" : "");
-        w.addDocument(DocumentFactory.build(new Indexable(SearchFields.TYPE_ARTICLE, i, "a-" + i, title, body,
-            province, province, "某区", "某街道", null, "published", "editor", LocalDate.of(2020 + i % 4, 5, 1),
-            "2020-05-01", null, null)));
+        w.addDocument(
+            DocumentFactory.build(
+                new Indexable(
+                    SearchFields.TYPE_ARTICLE,
+                    i,
+                    "a-" + i,
+                    title,
+                    body,
+                    province,
+                    province,
+                    "某区",
+                    "某街道",
+                    null,
+                    "published",
+                    "editor",
+                    LocalDate.of(2020 + i % 4, 5, 1),
+                    "2020-05-01",
+                    null,
+                    null)));
       }
     }
     reader = DirectoryReader.open(dir);
@@ -55,7 +75,8 @@ class SearchCountingTest {
   }
 
   @Test
-  @DisplayName("a query matching more than the limit: total is the limit, marked as a lower bound, same best hits")
+  @DisplayName(
+      "a query matching more than the limit: total is the limit, marked as a lower bound, same best hits")
   void broadQueryIsCapped() throws Exception {
     SearchResult capped = search(25, Map.of("q", "社工"));
     SearchResult exact = search(10_000, Map.of("q", "社工"));
@@ -63,8 +84,13 @@ class SearchCountingTest {
     assertFalse(exact.capped());
     assertEquals(25, capped.total());
     assertTrue(capped.capped());
-    assertEquals(25L, capped.facets().get(SearchFields.TYPE).get(SearchFields.TYPE_ARTICLE), "facets of the counted ones");
-    assertEquals(exact.hits().stream().map(SearchHit::url).toList(), capped.hits().stream().map(SearchHit::url).toList());
+    assertEquals(
+        25L,
+        capped.facets().get(SearchFields.TYPE).get(SearchFields.TYPE_ARTICLE),
+        "facets of the counted ones");
+    assertEquals(
+        exact.hits().stream().map(SearchHit::url).toList(),
+        capped.hits().stream().map(SearchHit::url).toList());
     assertTrue(capped.hits().get(0).title().startsWith("社工服务"), capped.hits().get(0).title());
   }
 
@@ -79,17 +105,21 @@ class SearchCountingTest {
   }
 
   @Test
-  @DisplayName("with a province chosen, the province facet still lists every province; the others follow the filter")
+  @DisplayName(
+      "with a province chosen, the province facet still lists every province; the others follow the filter")
   void facetIgnoresItsOwnFilter() throws Exception {
     SearchResult r = search(10_000, Map.of("q", "珊瑚礁", "province", "江苏省"));
     assertEquals(3, r.total());
     assertEquals(Map.of("浙江省", 3L, "江苏省", 3L, "安徽省", 3L), r.facets().get(SearchFields.PROVINCE));
     assertEquals(3L, r.facets().get(SearchFields.TYPE).get(SearchFields.TYPE_ARTICLE));
-    long years = r.facets().get(SearchFields.YEAR).values().stream().mapToLong(Long::longValue).sum();
+    long years =
+        r.facets().get(SearchFields.YEAR).values().stream().mapToLong(Long::longValue).sum();
     assertEquals(3, years, "the year facet counts within the chosen province");
     SearchResult both = search(10_000, Map.of("q", "珊瑚礁", "province", "江苏省", "year", "2022"));
     assertEquals(both.total(), both.facets().get(SearchFields.PROVINCE).get("江苏省"));
-    assertEquals(3, both.facets().get(SearchFields.YEAR).values().stream().mapToLong(Long::longValue).sum(),
+    assertEquals(
+        3,
+        both.facets().get(SearchFields.YEAR).values().stream().mapToLong(Long::longValue).sum(),
         "the year facet ignores the year filter but keeps the province");
   }
 }

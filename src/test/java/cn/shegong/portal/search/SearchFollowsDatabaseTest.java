@@ -54,17 +54,26 @@ class SearchFollowsDatabaseTest {
   }
 
   static boolean finds(JsonObject body, String slug) {
-    return !body.getBoolean("partial") && body.getJsonArray("hits").stream()
-        .anyMatch(h -> ((JsonObject) h).getString("url").equals("/news/" + slug));
+    return !body.getBoolean("partial")
+        && body.getJsonArray("hits").stream()
+            .anyMatch(h -> ((JsonObject) h).getString("url").equals("/news/" + slug));
   }
 
   static boolean lacks(JsonObject body, String slug) {
-    return body.getJsonArray("hits").stream().noneMatch(h -> ((JsonObject) h).getString("url").equals("/news/" + slug));
+    return body.getJsonArray("hits").stream()
+        .noneMatch(h -> ((JsonObject) h).getString("url").equals("/news/" + slug));
   }
 
   static String insertArticle(String slug, String title, String status) {
-    return "INSERT INTO articles (slug, title, body, status, published_at, origin) VALUES ('" + slug + "', '" + title
-        + "', '正文：" + title + "。', '" + status + "', now(), 'editor')";
+    return "INSERT INTO articles (slug, title, body, status, published_at, origin) VALUES ('"
+        + slug
+        + "', '"
+        + title
+        + "', '正文："
+        + title
+        + "。', '"
+        + status
+        + "', now(), 'editor')";
   }
 
   @Test
@@ -76,13 +85,16 @@ class SearchFollowsDatabaseTest {
     awaitSearch(portal, "q=" + enc("鹦鹉螺"), b -> finds(b, "follow-one"), WITHIN_MS);
     db.exec("UPDATE articles SET title = '翡翠湾社区活动中心开放', body = '翡翠湾' WHERE slug = 'follow-one'");
     awaitSearch(portal, "q=" + enc("翡翠湾"), b -> finds(b, "follow-one"), WITHIN_MS);
-    assertTrue(lacks(SearchTesting.api(portal, "q=" + enc("鹦鹉螺")), "follow-one"), "the old text is gone");
+    assertTrue(
+        lacks(SearchTesting.api(portal, "q=" + enc("鹦鹉螺")), "follow-one"), "the old text is gone");
     db.exec("UPDATE articles SET status = 'unpublished' WHERE slug = 'follow-one'");
     awaitSearch(portal, "q=" + enc("翡翠湾"), b -> lacks(b, "follow-one"), WITHIN_MS);
     db.exec(insertArticle("follow-draft", "琥珀巷草稿", "draft"));
     db.exec(insertArticle("follow-two", "玛瑙街道社工站揭牌", "published"));
     awaitSearch(portal, "q=" + enc("玛瑙"), b -> finds(b, "follow-two"), WITHIN_MS);
-    assertTrue(lacks(SearchTesting.api(portal, "q=" + enc("琥珀巷")), "follow-draft"), "drafts are never indexed");
+    assertTrue(
+        lacks(SearchTesting.api(portal, "q=" + enc("琥珀巷")), "follow-draft"),
+        "drafts are never indexed");
     db.exec("DELETE FROM articles WHERE slug = 'follow-two'");
     awaitSearch(portal, "q=" + enc("玛瑙"), b -> lacks(b, "follow-two"), WITHIN_MS);
   }
@@ -100,9 +112,18 @@ class SearchFollowsDatabaseTest {
       Thread.sleep(1500); // several poll cycles pass while the slow transaction is open
       slow.commit();
     }
-    assertTrue(Long.parseLong(portal.database().queryOne("SELECT min(seq) FROM change_log WHERE entity_id = "
-        + "(SELECT id FROM articles WHERE slug = 'late-slow')")) < Long.parseLong(portal.database().queryOne(
-        "SELECT min(seq) FROM change_log WHERE entity_id = (SELECT id FROM articles WHERE slug = 'late-fast')")),
+    assertTrue(
+        Long.parseLong(
+                portal
+                    .database()
+                    .queryOne(
+                        "SELECT min(seq) FROM change_log WHERE entity_id = "
+                            + "(SELECT id FROM articles WHERE slug = 'late-slow')"))
+            < Long.parseLong(
+                portal
+                    .database()
+                    .queryOne(
+                        "SELECT min(seq) FROM change_log WHERE entity_id = (SELECT id FROM articles WHERE slug = 'late-fast')")),
         "the late transaction holds the lower seq");
     awaitSearch(portal, "q=" + enc("珊瑚岛"), b -> finds(b, "late-slow"), WITHIN_MS);
   }
@@ -112,8 +133,10 @@ class SearchFollowsDatabaseTest {
   @DisplayName("two portals on one database each keep their own index and converge within 2 s")
   void twoProcesses() throws Exception {
     Path otherIndex = Files.createTempDirectory("portal-index-b-");
-    TestPortal other = TestPortal.forDatabase(vertx, portal.database(), otherIndex, Map.of()).start()
-        .await(2, TimeUnit.MINUTES);
+    TestPortal other =
+        TestPortal.forDatabase(vertx, portal.database(), otherIndex, Map.of())
+            .start()
+            .await(2, TimeUnit.MINUTES);
     try {
       SearchTesting.awaitIndex(other);
       portal.database().exec(insertArticle("two-procs", "琉璃镇心理健康服务点启用", "published"));
@@ -126,13 +149,16 @@ class SearchFollowsDatabaseTest {
 
   @Test
   @Order(4)
-  @DisplayName("a restart catches up on changes made while stopped; an outdated or deleted index is rebuilt")
+  @DisplayName(
+      "a restart catches up on changes made while stopped; an outdated or deleted index is rebuilt")
   void restart() throws Exception {
     long seedTotal = total(portal, "社工");
     portal.stop().await(1, TimeUnit.MINUTES);
     portal.database().exec(insertArticle("while-down", "水晶村在停机期间的新闻", "published"));
-    portal = TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of()).start()
-        .await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of())
+            .start()
+            .await(2, TimeUnit.MINUTES);
     SearchTesting.awaitIndex(portal);
     String genBefore = Files.readString(portal.indexDir().resolve("CURRENT")).strip();
     awaitSearch(portal, "q=" + enc("水晶村"), b -> finds(b, "while-down"), WITHIN_MS);
@@ -140,39 +166,62 @@ class SearchFollowsDatabaseTest {
     // an index written by an older schema is rebuilt, not trusted
     portal.stop().await(1, TimeUnit.MINUTES);
     try (var dir = FSDirectory.open(portal.indexDir().resolve(genBefore));
-         var w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+        var w =
+            new IndexWriter(
+                dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       w.setLiveCommitData(Map.of(SearchIndex.SCHEMA, "0", SearchIndex.POSITION, "1").entrySet());
       w.commit();
     }
-    portal = TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of()).start()
-        .await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of())
+            .start()
+            .await(2, TimeUnit.MINUTES);
     SearchTesting.awaitIndex(portal);
-    assertNotEquals(genBefore, Files.readString(portal.indexDir().resolve("CURRENT")).strip(), "a new generation");
+    assertNotEquals(
+        genBefore,
+        Files.readString(portal.indexDir().resolve("CURRENT")).strip(),
+        "a new generation");
     assertEquals(seedTotal, total(portal, "社工"), "rebuilt with everything");
     assertTrue(finds(SearchTesting.api(portal, "q=" + enc("水晶村")), "while-down"));
 
     // the whole index directory deleted while stopped
     portal.stop().await(1, TimeUnit.MINUTES);
     IndexGenerations.deleteTree(portal.indexDir());
-    portal = TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of()).start()
-        .await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of())
+            .start()
+            .await(2, TimeUnit.MINUTES);
     assertTrue(finds(SearchTesting.api(waitReady(portal), "q=" + enc("水晶村")), "while-down"));
     assertEquals(seedTotal, total(portal, "社工"));
   }
 
   @Test
   @Order(5)
-  @DisplayName("generate adds labelled synthetic rows; reindex in another process swaps a new generation in")
+  @DisplayName(
+      "generate adds labelled synthetic rows; reindex in another process swaps a new generation in")
   void generateAndReindex() throws Exception {
     String before = Files.readString(portal.indexDir().resolve("CURRENT")).strip();
-    assertEquals(0, cn.shegong.portal.synthetic.GenerateCommand.run(portal.config(),
-        new String[] {"--articles", "30", "--stations", "10"}));
-    assertEquals("40", portal.database().queryOne("SELECT (SELECT count(*) FROM articles WHERE origin = 'synthetic')"
-        + " + (SELECT count(*) FROM stations WHERE origin = 'synthetic')"));
+    assertEquals(
+        0,
+        cn.shegong.portal.synthetic.GenerateCommand.run(
+            portal.config(), new String[] {"--articles", "30", "--stations", "10"}));
+    assertEquals(
+        "40",
+        portal
+            .database()
+            .queryOne(
+                "SELECT (SELECT count(*) FROM articles WHERE origin = 'synthetic')"
+                    + " + (SELECT count(*) FROM stations WHERE origin = 'synthetic')"));
     assertEquals(0, ReindexCommand.run(portal.config()));
     assertNotEquals(before, Files.readString(portal.indexDir().resolve("CURRENT")).strip());
-    awaitSearch(portal, "q=" + enc("测试数据"), b -> b.getLong("total") == 40
-        && b.getJsonArray("hits").stream().allMatch(h -> ((JsonObject) h).getBoolean("synthetic")), 5000);
+    awaitSearch(
+        portal,
+        "q=" + enc("测试数据"),
+        b ->
+            b.getLong("total") == 40
+                && b.getJsonArray("hits").stream()
+                    .allMatch(h -> ((JsonObject) h).getBoolean("synthetic")),
+        5000);
     portal.database().exec(insertArticle("after-swap", "玳瑁湾换代之后的新闻", "published"));
     awaitSearch(portal, "q=" + enc("玳瑁湾"), b -> finds(b, "after-swap"), WITHIN_MS);
   }

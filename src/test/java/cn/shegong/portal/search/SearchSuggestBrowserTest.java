@@ -36,14 +36,17 @@ class SearchSuggestBrowserTest {
   }
 
   @Test
-  @DisplayName("on the news list: a combobox opens a listbox; ↓ selects, Escape closes, ↓ + Enter opens the suggestion")
+  @DisplayName(
+      "on the news list: a combobox opens a listbox; ↓ selects, Escape closes, ↓ + Enter opens the suggestion")
   void keyboard() {
     try (Browser browser = Browser.start(1024, 800)) {
       var d = browser.driver();
       try {
         d.get("http://localhost:" + portal.port() + "/news");
         WebElement input = d.findElement(By.id("site-search"));
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(input, "role", "combobox"));
+        browser
+            .waitUpTo(Duration.ofSeconds(10))
+            .until(ExpectedConditions.attributeToBe(input, "role", "combobox"));
         assertEquals("false", input.getAttribute("aria-expanded"));
         input.sendKeys("嘉定");
         WebElement list = d.findElement(By.id("site-search-suggestions"));
@@ -55,7 +58,9 @@ class SearchSuggestBrowserTest {
         assertEquals(first.getAttribute("id"), input.getAttribute("aria-activedescendant"));
         assertEquals("true", first.getAttribute("aria-selected"));
         input.sendKeys(Keys.ESCAPE);
-        assertTrue(!list.isDisplayed() && "false".equals(input.getAttribute("aria-expanded")), "Escape closes the list");
+        assertTrue(
+            !list.isDisplayed() && "false".equals(input.getAttribute("aria-expanded")),
+            "Escape closes the list");
         assertEquals("嘉定", input.getAttribute("value"), "and keeps what was typed");
 
         input.sendKeys("区");
@@ -64,7 +69,9 @@ class SearchSuggestBrowserTest {
         input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(href));
       } catch (RuntimeException | AssertionError e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("search-suggest-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage() + " (screenshot: " + browser.screenshot("search-suggest-failure") + ")",
+            e);
       }
     }
   }

@@ -17,7 +17,9 @@ final class SearchTesting {
 
   static JsonObject api(TestPortal portal, String query) throws Exception {
     var r = portal.client().get("/api/search?" + query).send().await(20, TimeUnit.SECONDS);
-    if (r.statusCode() != 200) throw new AssertionError("GET /api/search?" + query + " → " + r.statusCode() + " " + r.bodyAsString());
+    if (r.statusCode() != 200)
+      throw new AssertionError(
+          "GET /api/search?" + query + " → " + r.statusCode() + " " + r.bodyAsString());
     return r.bodyAsJsonObject();
   }
 
@@ -33,13 +35,16 @@ final class SearchTesting {
   }
 
   /** Polls a search until {@code done} holds; returns how long it took. */
-  static long awaitSearch(TestPortal portal, String query, Predicate<JsonObject> done, long timeoutMs) throws Exception {
+  static long awaitSearch(
+      TestPortal portal, String query, Predicate<JsonObject> done, long timeoutMs)
+      throws Exception {
     long start = System.currentTimeMillis();
     while (true) {
       JsonObject body = api(portal, query);
       if (done.test(body)) return System.currentTimeMillis() - start;
       if (System.currentTimeMillis() - start > timeoutMs) {
-        throw new AssertionError("not within " + timeoutMs + " ms: " + query + " → " + body.encode());
+        throw new AssertionError(
+            "not within " + timeoutMs + " ms: " + query + " → " + body.encode());
       }
       Thread.sleep(50);
     }

@@ -32,18 +32,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("Feeds wherever there is a list: Atom, RSS and JSON Feed advertised and valid; OpenSearch and oEmbed")
+@DisplayName(
+    "Feeds wherever there is a list: Atom, RSS and JSON Feed advertised and valid; OpenSearch and oEmbed")
 class FeedsEverywhereTest {
   static TestPortal portal;
   static String base;
-  static final Pattern ALTERNATE = Pattern.compile("<link rel=\"(alternate|search)\" type=\"([^\"]+)\"[^>]*href=\"([^\"]+)\"");
+  static final Pattern ALTERNATE =
+      Pattern.compile("<link rel=\"(alternate|search)\" type=\"([^\"]+)\"[^>]*href=\"([^\"]+)\"");
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "30000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "30000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
     base = portal.config().publicBaseUrl();
     long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (get("/api/search?q=" + enc("嘉定")).statusCode() != 200 && System.nanoTime() < until) Thread.sleep(200);
+    while (get("/api/search?q=" + enc("嘉定")).statusCode() != 200 && System.nanoTime() < until)
+      Thread.sleep(200);
   }
 
   @AfterAll
@@ -65,20 +71,26 @@ class FeedsEverywhereTest {
     assertEquals("https://jsonfeed.org/version/1.1", f.getString("version"), uri);
     assertFalse(f.getString("title", "").isBlank(), uri + " title");
     assertTrue(f.getString("feed_url").startsWith(base + "/"), uri + " feed_url absolute");
-    assertTrue(f.getString("home_page_url").startsWith(base + "/"), uri + " home_page_url absolute");
+    assertTrue(
+        f.getString("home_page_url").startsWith(base + "/"), uri + " home_page_url absolute");
     for (Object o : f.getJsonArray("items")) {
       JsonObject it = (JsonObject) o;
-      assertTrue(it.getValue("id") instanceof String s && !s.isBlank(), uri + " item id is a string");
-      assertTrue(it.containsKey("content_html") || it.containsKey("content_text"), uri + " item content");
+      assertTrue(
+          it.getValue("id") instanceof String s && !s.isBlank(), uri + " item id is a string");
+      assertTrue(
+          it.containsKey("content_html") || it.containsKey("content_text"), uri + " item content");
       assertTrue(it.getString("url").startsWith(base + "/"), uri + " item url");
       OffsetDateTime.parse(it.getString("date_published"));
       OffsetDateTime.parse(it.getString("date_modified"));
-      if (it.containsKey("authors")) assertFalse(it.getJsonArray("authors").getJsonObject(0).getString("name").isBlank());
+      if (it.containsKey("authors"))
+        assertFalse(it.getJsonArray("authors").getJsonObject(0).getString("name").isBlank());
     }
     return f;
   }
 
-  /** Every alternate and search link in a page's head answers 200 and parses as what it says it is. */
+  /**
+   * Every alternate and search link in a page's head answers 200 and parses as what it says it is.
+   */
   static int checkLinks(String page) throws Exception {
     String html = get(page).bodyAsString();
     Matcher m = ALTERNATE.matcher(html);
@@ -94,7 +106,8 @@ class FeedsEverywhereTest {
           assertEquals(type.contains("atom") ? "atom_1.0" : "rss_2.0", f.getFeedType(), href);
         }
         case "application/feed+json" -> checkJsonFeed(r.bodyAsString(), href);
-        case "application/json+oembed" -> assertEquals("1.0", r.bodyAsJsonObject().getString("version"), href);
+        case "application/json+oembed" ->
+            assertEquals("1.0", r.bodyAsJsonObject().getString("version"), href);
         case "application/opensearchdescription+xml" -> openSearch(r.bodyAsString());
         default -> throw new AssertionError("unexpected link type " + type + " on " + page);
       }
@@ -106,20 +119,25 @@ class FeedsEverywhereTest {
   static void openSearch(String xml) throws Exception {
     var f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document d =
+        f.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     assertEquals("OpenSearchDescription", d.getDocumentElement().getLocalName());
     assertEquals(OpenSearchRoutes.NS, d.getDocumentElement().getNamespaceURI());
-    String shortName = d.getElementsByTagNameNS(OpenSearchRoutes.NS, "ShortName").item(0).getTextContent();
+    String shortName =
+        d.getElementsByTagNameNS(OpenSearchRoutes.NS, "ShortName").item(0).getTextContent();
     assertTrue(shortName.length() <= 16, "ShortName at most 16 characters");
     var urls = d.getElementsByTagNameNS(OpenSearchRoutes.NS, "Url");
     List<String> templates = new ArrayList<>();
-    for (int i = 0; i < urls.getLength(); i++) templates.add(urls.item(i).getAttributes().getNamedItem("template").getNodeValue());
+    for (int i = 0; i < urls.getLength(); i++)
+      templates.add(urls.item(i).getAttributes().getNamedItem("template").getNodeValue());
     assertTrue(templates.contains(base + "/search?q={searchTerms}"), templates.toString());
     assertTrue(templates.contains(base + "/search.atom?q={searchTerms}"), templates.toString());
   }
 
   @Test
-  @DisplayName("the news list, a region, a tag, a search and an article page advertise feeds that resolve and parse")
+  @DisplayName(
+      "the news list, a region, a tag, a search and an article page advertise feeds that resolve and parse")
   void everyListAdvertisesItsFeeds() throws Exception {
     assertTrue(checkLinks("/news") >= 4, "site Atom, RSS, JSON Feed and OpenSearch");
     assertTrue(checkLinks("/news?tag=" + enc("心理健康")) >= 7, "plus the tag's three");
@@ -135,16 +153,27 @@ class FeedsEverywhereTest {
     assertEquals(200, r.statusCode(), r.bodyAsString());
     SyndFeed atom = new SyndFeedInput().build(new StringReader(r.bodyAsString()));
     assertFalse(atom.getEntries().isEmpty());
-    assertTrue(atom.getEntries().stream().anyMatch(e -> e.getLink().endsWith("/news/jiading-psych-social-work-station-map")));
+    assertTrue(
+        atom.getEntries().stream()
+            .anyMatch(e -> e.getLink().endsWith("/news/jiading-psych-social-work-station-map")));
     for (int i = 1; i < atom.getEntries().size(); i++) {
-      assertFalse(atom.getEntries().get(i).getPublishedDate().after(atom.getEntries().get(i - 1).getPublishedDate()),
+      assertFalse(
+          atom.getEntries()
+              .get(i)
+              .getPublishedDate()
+              .after(atom.getEntries().get(i - 1).getPublishedDate()),
           "newest first");
     }
-    assertEquals("rss_2.0", new SyndFeedInput().build(new StringReader(get("/search.rss?q=" + enc("嘉定")).bodyAsString()))
-        .getFeedType());
+    assertEquals(
+        "rss_2.0",
+        new SyndFeedInput()
+            .build(new StringReader(get("/search.rss?q=" + enc("嘉定")).bodyAsString()))
+            .getFeedType());
     var json = get("/search.json?q=" + enc("嘉定"));
     assertTrue(json.getHeader("Content-Type").startsWith("application/feed+json"));
-    assertEquals(atom.getEntries().size(), checkJsonFeed(json.bodyAsString(), "/search.json").getJsonArray("items").size());
+    assertEquals(
+        atom.getEntries().size(),
+        checkJsonFeed(json.bodyAsString(), "/search.json").getJsonArray("items").size());
     assertEquals(400, get("/search.atom").statusCode(), "no query");
     assertEquals(400, get("/search.json?q=" + "长".repeat(500)).statusCode(), "too long");
     var site = get("/feed.json");
@@ -153,7 +182,8 @@ class FeedsEverywhereTest {
   }
 
   @Test
-  @DisplayName("oEmbed answers a link object for an article, 404 for other addresses, 501 for XML, 400 without url")
+  @DisplayName(
+      "oEmbed answers a link object for an article, 404 for other addresses, 501 for XML, 400 without url")
   void oembed() throws Exception {
     String url = base + "/news/jiading-psych-social-work-station-map";
     JsonObject o = get("/oembed?format=json&url=" + enc(url)).bodyAsJsonObject();

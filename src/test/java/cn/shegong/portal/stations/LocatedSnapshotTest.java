@@ -24,14 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("The located stations kept in memory: loaded once per stations version, which only stations move")
+@DisplayName(
+    "The located stations kept in memory: loaded once per stations version, which only stations move")
 class LocatedSnapshotTest {
   static TestPortal portal;
   static Pool pool;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
     pool = PgBuilder.pool().connectingTo(portal.database().url()).using(vertx).build();
   }
 
@@ -42,12 +46,14 @@ class LocatedSnapshotTest {
   }
 
   static long located() {
-    return Long.parseLong(portal.database().queryOne("SELECT count(*) FROM stations WHERE latitude IS NOT NULL"));
+    return Long.parseLong(
+        portal.database().queryOne("SELECT count(*) FROM stations WHERE latitude IS NOT NULL"));
   }
 
   @Test
-  @DisplayName("the same version answers the same copy; a new version reads the table again; "
-      + "requests during a load share it; no version means no copy at all")
+  @DisplayName(
+      "the same version answers the same copy; a new version reads the table again; "
+          + "requests during a load share it; no version means no copy at all")
   void perVersion(Vertx vertx) throws Exception {
     AtomicReference<Object> version = new AtomicReference<>("v1");
     LocatedSnapshot snapshot = new LocatedSnapshot(vertx, pool, version::get);
@@ -58,10 +64,14 @@ class LocatedSnapshotTest {
     assertEquals(located(), v1.size());
     assertSame(v1, snapshot.get().await(30, TimeUnit.SECONDS));
 
-    portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
-        + "VALUES ('snapshot-check', '快照检查站', 'psych', 30.0, 120.0)");
+    portal
+        .database()
+        .exec(
+            "INSERT INTO stations (slug, name, kind, latitude, longitude) "
+                + "VALUES ('snapshot-check', '快照检查站', 'psych', 30.0, 120.0)");
     try {
-      assertSame(v1, snapshot.get().await(30, TimeUnit.SECONDS), "unchanged until the version moves");
+      assertSame(
+          v1, snapshot.get().await(30, TimeUnit.SECONDS), "unchanged until the version moves");
       version.set("v2");
       LocatedStations v2 = snapshot.get().await(30, TimeUnit.SECONDS);
       assertEquals(v1.size() + 1, v2.size());
@@ -73,30 +83,43 @@ class LocatedSnapshotTest {
   }
 
   static List<String> names(LocatedStations s, double lat, double lon) {
-    return s.find(new StationFilter(null, "", "", "", "", "", "", new NearbyQuery(lat, lon, 1.0)), 0, 10).hits().stream()
-        .map(h -> h.station().name()).toList();
+    return s
+        .find(
+            new StationFilter(null, "", "", "", "", "", "", new NearbyQuery(lat, lon, 1.0)), 0, 10)
+        .hits()
+        .stream()
+        .map(h -> h.station().name())
+        .toList();
   }
 
   @Test
-  @DisplayName("after the first read only changes are read: an added, renamed, moved and deleted station, and one "
-      + "whose transaction began before a read and committed after it")
+  @DisplayName(
+      "after the first read only changes are read: an added, renamed, moved and deleted station, and one "
+          + "whose transaction began before a read and committed after it")
   void readsChanges(Vertx vertx) throws Exception {
     AtomicReference<Object> version = new AtomicReference<>(0);
     LocatedSnapshot snapshot = new LocatedSnapshot(vertx, pool, version::get);
     LocatedStations first = snapshot.get().await(30, TimeUnit.SECONDS);
-    java.util.function.Function<Integer, LocatedStations> at = v -> {
-      version.set(v);
-      try {
-        return snapshot.get().await(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
-    portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
-        + "VALUES ('delta-check', '增量检查站', 'psych', 40.0, 80.0)");
+    java.util.function.Function<Integer, LocatedStations> at =
+        v -> {
+          version.set(v);
+          try {
+            return snapshot.get().await(30, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    portal
+        .database()
+        .exec(
+            "INSERT INTO stations (slug, name, kind, latitude, longitude) "
+                + "VALUES ('delta-check', '增量检查站', 'psych', 40.0, 80.0)");
     try {
       assertEquals(List.of("增量检查站"), names(at.apply(1), 40.0, 80.0));
-      portal.database().exec("UPDATE stations SET name = '增量检查站（新址）', latitude = 41.0 WHERE slug = 'delta-check'");
+      portal
+          .database()
+          .exec(
+              "UPDATE stations SET name = '增量检查站（新址）', latitude = 41.0 WHERE slug = 'delta-check'");
       LocatedStations moved = at.apply(2);
       assertEquals(List.of(), names(moved, 40.0, 80.0));
       assertEquals(List.of("增量检查站（新址）"), names(moved, 41.0, 80.0));
@@ -105,11 +128,18 @@ class LocatedSnapshotTest {
       SqlConnection late = pool.getConnection().await(30, TimeUnit.SECONDS);
       try {
         Transaction tx = late.begin().await(30, TimeUnit.SECONDS);
-        late.query("INSERT INTO stations (slug, name, kind, latitude, longitude) "
-            + "VALUES ('late-check', '迟提交检查站', 'medical', 42.0, 80.0)").execute().await(30, TimeUnit.SECONDS);
-        // a later transaction that commits first moves every "latest completed" mark past the open one
-        portal.database().exec("INSERT INTO stations (slug, name, kind, latitude, longitude) "
-            + "VALUES ('early-check', '先提交检查站', 'medical', 43.0, 80.0)");
+        late.query(
+                "INSERT INTO stations (slug, name, kind, latitude, longitude) "
+                    + "VALUES ('late-check', '迟提交检查站', 'medical', 42.0, 80.0)")
+            .execute()
+            .await(30, TimeUnit.SECONDS);
+        // a later transaction that commits first moves every "latest completed" mark past the open
+        // one
+        portal
+            .database()
+            .exec(
+                "INSERT INTO stations (slug, name, kind, latitude, longitude) "
+                    + "VALUES ('early-check', '先提交检查站', 'medical', 43.0, 80.0)");
         LocatedStations meanwhile = at.apply(3);
         assertEquals(List.of(), names(meanwhile, 42.0, 80.0), "not committed yet");
         assertEquals(List.of("先提交检查站"), names(meanwhile, 43.0, 80.0));
@@ -117,31 +147,47 @@ class LocatedSnapshotTest {
       } finally {
         late.close().await(30, TimeUnit.SECONDS);
       }
-      assertEquals(List.of("迟提交检查站"), names(at.apply(4), 42.0, 80.0), "found although read began before its commit");
+      assertEquals(
+          List.of("迟提交检查站"),
+          names(at.apply(4), 42.0, 80.0),
+          "found although read began before its commit");
       portal.database().exec("DELETE FROM stations WHERE slug = 'delta-check'");
       LocatedStations after = at.apply(5);
       assertEquals(List.of(), names(after, 41.0, 80.0));
       assertEquals(first.size() + 2, after.size());
     } finally {
-      portal.database().exec("DELETE FROM stations WHERE slug IN ('delta-check', 'late-check', 'early-check')");
+      portal
+          .database()
+          .exec("DELETE FROM stations WHERE slug IN ('delta-check', 'late-check', 'early-check')");
     }
   }
 
   @Test
-  @DisplayName("the portal's stations version stays put when only an article changes, and moves within 2 s "
-      + "when a station does")
+  @DisplayName(
+      "the portal's stations version stays put when only an article changes, and moves within 2 s "
+          + "when a station does")
   void onlyStationsMoveIt() throws Exception {
     Object before = portal.verticle().stationsVersion();
     Object pagesBefore = portal.verticle().pageCache().contentVersion();
-    portal.database().exec("INSERT INTO articles (slug, title, body, status, published_at, origin) VALUES "
-        + "('snapshot-article', '快照检查稿件', '正文', 'published', now(), 'editor')");
+    portal
+        .database()
+        .exec(
+            "INSERT INTO articles (slug, title, body, status, published_at, origin) VALUES "
+                + "('snapshot-article', '快照检查稿件', '正文', 'published', now(), 'editor')");
     awaitChange(() -> portal.verticle().pageCache().contentVersion(), pagesBefore);
-    assertEquals(before, portal.verticle().stationsVersion(), "an article does not move the stations version");
-    portal.database().exec("UPDATE stations SET phone = '021-0000 0000' WHERE id = (SELECT min(id) FROM stations)");
+    assertEquals(
+        before,
+        portal.verticle().stationsVersion(),
+        "an article does not move the stations version");
+    portal
+        .database()
+        .exec(
+            "UPDATE stations SET phone = '021-0000 0000' WHERE id = (SELECT min(id) FROM stations)");
     awaitChange(() -> portal.verticle().stationsVersion(), before);
   }
 
-  static void awaitChange(java.util.function.Supplier<Object> now, Object before) throws InterruptedException {
+  static void awaitChange(java.util.function.Supplier<Object> now, Object before)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 2000;
     while (before.equals(now.get()) && System.currentTimeMillis() < deadline) Thread.sleep(20);
     assertNotEquals(before, now.get());

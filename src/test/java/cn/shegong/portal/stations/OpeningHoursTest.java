@@ -18,22 +18,28 @@ class OpeningHoursTest {
 
   static String on(String hours, String date) {
     var spans = HoursRules.on(OpeningHours.parse(hours), CAL.day(LocalDate.parse(date)));
-    return spans.stream().map(s -> s.openText() + "-" + s.closeText()).collect(Collectors.joining(","));
+    return spans.stream()
+        .map(s -> s.openText() + "-" + s.closeText())
+        .collect(Collectors.joining(","));
   }
 
   @Test
-  @DisplayName("the calendar: 2026-10-01 is 国庆节, Sunday 2026-09-20 and 2026-01-04 are 调休 working days, 2026-09-13 a weekend")
+  @DisplayName(
+      "the calendar: 2026-10-01 is 国庆节, Sunday 2026-09-20 and 2026-01-04 are 调休 working days, 2026-09-13 a weekend")
   void calendar() {
     assertEquals(ChinaCalendar.DayType.HOLIDAY, CAL.day(LocalDate.parse("2026-10-01")).type());
     assertEquals("国庆节", CAL.day(LocalDate.parse("2026-10-01")).holiday());
-    assertEquals(ChinaCalendar.DayType.ADJUSTED_WORKDAY, CAL.day(LocalDate.parse("2026-09-20")).type());
-    assertEquals(ChinaCalendar.DayType.ADJUSTED_WORKDAY, CAL.day(LocalDate.parse("2026-01-04")).type());
+    assertEquals(
+        ChinaCalendar.DayType.ADJUSTED_WORKDAY, CAL.day(LocalDate.parse("2026-09-20")).type());
+    assertEquals(
+        ChinaCalendar.DayType.ADJUSTED_WORKDAY, CAL.day(LocalDate.parse("2026-01-04")).type());
     assertEquals(ChinaCalendar.DayType.WEEKEND, CAL.day(LocalDate.parse("2026-09-13")).type());
     assertEquals(ChinaCalendar.DayType.WORKDAY, CAL.day(LocalDate.parse("2026-09-30")).type());
   }
 
   @Test
-  @DisplayName("weekday ranges and several intervals; closed on a holiday without PH; a 调休 Sunday keeps the weekday hours")
+  @DisplayName(
+      "weekday ranges and several intervals; closed on a holiday without PH; a 调休 Sunday keeps the weekday hours")
   void weekly() {
     String h = "Mo-Fr 09:00-12:00,13:30-17:30; Sa 09:00-12:00";
     assertEquals("09:00-12:00,13:30-17:30", on(h, "2026-09-30"));
@@ -56,11 +62,15 @@ class OpeningHoursTest {
   }
 
   @Test
-  @DisplayName("bad hours are refused with a Chinese message; unknown hours are unknown, not closed")
+  @DisplayName(
+      "bad hours are refused with a Chinese message; unknown hours are unknown, not closed")
   void refused() {
     var e = assertThrows(IllegalArgumentException.class, () -> OpeningHours.parse("Mo-Fr 9点到5点"));
     assertTrue(e.getMessage().startsWith("开放时间格式有误"), e.getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> OpeningHours.parse("SH off")).getMessage().contains("暂不支持"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> OpeningHours.parse("SH off"))
+            .getMessage()
+            .contains("暂不支持"));
     assertFalse(OpeningHours.parse("").known());
     assertFalse(OpeningHours.parse("  ").known());
   }
@@ -70,8 +80,11 @@ class OpeningHoursTest {
   void storage() {
     OpeningHours h = OpeningHours.parse("Mo-Fr 09:00-17:00; PH off");
     assertEquals(h, OpeningHours.fromJson(h.toJson()));
-    OpeningHours old = OpeningHours.fromJson(new JsonArray("[{\"day\":1,\"open\":\"09:00\",\"close\":\"12:00\"},"
-        + "{\"day\":1,\"open\":\"13:00\",\"close\":\"17:00\"},{\"day\":6,\"open\":\"09:00\",\"close\":\"12:00\"}]"));
+    OpeningHours old =
+        OpeningHours.fromJson(
+            new JsonArray(
+                "[{\"day\":1,\"open\":\"09:00\",\"close\":\"12:00\"},"
+                    + "{\"day\":1,\"open\":\"13:00\",\"close\":\"17:00\"},{\"day\":6,\"open\":\"09:00\",\"close\":\"12:00\"}]"));
     assertEquals("Mo 09:00-12:00,13:00-17:00; Sa 09:00-12:00", old.toSyntax());
     assertEquals(List.of("周一至周五 09:00–17:00", "法定节假日 休息"), h.describeChinese());
   }

@@ -28,7 +28,10 @@ class StationListTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
   }
 
   @AfterAll
@@ -61,17 +64,24 @@ class StationListTest {
   }
 
   @Test
-  @DisplayName("the unfiltered list counts all stations, pages by 20, and every control has a label")
+  @DisplayName(
+      "the unfiltered list counts all stations, pages by 20, and every control has a label")
   void unfiltered() throws Exception {
     String html = page("/stations");
     assertEquals(32, total(html));
     assertEquals(20, items(html));
     assertEquals(12, items(page("/stations?page=2")));
-    for (String id : new String[] {"f-q", "f-kind", "f-province", "f-city", "f-district", "f-service", "f-target"}) {
+    for (String id :
+        new String[] {
+          "f-q", "f-kind", "f-province", "f-city", "f-district", "f-service", "f-target"
+        }) {
       assertTrue(html.contains("<label for=\"" + id + "\">"), "label for " + id);
     }
-    assertTrue(html.contains("<form class=\"station-filters\" id=\"station-filters\" action=\"/stations\" method=\"get\">"));
-    assertTrue(html.contains("<option value=\"北京市\">北京市</option>"), "place picker built from the data");
+    assertTrue(
+        html.contains(
+            "<form class=\"station-filters\" id=\"station-filters\" action=\"/stations\" method=\"get\">"));
+    assertTrue(
+        html.contains("<option value=\"北京市\">北京市</option>"), "place picker built from the data");
     assertTrue(html.contains("data-province=\"上海市\" data-city=\"上海市\">嘉定区（上海市）</option>"));
     assertTrue(html.matches("(?s).*/static/[0-9a-f]{12}/css/stations\\.css.*"));
   }
@@ -82,7 +92,8 @@ class StationListTest {
     String psych = page("/stations?kind=psych");
     assertEquals(4, total(psych));
     assertTrue(psych.contains("江桥镇心理健康社工站") && !psych.contains("北京同仁医院"));
-    assertTrue(psych.contains("<option value=\"psych\" selected>"), "the chosen kind stays selected");
+    assertTrue(
+        psych.contains("<option value=\"psych\" selected>"), "the chosen kind stays selected");
     assertEquals(5, total(page("/stations?province=" + enc("北京市"))));
     assertEquals(2, total(page("/stations?province=" + enc("北京市") + "&district=" + enc("西城区"))));
     assertEquals(2, total(page("/stations?service=" + enc("心理咨询"))));
@@ -100,7 +111,8 @@ class StationListTest {
   void bookmarkable() throws Exception {
     String html = page("/stations?kind=township");
     assertEquals(22, total(html));
-    assertTrue(html.contains("href=\"/stations?kind=township&amp;page=2\""), "next page keeps the kind");
+    assertTrue(
+        html.contains("href=\"/stations?kind=township&amp;page=2\""), "next page keeps the kind");
     assertEquals(2, items(page("/stations?kind=township&page=2")));
   }
 
@@ -112,20 +124,25 @@ class StationListTest {
     int jiangqiao = html.indexOf("江桥镇心理健康社工站");
     int beijing = html.indexOf("北京同仁医院");
     assertTrue(jiangqiao > 0 && (beijing < 0 || jiangqiao < beijing), "nearest first");
-    assertTrue(html.contains("<span class=\"distance\">0 米</span>"), "distance of the station at the point");
+    assertTrue(
+        html.contains("<span class=\"distance\">0 米</span>"),
+        "distance of the station at the point");
     assertTrue(html.contains("公里</span>"), "kilometres shown");
     String within = page("/stations?near=31.247,121.326&radius_km=30");
     assertEquals(4, total(within), "the four Jiading stations");
     assertTrue(within.contains("30 公里内"));
     assertTrue(within.contains("<option value=\"30\" selected>"), "the radius stays selected");
-    assertTrue(page("/stations?near=31.247,121.326&radius_km=7.5").contains("<option value=\"7.5\" selected>"),
+    assertTrue(
+        page("/stations?near=31.247,121.326&radius_km=7.5")
+            .contains("<option value=\"7.5\" selected>"),
         "a radius from a bookmark stays selected even when the picker does not offer it");
   }
 
   @Test
   @DisplayName("the place picker's 'nearest to here' redirects to near= at the district's centre")
   void nearestToPlace() throws Exception {
-    var r = get("/stations?district=" + enc("嘉定区") + "&city=" + enc("上海市") + "&kind=psych&from=place");
+    var r =
+        get("/stations?district=" + enc("嘉定区") + "&city=" + enc("上海市") + "&kind=psych&from=place");
     assertEquals(303, r.statusCode());
     String location = r.getHeader("Location");
     assertTrue(location.startsWith("/stations?kind=psych&near=31.3"), location);
@@ -160,32 +177,51 @@ class StationListTest {
   }
 
   @Test
-  @DisplayName("a station page has its facts, map-app links in GCJ-02/BD-09, related news and the report form")
+  @DisplayName(
+      "a station page has its facts, map-app links in GCJ-02/BD-09, related news and the report form")
   void stationPage() throws Exception {
     String html = page("/stations/jiading-jiangqiao-psych-station");
     assertTrue(html.contains("江桥镇心理健康社工站"));
     assertTrue(html.contains("不是准确门址"), "approximate location said so");
-    assertTrue(html.contains("https://uri.amap.com/marker?position=121.330540,31.245076"), "Amap in GCJ-02");
-    assertTrue(html.contains("https://api.map.baidu.com/marker?location=31.251390,121.336974"), "Baidu in BD-09");
-    assertTrue(html.contains("https://apis.map.qq.com/uri/v1/marker?marker=coord:31.245076,121.330540"), "Tencent in GCJ-02");
+    assertTrue(
+        html.contains("https://uri.amap.com/marker?position=121.330540,31.245076"),
+        "Amap in GCJ-02");
+    assertTrue(
+        html.contains("https://api.map.baidu.com/marker?location=31.251390,121.336974"),
+        "Baidu in BD-09");
+    assertTrue(
+        html.contains("https://apis.map.qq.com/uri/v1/marker?marker=coord:31.245076,121.330540"),
+        "Tencent in GCJ-02");
     assertTrue(html.contains("上海嘉定社区心理健康社工站服务地图发布"), "the article that mentions it");
     assertTrue(html.contains("action=\"/stations/jiading-jiangqiao-psych-station/report\""));
-    assertTrue(html.contains("<label for=\"r-field\">") && html.contains("<label for=\"r-value\">"));
-    assertEquals(null, get("/stations/jiading-jiangqiao-psych-station").getHeader("Set-Cookie"), "readers get no cookie");
+    assertTrue(
+        html.contains("<label for=\"r-field\">") && html.contains("<label for=\"r-value\">"));
+    assertEquals(
+        null,
+        get("/stations/jiading-jiangqiao-psych-station").getHeader("Set-Cookie"),
+        "readers get no cookie");
     var missing = get("/stations/no-such-station");
     assertEquals(404, missing.statusCode());
     assertTrue(missing.bodyAsString().contains("没有找到这个服务站点"));
   }
 
   @Test
-  @DisplayName("Leaflet is served from the project and the map container points at the API with the filters")
+  @DisplayName(
+      "Leaflet is served from the project and the map container points at the API with the filters")
   void mapAssets() throws Exception {
     String html = page("/stations?kind=medical");
     assertTrue(html.contains("data-api=\"/api/stations.geojson?kind=medical\""));
-    assertTrue(html.matches("(?s).*<script src=\"/webjars/[0-9a-f]{12}/leaflet/1\\.9\\.4/dist/leaflet\\.js\" defer></script>.*"));
-    for (String asset : new String[] {"/webjars/leaflet/1.9.4/dist/leaflet.js", "/webjars/leaflet/1.9.4/dist/leaflet.css",
-        "/static/vendor/leaflet.markercluster/leaflet.markercluster.js", "/static/js/stations-map.js",
-        "/static/vendor/china-provinces/china-provinces.geojson"}) {
+    assertTrue(
+        html.matches(
+            "(?s).*<script src=\"/webjars/[0-9a-f]{12}/leaflet/1\\.9\\.4/dist/leaflet\\.js\" defer></script>.*"));
+    for (String asset :
+        new String[] {
+          "/webjars/leaflet/1.9.4/dist/leaflet.js",
+          "/webjars/leaflet/1.9.4/dist/leaflet.css",
+          "/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
+          "/static/js/stations-map.js",
+          "/static/vendor/china-provinces/china-provinces.geojson"
+        }) {
       assertEquals(200, get(asset).statusCode(), asset);
     }
     assertFalse(html.contains(" style=\""), "no inline style attributes (CSP)");

@@ -30,7 +30,10 @@ class StationMapBrowserTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
   }
 
   @AfterAll
@@ -43,114 +46,199 @@ class StationMapBrowserTest {
   }
 
   @Test
-  @DisplayName("opens /stations, sees markers over the bundled outline, opens a popup and follows it to the station page")
+  @DisplayName(
+      "opens /stations, sees markers over the bundled outline, opens a popup and follows it to the station page")
   void markerPopupToStationPage() {
     try (Browser browser = Browser.start(1280, 900)) {
       WebDriver d = browser.driver();
       try {
         d.get(base() + "/stations");
-        browser.waitUpTo(Duration.ofSeconds(60))
+        browser
+            .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
-        assertEquals("32", d.findElement(By.id("station-map")).getAttribute("data-loaded"), "every station on the map");
-        assertTrue(!d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(), "markers or clusters");
-        browser.waitUpTo(Duration.ofSeconds(30))
-            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
+        assertEquals(
+            "32",
+            d.findElement(By.id("station-map")).getAttribute("data-loaded"),
+            "every station on the map");
+        assertTrue(
+            !d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(),
+            "markers or clusters");
+        browser
+            .waitUpTo(Duration.ofSeconds(30))
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#station-map path.province-outline")));
         String title = openStationPopup(browser);
-        WebElement link = browser.waitUpTo(Duration.ofSeconds(20)).until(
-            ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup-content a.map-popup-name")));
+        WebElement link =
+            browser
+                .waitUpTo(Duration.ofSeconds(20))
+                .until(
+                    ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".leaflet-popup-content a.map-popup-name")));
         String name = link.getText();
-        assertTrue(title.startsWith(name), "the popup is the clicked station's: " + title + " / " + name);
-        assertTrue(d.findElement(By.cssSelector(".leaflet-popup-content")).getText().matches("(?s).*(心理健康社工站|医务社工|镇[(（]街道[)）]社工站).*"),
+        assertTrue(
+            title.startsWith(name), "the popup is the clicked station's: " + title + " / " + name);
+        assertTrue(
+            d.findElement(By.cssSelector(".leaflet-popup-content"))
+                .getText()
+                .matches("(?s).*(心理健康社工站|医务社工|镇[(（]街道[)）]社工站).*"),
             "the popup names the kind");
         link.click();
-        browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/stations/[a-z0-9-]+$"));
+        browser
+            .waitUpTo(Duration.ofSeconds(20))
+            .until(ExpectedConditions.urlMatches("/stations/[a-z0-9-]+$"));
         assertEquals(name, d.findElement(By.tagName("h1")).getText());
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-map-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage() + " (screenshot: " + browser.screenshot("stations-map-failure") + ")",
+            e);
       }
     }
   }
 
   @Test
-  @DisplayName("on a phone no script blocks rendering, and the map still appears with Chinese controls")
+  @DisplayName(
+      "on a phone no script blocks rendering, and the map still appears with Chinese controls")
   void noRenderBlockingScript() {
     try (Browser browser = Browser.start(360, 800)) {
       WebDriver d = browser.driver();
       try {
         d.get(base() + "/stations");
-        browser.waitUpTo(Duration.ofSeconds(60))
+        browser
+            .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
         JavascriptExecutor js = (JavascriptExecutor) d;
-        assertEquals(0L, js.executeScript("return Array.from(document.scripts).filter(s => !s.defer && !s.async).length;"),
+        assertEquals(
+            0L,
+            js.executeScript(
+                "return Array.from(document.scripts).filter(s => !s.defer && !s.async).length;"),
             "every script is deferred or async");
         // the browser's own verdict (Resource Timing): no script fetched as render-blocking
-        assertEquals("[]", js.executeScript("return JSON.stringify(performance.getEntriesByType('resource')"
-            + ".filter(e => e.initiatorType === 'script' && e.renderBlockingStatus === 'blocking').map(e => e.name));"));
-        assertTrue(!d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(), "markers or clusters");
-        assertEquals("放大", d.findElement(By.cssSelector(".leaflet-control-zoom-in")).getAttribute("title"));
-        assertEquals("缩小", d.findElement(By.cssSelector(".leaflet-control-zoom-out")).getAttribute("title"));
-        browser.waitUpTo(Duration.ofSeconds(30))
-            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
-        String attribution = d.findElement(By.cssSelector(".leaflet-control-attribution")).getText();
+        assertEquals(
+            "[]",
+            js.executeScript(
+                "return JSON.stringify(performance.getEntriesByType('resource')"
+                    + ".filter(e => e.initiatorType === 'script' && e.renderBlockingStatus === 'blocking').map(e => e.name));"));
+        assertTrue(
+            !d.findElements(By.cssSelector("#station-map .leaflet-marker-icon")).isEmpty(),
+            "markers or clusters");
+        assertEquals(
+            "放大", d.findElement(By.cssSelector(".leaflet-control-zoom-in")).getAttribute("title"));
+        assertEquals(
+            "缩小", d.findElement(By.cssSelector(".leaflet-control-zoom-out")).getAttribute("title"));
+        browser
+            .waitUpTo(Duration.ofSeconds(30))
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#station-map path.province-outline")));
+        String attribution =
+            d.findElement(By.cssSelector(".leaflet-control-attribution")).getText();
         assertTrue(attribution.contains("地图库") && attribution.contains("省界轮廓"), attribution);
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-blocking-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage()
+                + " (screenshot: "
+                + browser.screenshot("stations-blocking-failure")
+                + ")",
+            e);
       }
     }
   }
 
   @Test
-  @DisplayName("at 360 px wide the list page needs no sideways scrolling and the elder-mode switch works")
+  @DisplayName(
+      "at 360 px wide the list page needs no sideways scrolling and the elder-mode switch works")
   void narrowScreen() {
     try (Browser browser = Browser.start(360, 800)) {
       WebDriver d = browser.driver();
       try {
         d.get(base() + "/stations?kind=psych");
-        browser.waitUpTo(Duration.ofSeconds(60))
+        browser
+            .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
         JavascriptExecutor js = (JavascriptExecutor) d;
         long scrollWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
         long clientWidth = (Long) js.executeScript("return document.documentElement.clientWidth;");
-        assertTrue(scrollWidth <= clientWidth, "no horizontal overflow: " + scrollWidth + " > " + clientWidth);
-        String before = (String) js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
+        assertTrue(
+            scrollWidth <= clientWidth,
+            "no horizontal overflow: " + scrollWidth + " > " + clientWidth);
+        String before =
+            (String)
+                js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
         d.findElement(By.id("elder-toggle")).click();
-        String after = (String) js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
+        String after =
+            (String)
+                js.executeScript("return getComputedStyle(document.documentElement).fontSize;");
         assertEquals("16px", before);
         assertEquals("24px", after);
         d.get(base() + "/stations/jiading-jiangqiao-psych-station");
-        assertEquals("24px", js.executeScript("return getComputedStyle(document.documentElement).fontSize;"),
+        assertEquals(
+            "24px",
+            js.executeScript("return getComputedStyle(document.documentElement).fontSize;"),
             "the switch persists without an account");
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-narrow-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage() + " (screenshot: " + browser.screenshot("stations-narrow-failure") + ")",
+            e);
       }
     }
   }
 
   @Test
-  @DisplayName("when the configured tile server fails, the outline appears under the markers, and a marker opens by keyboard")
+  @DisplayName(
+      "when the configured tile server fails, the outline appears under the markers, and a marker opens by keyboard")
   void tilesFailKeyboardWorks(Vertx vertx) throws Exception {
     // nothing listens on port 9: every tile fails, as on an intranet without the tile server
-    TestPortal offline = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000",
-        "PORTAL_MAP_TILES", "http://127.0.0.1:9/{z}/{x}/{y}.png", "PORTAL_MAP_ATTRIBUTION", "测试瓦片"))
-        .start().await(2, TimeUnit.MINUTES);
+    TestPortal offline =
+        TestPortal.create(
+                vertx,
+                Map.of(
+                    "PORTAL_DB_CONNECT_TIMEOUT_MS",
+                    "15000",
+                    "PORTAL_MAP_TILES",
+                    "http://127.0.0.1:9/{z}/{x}/{y}.png",
+                    "PORTAL_MAP_ATTRIBUTION",
+                    "测试瓦片"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
     try (Browser browser = Browser.start(1024, 800)) {
       WebDriver d = browser.driver();
       try {
-        d.get("http://localhost:" + offline.port() + "/stations?q=" + java.net.URLEncoder.encode("江桥", "UTF-8"));
-        browser.waitUpTo(Duration.ofSeconds(60))
+        d.get(
+            "http://localhost:"
+                + offline.port()
+                + "/stations?q="
+                + java.net.URLEncoder.encode("江桥", "UTF-8"));
+        browser
+            .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
-        browser.waitUpTo(Duration.ofSeconds(30))
-            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#station-map path.province-outline")));
-        assertTrue(d.findElement(By.cssSelector(".leaflet-control-attribution")).getText().contains("测试瓦片"));
+        browser
+            .waitUpTo(Duration.ofSeconds(30))
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#station-map path.province-outline")));
+        assertTrue(
+            d.findElement(By.cssSelector(".leaflet-control-attribution"))
+                .getText()
+                .contains("测试瓦片"));
         WebElement marker = d.findElement(By.cssSelector("#station-map .station-marker"));
         assertEquals("0", marker.getAttribute("tabindex"), "markers are in the tab order");
         ((JavascriptExecutor) d).executeScript("arguments[0].focus();", marker);
         marker.sendKeys(Keys.ENTER);
-        WebElement link = browser.waitUpTo(Duration.ofSeconds(20)).until(
-            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content a.map-popup-name")));
+        WebElement link =
+            browser
+                .waitUpTo(Duration.ofSeconds(20))
+                .until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".leaflet-popup-content a.map-popup-name")));
         assertEquals("江桥镇心理健康社工站", link.getText());
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + " (screenshot: " + browser.screenshot("stations-offline-failure") + ")", e);
+        throw new AssertionError(
+            e.getMessage()
+                + " (screenshot: "
+                + browser.screenshot("stations-offline-failure")
+                + ")",
+            e);
       }
     } finally {
       offline.destroy().await(1, TimeUnit.MINUTES);
@@ -158,8 +246,9 @@ class StationMapBrowserTest {
   }
 
   /**
-   * Clicks a single-station marker, opening clusters until one shows; answers its title. Leaflet redraws
-   * markers while clusters animate, so an element found a moment ago may be gone: then look again.
+   * Clicks a single-station marker, opening clusters until one shows; answers its title. Leaflet
+   * redraws markers while clusters animate, so an element found a moment ago may be gone: then look
+   * again.
    */
   private static String openStationPopup(Browser browser) {
     WebDriver d = browser.driver();

@@ -36,7 +36,10 @@ class StationReportTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    portal = TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000")).start().await(2, TimeUnit.MINUTES);
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_DB_CONNECT_TIMEOUT_MS", "15000"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
   }
 
   @AfterAll
@@ -80,11 +83,17 @@ class StationReportTest {
   }
 
   static String stationState() {
-    return portal.database().queryOne("SELECT version || '|' || updated_at || '|' || phone FROM stations WHERE slug = '" + SLUG + "'");
+    return portal
+        .database()
+        .queryOne(
+            "SELECT version || '|' || updated_at || '|' || phone FROM stations WHERE slug = '"
+                + SLUG
+                + "'");
   }
 
   @Test
-  @DisplayName("a valid report is stored with the client's key, the station does not change, and the page thanks")
+  @DisplayName(
+      "a valid report is stored with the client's key, the station does not change, and the page thanks")
   void valid() throws Exception {
     String before = stationState();
     var r = post(form(token(), "phone", "021-59990000", "reader@example.cn"), origin());
@@ -92,15 +101,21 @@ class StationReportTest {
     assertEquals(PATH + "?reported=1#report", r.getHeader("Location"));
     assertEquals(null, r.getHeader("Set-Cookie"));
     assertEquals(1, reports());
-    assertEquals("phone|021-59990000|reader@example.cn|127.0.0.1|open", portal.database().queryOne(
-        "SELECT field || '|' || correct_value || '|' || contact || '|' || client_key || '|' || status FROM station_reports"));
+    assertEquals(
+        "phone|021-59990000|reader@example.cn|127.0.0.1|open",
+        portal
+            .database()
+            .queryOne(
+                "SELECT field || '|' || correct_value || '|' || contact || '|' || client_key || '|' || status FROM station_reports"));
     assertEquals(before, stationState(), "nothing else changes");
-    String thanks = portal.client().get(PATH + "?reported=1").send().await(20, TimeUnit.SECONDS).bodyAsString();
+    String thanks =
+        portal.client().get(PATH + "?reported=1").send().await(20, TimeUnit.SECONDS).bodyAsString();
     assertTrue(thanks.contains("感谢您的纠错"));
   }
 
   @Test
-  @DisplayName("missing fields give the form again with the error and the entered text; nothing is stored")
+  @DisplayName(
+      "missing fields give the form again with the error and the entered text; nothing is stored")
   void missingFields() throws Exception {
     var noValue = post(form(token(), "phone", "  ", "me@example.cn"), origin());
     assertEquals(400, noValue.statusCode());
@@ -124,38 +139,65 @@ class StationReportTest {
   @DisplayName("a missing, forged, expired or other station's token is refused with 403")
   void badTokens() throws Exception {
     String good = token();
-    String secretHex = portal.database().queryOne("SELECT encode(secret, 'hex') FROM station_report_secret");
-    long id = Long.parseLong(portal.database().queryOne("SELECT id FROM stations WHERE slug = '" + SLUG + "'"));
-    long otherId = Long.parseLong(portal.database().queryOne("SELECT id FROM stations WHERE slug = 'pku-first-hospital'"));
+    String secretHex =
+        portal.database().queryOne("SELECT encode(secret, 'hex') FROM station_report_secret");
+    long id =
+        Long.parseLong(
+            portal.database().queryOne("SELECT id FROM stations WHERE slug = '" + SLUG + "'"));
+    long otherId =
+        Long.parseLong(
+            portal
+                .database()
+                .queryOne("SELECT id FROM stations WHERE slug = 'pku-first-hospital'"));
     long old = Instant.now().minusSeconds(3 * 3600).getEpochSecond();
-    String[] tokens = {null, "", "garbage", good.substring(0, good.length() - 2) + "AA",
-        sign(secretHex, id, old), sign(secretHex, otherId, Instant.now().getEpochSecond())};
+    String[] tokens = {
+      null,
+      "",
+      "garbage",
+      good.substring(0, good.length() - 2) + "AA",
+      sign(secretHex, id, old),
+      sign(secretHex, otherId, Instant.now().getEpochSecond())
+    };
     for (String t : tokens) {
       var r = post(form(t, "phone", "021-1", null), origin());
       assertEquals(403, r.statusCode(), "token " + t);
       assertTrue(r.bodyAsString().contains("表单已过期或无效"), "token " + t);
     }
-    assertEquals(303, post(form(sign(secretHex, id, Instant.now().getEpochSecond()), "phone", "021-1", null), origin())
-        .statusCode(), "a token signed with the database's key is accepted, so every process shares it");
+    assertEquals(
+        303,
+        post(
+                form(sign(secretHex, id, Instant.now().getEpochSecond()), "phone", "021-1", null),
+                origin())
+            .statusCode(),
+        "a token signed with the database's key is accepted, so every process shares it");
     assertEquals(1, reports());
   }
 
   @Test
   @DisplayName("a post from another site, or with neither Origin nor Referer, is refused with 403")
   void crossOrigin() throws Exception {
-    assertEquals(403, post(form(token(), "phone", "021-1", null), "https://evil.example").statusCode());
+    assertEquals(
+        403, post(form(token(), "phone", "021-1", null), "https://evil.example").statusCode());
     assertEquals(403, post(form(token(), "phone", "021-1", null), null).statusCode());
-    var viaReferer = portal.client().post(PATH + "/report").putHeader("Referer", origin() + PATH)
-        .sendForm(form(token(), "phone", "021-1", null)).await(20, TimeUnit.SECONDS);
-    assertEquals(303, viaReferer.statusCode(), "a same-site Referer is enough when Origin is absent");
+    var viaReferer =
+        portal
+            .client()
+            .post(PATH + "/report")
+            .putHeader("Referer", origin() + PATH)
+            .sendForm(form(token(), "phone", "021-1", null))
+            .await(20, TimeUnit.SECONDS);
+    assertEquals(
+        303, viaReferer.statusCode(), "a same-site Referer is enough when Origin is absent");
     assertEquals(1, reports());
   }
 
   @Test
-  @DisplayName("the sixth report from one address within an hour is refused with 429 and not stored")
+  @DisplayName(
+      "the sixth report from one address within an hour is refused with 429 and not stored")
   void rateLimit() throws Exception {
     for (int i = 0; i < ReportRoutes.MAX_PER_HOUR; i++) {
-      assertEquals(303, post(form(token(), "other", "更正 " + i, null), origin()).statusCode(), "report " + i);
+      assertEquals(
+          303, post(form(token(), "other", "更正 " + i, null), origin()).statusCode(), "report " + i);
     }
     var limited = post(form(token(), "other", "one too many", null), origin());
     assertEquals(429, limited.statusCode());
@@ -166,18 +208,34 @@ class StationReportTest {
   }
 
   @Test
-  @DisplayName("oversized input is refused, the longest allowed report fits, and an unknown station is a 404")
+  @DisplayName(
+      "oversized input is refused, the longest allowed report fits, and an unknown station is a 404")
   void limits() throws Exception {
     var big = post(form(token(), "other", "长".repeat(20_000), null), origin());
-    assertTrue(big.statusCode() == 413 || big.statusCode() == 400, "refused, not a 500: " + big.statusCode());
-    var tooLong = post(form(token(), "other", "长".repeat(ReportForm.MAX_VALUE + 1), null), origin());
+    assertTrue(
+        big.statusCode() == 413 || big.statusCode() == 400,
+        "refused, not a 500: " + big.statusCode());
+    var tooLong =
+        post(form(token(), "other", "长".repeat(ReportForm.MAX_VALUE + 1), null), origin());
     assertEquals(400, tooLong.statusCode());
     assertTrue(tooLong.bodyAsString().contains("正确信息最多 500 个字"));
-    var longest = post(form(token(), "other", "长".repeat(ReportForm.MAX_VALUE), "长".repeat(ReportForm.MAX_CONTACT)), origin());
+    var longest =
+        post(
+            form(
+                token(),
+                "other",
+                "长".repeat(ReportForm.MAX_VALUE),
+                "长".repeat(ReportForm.MAX_CONTACT)),
+            origin());
     assertEquals(303, longest.statusCode(), "the longest allowed report fits the body limit");
     portal.database().exec("DELETE FROM station_reports");
-    var missing = portal.client().post("/stations/no-such-station/report").putHeader("Origin", origin())
-        .sendForm(form(token(), "phone", "1", null)).await(20, TimeUnit.SECONDS);
+    var missing =
+        portal
+            .client()
+            .post("/stations/no-such-station/report")
+            .putHeader("Origin", origin())
+            .sendForm(form(token(), "phone", "1", null))
+            .await(20, TimeUnit.SECONDS);
     assertEquals(404, missing.statusCode());
     assertEquals(0, reports());
   }
@@ -185,7 +243,9 @@ class StationReportTest {
   static String sign(String secretHex, long stationId, long issued) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(HexFormat.of().parseHex(secretHex), "HmacSHA256"));
-    byte[] out = mac.doFinal(("station-report:" + stationId + ":" + issued).getBytes(StandardCharsets.UTF_8));
+    byte[] out =
+        mac.doFinal(
+            ("station-report:" + stationId + ":" + issued).getBytes(StandardCharsets.UTF_8));
     return issued + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
   }
 }

@@ -18,11 +18,13 @@ class StationRulesTest {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Test
-  @DisplayName("every kind is found by its code (surrounding spaces allowed) and named in the one message of choices")
+  @DisplayName(
+      "every kind is found by its code (surrounding spaces allowed) and named in the one message of choices")
   void kinds() {
     for (StationKind k : StationKind.values()) {
       assertEquals(Optional.of(k), StationKind.fromCode(" " + k.code() + " "));
-      assertTrue(StationKind.choices().contains(k.code() + "（" + k.label() + "）"), StationKind.choices());
+      assertTrue(
+          StationKind.choices().contains(k.code() + "（" + k.label() + "）"), StationKind.choices());
     }
     assertEquals(Optional.empty(), StationKind.fromCode("hospital"));
     assertEquals(Optional.empty(), StationKind.fromCode(null));
@@ -30,7 +32,8 @@ class StationRulesTest {
   }
 
   @Test
-  @DisplayName("opening hours: open inside a span, closed at its end and on other days, canonical text round-trips")
+  @DisplayName(
+      "opening hours: open inside a span, closed at its end and on other days, canonical text round-trips")
   void openingHours() {
     OpeningHours h = OpeningHours.parse("Mo-Fr 09:00-12:00,13:30-17:30; Sa 09:00-12:00");
     ZonedDateTime monday = ZonedDateTime.of(2025, 3, 3, 9, 0, 0, 0, CHINA);

@@ -14,8 +14,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core, the accessibility checker, from npm: installed once under target/npm by the ordinary npm client
- * when missing (pinned version), then injected into a page to list its serious and critical violations.
+ * axe-core, the accessibility checker, from npm: installed once under target/npm by the ordinary
+ * npm client when missing (pinned version), then injected into a page to list its serious and
+ * critical violations.
  */
 public final class Axe {
   public static final String VERSION = "4.14.1";
@@ -25,12 +26,16 @@ public final class Axe {
 
   private Axe() {}
 
-  /** The serious and critical violations on the page the driver shows, one line each (empty: none). */
+  /**
+   * The serious and critical violations on the page the driver shows, one line each (empty: none).
+   */
   @SuppressWarnings("unchecked")
   public static List<String> seriousViolations(WebDriver driver) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     js.executeScript(script());
-    Object result = js.executeAsyncScript("""
+    Object result =
+        js.executeAsyncScript(
+            """
         const done = arguments[arguments.length - 1];
         axe.run(document, { resultTypes: ['violations'] })
           .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -40,7 +45,8 @@ public final class Axe {
         """);
     List<String> lines = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-      lines.add(v.get("impact") + " " + v.get("id") + " (" + v.get("help") + "): " + v.get("targets"));
+      lines.add(
+          v.get("impact") + " " + v.get("id") + " (" + v.get("help") + "): " + v.get("targets"));
     }
     return lines;
   }
@@ -58,14 +64,29 @@ public final class Axe {
 
   private static void install() throws IOException {
     Files.createDirectories(PREFIX);
-    Process p = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", PREFIX.toString(),
-        "axe-core@" + VERSION).redirectErrorStream(true).redirectOutput(PREFIX.resolve("install.log").toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder(
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                PREFIX.toString(),
+                "axe-core@" + VERSION)
+            .redirectErrorStream(true)
+            .redirectOutput(PREFIX.resolve("install.log").toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     try {
       if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(SCRIPT)) {
         p.destroyForcibly();
-        throw new IllegalStateException("npm could not install axe-core@" + VERSION + " (needs node and npm, and the npm "
-            + "registry): see " + PREFIX.resolve("install.log"));
+        throw new IllegalStateException(
+            "npm could not install axe-core@"
+                + VERSION
+                + " (needs node and npm, and the npm "
+                + "registry): see "
+                + PREFIX.resolve("install.log"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

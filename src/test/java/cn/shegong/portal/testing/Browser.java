@@ -18,15 +18,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Debian's chromedriver, for browser tests. Nothing is downloaded at
- * test time: when the two binaries are missing and this runs as root with apt-get, they are installed
- * once from Debian's packages; otherwise the test fails and says what to install.
+ * Headless Debian Chromium driven by Debian's chromedriver, for browser tests. Nothing is
+ * downloaded at test time: when the two binaries are missing and this runs as root with apt-get,
+ * they are installed once from Debian's packages; otherwise the test fails and says what to
+ * install.
  */
 public final class Browser implements AutoCloseable {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  // Debian's Chromium is newer than Selenium's bundled DevTools bindings; WebDriver itself is unaffected,
-  // so the "no CDP implementation" warnings are noise. Held here so the setting is not garbage-collected.
+  // Debian's Chromium is newer than Selenium's bundled DevTools bindings; WebDriver itself is
+  // unaffected,
+  // so the "no CDP implementation" warnings are noise. Held here so the setting is not
+  // garbage-collected.
   private static final java.util.logging.Logger SELENIUM_LOG = quietSelenium();
 
   private final ChromeDriverService service;
@@ -46,13 +49,29 @@ public final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory("portal-chromium-");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-          "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=zh-CN");
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--user-data-dir=" + profile,
+          "--window-size=" + width + "," + height,
+          "--lang=zh-CN");
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
       ChromeDriver driver = new ChromeDriver(service, options);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
+      driver
+          .manage()
+          .timeouts()
+          .pageLoadTimeout(Duration.ofSeconds(60))
+          .scriptTimeout(Duration.ofSeconds(30));
       return new Browser(service, driver, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -78,7 +97,10 @@ public final class Browser implements AutoCloseable {
     try {
       Path out = Path.of("target", name + ".png").toAbsolutePath();
       Files.createDirectories(out.getParent());
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          out,
+          StandardCopyOption.REPLACE_EXISTING);
       return out;
     } catch (IOException | RuntimeException e) {
       return Path.of("(no screenshot: " + e.getMessage() + ")");
@@ -95,17 +117,28 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Installs Debian's chromium and chromium-driver when they are missing and we may; else fails clearly. */
+  /**
+   * Installs Debian's chromium and chromium-driver when they are missing and we may; else fails
+   * clearly.
+   */
   static synchronized void ensureInstalled() {
     if (present()) return;
     boolean root = "root".equals(System.getProperty("user.name"));
     if (!root || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-      throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + ": install them with `apt-get install chromium chromium-driver` (as root), then run the tests again.");
+      throw new IllegalStateException(
+          "The browser tests need "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + ": install them with `apt-get install chromium chromium-driver` (as root), then run the tests again.");
     }
     run(List.of("apt-get", "update"));
-    run(List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver"));
-    if (!present()) throw new IllegalStateException("apt-get ran but " + CHROMIUM + " or " + CHROMEDRIVER + " is still missing");
+    run(
+        List.of(
+            "apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver"));
+    if (!present())
+      throw new IllegalStateException(
+          "apt-get ran but " + CHROMIUM + " or " + CHROMEDRIVER + " is still missing");
   }
 
   private static boolean present() {
@@ -114,11 +147,15 @@ public final class Browser implements AutoCloseable {
 
   private static void run(List<String> command) {
     try {
-      Process p = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      Process p =
+          new ProcessBuilder(command)
+              .inheritIO()
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " failed; install chromium and chromium-driver by hand");
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed; install chromium and chromium-driver by hand");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -11,7 +11,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-/** The search index as a stopped (or killed) portal left it on disk: its live generation, checked by Lucene. */
+/**
+ * The search index as a stopped (or killed) portal left it on disk: its live generation, checked by
+ * Lucene.
+ */
 public final class IndexOnDisk {
   private IndexOnDisk() {}
 
@@ -26,7 +29,7 @@ public final class IndexOnDisk {
     ByteArrayOutputStream report = new ByteArrayOutputStream();
     // CheckIndex takes the write lock: it also proves no process still holds the index open
     try (Directory dir = FSDirectory.open(generation);
-         CheckIndex check = new CheckIndex(dir)) {
+        CheckIndex check = new CheckIndex(dir)) {
       check.setInfoStream(new PrintStream(report, true, StandardCharsets.UTF_8));
       CheckIndex.Status status = check.checkIndex();
       return status.clean ? null : report.toString(StandardCharsets.UTF_8);
@@ -35,7 +38,8 @@ public final class IndexOnDisk {
 
   /** Documents in the last commit. */
   public static int committedDocs(Path generation) throws IOException {
-    try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
       return reader.numDocs();
     }
   }
@@ -43,7 +47,8 @@ public final class IndexOnDisk {
   /** Deletes the directory and everything under it, as an operator's rm -rf would. */
   public static void deleteTree(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+        Files.deleteIfExists(p);
     }
   }
 }

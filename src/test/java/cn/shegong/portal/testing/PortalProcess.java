@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real launcher's jar ({@code target/portal.jar}) run as its own operating-system process, so tests
- * can send it SIGTERM or SIGKILL like an operator or a crash would. Used by the *IT tests, which Maven
- * runs after packaging.
+ * The real launcher's jar ({@code target/portal.jar}) run as its own operating-system process, so
+ * tests can send it SIGTERM or SIGKILL like an operator or a crash would. Used by the *IT tests,
+ * which Maven runs after packaging.
  */
 public final class PortalProcess implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final int port;
@@ -32,20 +33,33 @@ public final class PortalProcess implements AutoCloseable {
     this.log = log;
   }
 
-  public static PortalProcess start(TestDatabase db, Path indexDir, Map<String, String> env, String... args)
-      throws IOException {
+  public static PortalProcess start(
+      TestDatabase db, Path indexDir, Map<String, String> env, String... args) throws IOException {
     Path jar = Path.of("target", "portal.jar");
-    if (!Files.isRegularFile(jar)) throw new IllegalStateException("target/portal.jar is missing: run mvn package first");
-    int port = env.containsKey("PORTAL_HTTP_PORT") ? Integer.parseInt(env.get("PORTAL_HTTP_PORT")) : freePort();
+    if (!Files.isRegularFile(jar))
+      throw new IllegalStateException("target/portal.jar is missing: run mvn package first");
+    int port =
+        env.containsKey("PORTAL_HTTP_PORT")
+            ? Integer.parseInt(env.get("PORTAL_HTTP_PORT"))
+            : freePort();
     Path log = Files.createTempFile("portal-process-", ".log");
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx512m", "-jar", jar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-jar",
+                jar.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("PORTAL_HTTP_PORT", String.valueOf(port));
     pb.environment().put("PORTAL_DB_URL", db.url());
     pb.environment().put("PORTAL_INDEX_DIR", indexDir.toString());
-    pb.environment().put("PORTAL_DATA_DIR", indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
+    pb.environment()
+        .put(
+            "PORTAL_DATA_DIR",
+            indexDir.resolveSibling(indexDir.getFileName() + "-data").toString());
     // a loaded test machine can take seconds for a first connection (as in TestPortal)
     pb.environment().put("PORTAL_DB_POOL_WAIT_MS", "10000");
     pb.environment().putAll(env);
@@ -92,8 +106,12 @@ public final class PortalProcess implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public void sigterm() {

@@ -8,8 +8,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A plain TCP connection to the portal for what an HTTP client will not do: send half a request, a body
- * slower or longer than declared, and see exactly when the server answers or closes.
+ * A plain TCP connection to the portal for what an HTTP client will not do: send half a request, a
+ * body slower or longer than declared, and see exactly when the server answers or closes.
  */
 public final class RawHttp implements AutoCloseable {
   private final Socket socket;
@@ -40,7 +40,10 @@ public final class RawHttp implements AutoCloseable {
     }
   }
 
-  /** What the server sent until it closed the connection or {@code millis} passed; null when it had closed. */
+  /**
+   * What the server sent until it closed the connection or {@code millis} passed; null when it had
+   * closed.
+   */
   public String readFor(long millis) throws IOException {
     long until = System.currentTimeMillis() + millis;
     InputStream in = socket.getInputStream();
@@ -70,13 +73,16 @@ public final class RawHttp implements AutoCloseable {
     return received.toString(StandardCharsets.UTF_8);
   }
 
-  /** Waits until a response's status line has arrived (or the connection closed); the status, or -1. */
+  /**
+   * Waits until a response's status line has arrived (or the connection closed); the status, or -1.
+   */
   public int statusWithin(long millis) throws IOException {
     long until = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < until) {
       String text = readFor(100);
       String all = received();
-      if (all.startsWith("HTTP/1.1 ") && all.length() >= 12) return Integer.parseInt(all.substring(9, 12));
+      if (all.startsWith("HTTP/1.1 ") && all.length() >= 12)
+        return Integer.parseInt(all.substring(9, 12));
       if (text == null) return -1;
     }
     return -1;

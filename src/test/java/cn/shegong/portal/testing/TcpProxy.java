@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy in front of PostgreSQL that a test can take down and bring back, so "the database
- * went away" is a real broken connection, not a mock.
+ * A loopback TCP proxy in front of PostgreSQL that a test can take down and bring back, so "the
+ * database went away" is a real broken connection, not a mock.
  */
 public final class TcpProxy {
   private final Vertx vertx;
@@ -31,10 +31,13 @@ public final class TcpProxy {
   /** Starts listening, on a free port the first time and on the same port after {@link #down()}. */
   public Future<Integer> up() {
     server = vertx.createNetServer().connectHandler(this::relay);
-    return server.listen(port, "127.0.0.1").map(s -> {
-      port = s.actualPort();
-      return port;
-    });
+    return server
+        .listen(port, "127.0.0.1")
+        .map(
+            s -> {
+              port = s.actualPort();
+              return port;
+            });
   }
 
   /** Stops listening and cuts every open connection, as a crashed database server would. */
@@ -51,18 +54,21 @@ public final class TcpProxy {
   private void relay(NetSocket inbound) {
     inbound.pause();
     sockets.add(inbound);
-    client.connect(targetPort, targetHost).onComplete(ar -> {
-      if (ar.failed()) {
-        inbound.close();
-        return;
-      }
-      NetSocket outbound = ar.result();
-      sockets.add(outbound);
-      inbound.handler(outbound::write);
-      outbound.handler(inbound::write);
-      inbound.closeHandler(v -> outbound.close());
-      outbound.closeHandler(v -> inbound.close());
-      inbound.resume();
-    });
+    client
+        .connect(targetPort, targetHost)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                inbound.close();
+                return;
+              }
+              NetSocket outbound = ar.result();
+              sockets.add(outbound);
+              inbound.handler(outbound::write);
+              outbound.handler(inbound::write);
+              inbound.closeHandler(v -> outbound.close());
+              outbound.closeHandler(v -> inbound.close());
+              inbound.resume();
+            });
   }
 }

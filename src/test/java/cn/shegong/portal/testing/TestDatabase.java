@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * A fresh, empty PostgreSQL database on the local server for one test class; {@link #drop()} removes it.
- * The portal migrates it on start like any other database.
+ * A fresh, empty PostgreSQL database on the local server for one test class; {@link #drop()}
+ * removes it. The portal migrates it on start like any other database.
  */
 public final class TestDatabase implements AutoCloseable {
-  public static final String HOST = System.getenv().getOrDefault("PORTAL_TEST_PG_HOST", "127.0.0.1");
-  public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("PORTAL_TEST_PG_PORT", "5432"));
+  public static final String HOST =
+      System.getenv().getOrDefault("PORTAL_TEST_PG_HOST", "127.0.0.1");
+  public static final int PORT =
+      Integer.parseInt(System.getenv().getOrDefault("PORTAL_TEST_PG_PORT", "5432"));
   public static final String USER = System.getenv().getOrDefault("PORTAL_TEST_PG_USER", "postgres");
 
   private final String name;
@@ -40,7 +42,8 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Runs SQL over JDBC, for test set-up that must not go through the code under test. */
   public void exec(String sql) {
-    try (var c = DriverManager.getConnection(jdbcUrl(), USER, ""); var s = c.createStatement()) {
+    try (var c = DriverManager.getConnection(jdbcUrl(), USER, "");
+        var s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
@@ -49,8 +52,9 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The first column of the first row, as text. */
   public String queryOne(String sql) {
-    try (var c = DriverManager.getConnection(jdbcUrl(), USER, ""); var s = c.createStatement();
-         var rs = s.executeQuery(sql)) {
+    try (var c = DriverManager.getConnection(jdbcUrl(), USER, "");
+        var s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
@@ -68,8 +72,10 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Runs SQL on the server's maintenance database (roles, ALTER DATABASE, ending sessions). */
   public static void admin(String sql) {
-    try (var c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
-         var s = c.createStatement()) {
+    try (var c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
+        var s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException("Test PostgreSQL at " + HOST + ":" + PORT + ": " + sql, e);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @DisplayName("Static files under content-hashed URLs")
 class AssetsTest {
-  private static final Pattern ASSET = Pattern.compile("(?:href|src|data-outline)=\"(/(?:static|webjars)/[^\"]+)\"");
+  private static final Pattern ASSET =
+      Pattern.compile("(?:href|src|data-outline)=\"(/(?:static|webjars)/[^\"]+)\"");
   static TestPortal portal;
 
   @BeforeAll
@@ -47,7 +48,8 @@ class AssetsTest {
   }
 
   @Test
-  @DisplayName("every page's styles, scripts and icon are hashed URLs answered with a one-year immutable cache")
+  @DisplayName(
+      "every page's styles, scripts and icon are hashed URLs answered with a one-year immutable cache")
   void pagesUseHashedUrls() throws Exception {
     for (String page : new String[] {"/", "/stations", "/news", "/search?q=社工"}) {
       List<String> urls = assetsOf(page);
@@ -63,13 +65,18 @@ class AssetsTest {
   }
 
   @Test
-  @DisplayName("the hash is the file's content hash: the plain URL and a stale hash get a short cache, never immutable")
+  @DisplayName(
+      "the hash is the file's content hash: the plain URL and a stale hash get a short cache, never immutable")
   void plainAndStale() throws Exception {
-    String hashed = assetsOf("/").stream().filter(u -> u.endsWith("/css/site.css")).findFirst().orElseThrow();
+    String hashed =
+        assetsOf("/").stream().filter(u -> u.endsWith("/css/site.css")).findFirst().orElseThrow();
     var plain = get("/static/css/site.css");
     assertEquals(200, plain.statusCode());
     assertEquals(get(hashed).bodyAsString(), plain.bodyAsString());
-    assertEquals("\"" + hashed.split("/")[2] + "\"", plain.getHeader("ETag"), "the URL's hash is the content's");
+    assertEquals(
+        "\"" + hashed.split("/")[2] + "\"",
+        plain.getHeader("ETag"),
+        "the URL's hash is the content's");
     for (String uri : new String[] {"/static/css/site.css", "/static/000000000000/css/site.css"}) {
       String cache = get(uri).getHeader("Cache-Control");
       assertTrue(cache.contains("max-age=300") && !cache.contains("immutable"), uri + ": " + cache);
@@ -81,8 +88,13 @@ class AssetsTest {
   @DisplayName("a matching If-None-Match gets 304, and unknown files 404")
   void revalidationAndMissing() throws Exception {
     var first = get("/static/js/stations-map.js");
-    var again = portal.client().get("/static/js/stations-map.js").putHeader("If-None-Match", first.getHeader("ETag"))
-        .send().await(20, TimeUnit.SECONDS);
+    var again =
+        portal
+            .client()
+            .get("/static/js/stations-map.js")
+            .putHeader("If-None-Match", first.getHeader("ETag"))
+            .send()
+            .await(20, TimeUnit.SECONDS);
     assertEquals(304, again.statusCode());
     assertEquals(404, get("/static/000000000000/css/nothing.css").statusCode());
     assertEquals(404, get("/static/css/nothing.css").statusCode());

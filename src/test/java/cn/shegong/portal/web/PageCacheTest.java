@@ -31,14 +31,21 @@ class PageCacheTest {
   static void start(Vertx vertx) throws Exception {
     portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
     // the API is reached with a token only; the account's password is never used
-    portal.database().exec("INSERT INTO users (login, password_hash, role) VALUES ('cachedesk', 'unused', 'editor')");
+    portal
+        .database()
+        .exec(
+            "INSERT INTO users (login, password_hash, role) VALUES ('cachedesk', 'unused', 'editor')");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TokenCommand.run(portal.config(), new String[] {"create", "cachedesk"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+    TokenCommand.run(
+        portal.config(),
+        new String[] {"create", "cachedesk"},
+        new PrintStream(out, true, StandardCharsets.UTF_8));
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
     token = lines[lines.length - 1].strip();
     // pages are kept only once the change log is followed (LISTEN connected), a moment after start
     long deadline = System.currentTimeMillis() + 10_000;
-    while (portal.verticle().pageCache().contentVersion() == null && System.currentTimeMillis() < deadline) {
+    while (portal.verticle().pageCache().contentVersion() == null
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
   }
@@ -57,7 +64,8 @@ class PageCacheTest {
   }
 
   @Test
-  @DisplayName("a page asked for twice comes from memory the second time, byte for byte, with an ETag that answers 304")
+  @DisplayName(
+      "a page asked for twice comes from memory the second time, byte for byte, with an ETag that answers 304")
   void secondReaderFromMemory() throws Exception {
     var first = get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99");
     long before = hits();
@@ -68,39 +76,74 @@ class PageCacheTest {
     String etag = second.getHeader("ETag");
     assertNotNull(etag);
     assertEquals(etag, first.getHeader("ETag"));
-    assertNotNull(second.getHeader("Content-Security-Policy"), "security headers on cached pages too");
-    var revalidated = portal.client().get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99").putHeader("If-None-Match", etag)
-        .send().await(20, TimeUnit.SECONDS);
+    assertNotNull(
+        second.getHeader("Content-Security-Policy"), "security headers on cached pages too");
+    var revalidated =
+        portal
+            .client()
+            .get("/news?tag=%E7%A4%BE%E5%B7%A5%E7%AB%99")
+            .putHeader("If-None-Match", etag)
+            .send()
+            .await(20, TimeUnit.SECONDS);
     assertEquals(304, revalidated.statusCode());
   }
 
   @Test
-  @DisplayName("a kept page goes out gzip-compressed to readers that accept it, and plain to the others")
+  @DisplayName(
+      "a kept page goes out gzip-compressed to readers that accept it, and plain to the others")
   void gzipForThoseWhoAcceptIt() throws Exception {
     String plain = get("/").bodyAsString();
     get("/");
-    var zipped = portal.client().get("/").putHeader("Accept-Encoding", "gzip, deflate, br").send().await(20, TimeUnit.SECONDS);
+    var zipped =
+        portal
+            .client()
+            .get("/")
+            .putHeader("Accept-Encoding", "gzip, deflate, br")
+            .send()
+            .await(20, TimeUnit.SECONDS);
     assertEquals("gzip", zipped.getHeader("Content-Encoding"));
-    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body().getBytes()))) {
+    try (var in =
+        new java.util.zip.GZIPInputStream(
+            new java.io.ByteArrayInputStream(zipped.body().getBytes()))) {
       assertEquals(plain, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    var refused = portal.client().get("/").putHeader("Accept-Encoding", "gzip;q=0").send().await(20, TimeUnit.SECONDS);
+    var refused =
+        portal
+            .client()
+            .get("/")
+            .putHeader("Accept-Encoding", "gzip;q=0")
+            .send()
+            .await(20, TimeUnit.SECONDS);
     assertEquals(null, refused.getHeader("Content-Encoding"));
     assertEquals(plain, refused.bodyAsString());
   }
 
   @Test
-  @DisplayName("anonymous or refused posts (a wrong login, an API call without a token) do not empty the cache")
+  @DisplayName(
+      "anonymous or refused posts (a wrong login, an API call without a token) do not empty the cache")
   void anonymousPostsKeepTheCache() throws Exception {
     get("/news");
     long before = hits();
     assertEquals(200, get("/news").statusCode());
-    var login = portal.client().post("/editor/login")
-        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("login", "nobody").add("password", "wrong"))
-        .await(20, TimeUnit.SECONDS);
-    assertTrue(login.statusCode() >= 400 || login.statusCode() == 200, "refused: " + login.statusCode());
-    assertEquals(401, portal.client().post("/api/editor/articles").sendJsonObject(new JsonObject().put("title", "x"))
-        .await(20, TimeUnit.SECONDS).statusCode());
+    var login =
+        portal
+            .client()
+            .post("/editor/login")
+            .sendForm(
+                io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+                    .add("login", "nobody")
+                    .add("password", "wrong"))
+            .await(20, TimeUnit.SECONDS);
+    assertTrue(
+        login.statusCode() >= 400 || login.statusCode() == 200, "refused: " + login.statusCode());
+    assertEquals(
+        401,
+        portal
+            .client()
+            .post("/api/editor/articles")
+            .sendJsonObject(new JsonObject().put("title", "x"))
+            .await(20, TimeUnit.SECONDS)
+            .statusCode());
     assertEquals(200, get("/news").statusCode());
     assertEquals(before + 2, hits(), "still answered from memory");
   }
@@ -115,21 +158,39 @@ class PageCacheTest {
   }
 
   @Test
-  @DisplayName("an edit, publication or withdrawal through the editor API shows on the public page at once")
+  @DisplayName(
+      "an edit, publication or withdrawal through the editor API shows on the public page at once")
   void editorWritesShowAtOnce() throws Exception {
-    var created = portal.client().post("/api/editor/articles").putHeader("Authorization", "Bearer " + token)
-        .sendJsonObject(new JsonObject().put("title", "缓存测试公告").put("body", "第一段。").put("published_at", "2025-06-01"))
-        .await(20, TimeUnit.SECONDS).bodyAsJsonObject();
+    var created =
+        portal
+            .client()
+            .post("/api/editor/articles")
+            .putHeader("Authorization", "Bearer " + token)
+            .sendJsonObject(
+                new JsonObject()
+                    .put("title", "缓存测试公告")
+                    .put("body", "第一段。")
+                    .put("published_at", "2025-06-01"))
+            .await(20, TimeUnit.SECONDS)
+            .bodyAsJsonObject();
     String path = "/news/" + created.getString("slug");
     long id = created.getLong("id");
     assertEquals(404, get(path).statusCode());
     api("/api/editor/articles/" + id + "/publish", null);
     assertTrue(get(path).bodyAsString().contains("缓存测试公告"));
     assertTrue(get(path).bodyAsString().contains("缓存测试公告"));
-    var edit = portal.client().put("/api/editor/articles/" + id).putHeader("Authorization", "Bearer " + token)
-        .sendJsonObject(new JsonObject().put("title", "缓存测试公告（更正）").put("body", "第一段。").put("version", 2)
-            .put("change", new JsonObject().put("kind", "correction").put("note", "标题更正")))
-        .await(20, TimeUnit.SECONDS);
+    var edit =
+        portal
+            .client()
+            .put("/api/editor/articles/" + id)
+            .putHeader("Authorization", "Bearer " + token)
+            .sendJsonObject(
+                new JsonObject()
+                    .put("title", "缓存测试公告（更正）")
+                    .put("body", "第一段。")
+                    .put("version", 2)
+                    .put("change", new JsonObject().put("kind", "correction").put("note", "标题更正")))
+            .await(20, TimeUnit.SECONDS);
     assertEquals(200, edit.statusCode(), edit.bodyAsString());
     assertTrue(get(path).bodyAsString().contains("缓存测试公告（更正）"));
     api("/api/editor/articles/" + id + "/unpublish", null);
@@ -137,9 +198,13 @@ class PageCacheTest {
   }
 
   @Test
-  @DisplayName("a change committed elsewhere (another process, a SQL session) reaches a kept page within 2 s")
+  @DisplayName(
+      "a change committed elsewhere (another process, a SQL session) reaches a kept page within 2 s")
   void changesElsewhereWithinTwoSeconds() throws Exception {
-    String slug = portal.database().queryOne("SELECT slug FROM articles WHERE status = 'published' ORDER BY id LIMIT 1");
+    String slug =
+        portal
+            .database()
+            .queryOne("SELECT slug FROM articles WHERE status = 'published' ORDER BY id LIMIT 1");
     get("/news/" + slug);
     long before = hits();
     assertEquals(200, get("/news/" + slug).statusCode());

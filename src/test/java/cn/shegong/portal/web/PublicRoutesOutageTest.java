@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +25,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The operator's maintenance window: ALLOW_CONNECTIONS false and the portal's sessions ended (55000, 57P01). */
+/**
+ * The operator's maintenance window: ALLOW_CONNECTIONS false and the portal's sessions ended
+ * (55000, 57P01).
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("While PostgreSQL refuses connections the public site keeps answering")
 class PublicRoutesOutageTest {
@@ -37,8 +39,14 @@ class PublicRoutesOutageTest {
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
-    article = portal.database().queryOne("SELECT slug FROM articles WHERE status = 'published' ORDER BY id LIMIT 1");
-    station = portal.database().queryOne("SELECT slug FROM stations WHERE latitude IS NOT NULL ORDER BY id LIMIT 1");
+    article =
+        portal
+            .database()
+            .queryOne("SELECT slug FROM articles WHERE status = 'published' ORDER BY id LIMIT 1");
+    station =
+        portal
+            .database()
+            .queryOne("SELECT slug FROM stations WHERE latitude IS NOT NULL ORDER BY id LIMIT 1");
     for (int i = 0; i < 240 && get("/ready").statusCode() != 200; i++) Thread.sleep(500);
   }
 
@@ -53,9 +61,22 @@ class PublicRoutesOutageTest {
   }
 
   private static List<String> routes() {
-    return List.of("/", "/news", "/news/" + article, "/stations", "/stations/" + station, "/api/stations",
-        "/api/stations?near=39.9,116.4", "/api/stations.geojson", "/api/articles", "/api/articles/" + article,
-        "/feed.atom", "/feed.xml", "/sitemap.xml", "/search?q=%E7%A4%BE%E5%B7%A5", "/api/search?q=%E7%A4%BE%E5%B7%A5",
+    return List.of(
+        "/",
+        "/news",
+        "/news/" + article,
+        "/stations",
+        "/stations/" + station,
+        "/api/stations",
+        "/api/stations?near=39.9,116.4",
+        "/api/stations.geojson",
+        "/api/articles",
+        "/api/articles/" + article,
+        "/feed.atom",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/search?q=%E7%A4%BE%E5%B7%A5",
+        "/api/search?q=%E7%A4%BE%E5%B7%A5",
         "/api/suggest?q=%E7%A4%BE");
   }
 
@@ -63,22 +84,29 @@ class PublicRoutesOutageTest {
     String db = portal.database().name();
     TestDatabase.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS " + !on);
     if (on) {
-      TestDatabase.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db
-          + "' AND application_name = 'social-work-portal'");
+      TestDatabase.admin(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+              + db
+              + "' AND application_name = 'social-work-portal'");
     }
   }
 
   @Test
-  @DisplayName("every public route answers 200 with a notice or 503, never 500, within 2 s; writes keep the text; recovery by itself")
+  @DisplayName(
+      "every public route answers 200 with a notice or 503, never 500, within 2 s; writes keep the text; recovery by itself")
   void throughAnOutage() throws Exception {
-    for (String uri : routes()) assertEquals(200, get(uri).statusCode(), "before the outage: " + uri);
+    for (String uri : routes())
+      assertEquals(200, get(uri).statusCode(), "before the outage: " + uri);
     HttpResponse<Buffer> stationPage = get("/stations/" + station);
-    Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(stationPage.bodyAsString());
+    Matcher token =
+        Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(stationPage.bodyAsString());
     assertTrue(token.find(), "the report form carries a token");
 
-    try (Connection jdbc = DriverManager.getConnection(portal.database().jdbcUrl(), TestDatabase.USER, "")) {
+    try (Connection jdbc =
+        DriverManager.getConnection(portal.database().jdbcUrl(), TestDatabase.USER, "")) {
       outage(true);
-      // the ended sessions' close reaches the portal a moment later; until then a kept page is simply current
+      // the ended sessions' close reaches the portal a moment later; until then a kept page is
+      // simply current
       for (int i = 0; i < 40 && get("/ready").statusCode() != 503; i++) Thread.sleep(100);
       List<String> answers = new ArrayList<>();
       for (String uri : routes()) {
@@ -103,18 +131,31 @@ class PublicRoutesOutageTest {
       assertTrue(get("/news?page=2").bodyAsString().contains("数据库暂时不可用"), "in Chinese");
 
       String typed = "电话已改为 010-12345678，周六也开放";
-      HttpResponse<Buffer> report = portal.client().post("/stations/" + station + "/report")
-          .putHeader("Origin", "http://localhost:" + portal.port()).timeout(15_000)
-          .sendForm(MultiMap.caseInsensitiveMultiMap().add("token", token.group(1)).add("field", "phone")
-              .add("correct_value", typed).add("contact", "reader@example.org"))
-          .await(20, TimeUnit.SECONDS);
+      HttpResponse<Buffer> report =
+          portal
+              .client()
+              .post("/stations/" + station + "/report")
+              .putHeader("Origin", "http://localhost:" + portal.port())
+              .timeout(15_000)
+              .sendForm(
+                  MultiMap.caseInsensitiveMultiMap()
+                      .add("token", token.group(1))
+                      .add("field", "phone")
+                      .add("correct_value", typed)
+                      .add("contact", "reader@example.org"))
+              .await(20, TimeUnit.SECONDS);
       assertEquals(503, report.statusCode());
       assertTrue(report.bodyAsString().contains(typed), "the reader's text is shown back");
       assertTrue(report.bodyAsString().contains("reader@example.org"));
 
-      HttpResponse<Buffer> api = portal.client().post("/api/editor/articles").putHeader("Authorization", "Bearer sgt_not-checkable-while-the-database-is-away")
-          .timeout(15_000).sendJsonObject(new io.vertx.core.json.JsonObject().put("title", "t"))
-          .await(20, TimeUnit.SECONDS);
+      HttpResponse<Buffer> api =
+          portal
+              .client()
+              .post("/api/editor/articles")
+              .putHeader("Authorization", "Bearer sgt_not-checkable-while-the-database-is-away")
+              .timeout(15_000)
+              .sendJsonObject(new io.vertx.core.json.JsonObject().put("title", "t"))
+              .await(20, TimeUnit.SECONDS);
       assertEquals(503, api.statusCode());
       assertNotNull(api.getHeader("Retry-After"));
       assertEquals(503, api.bodyAsJsonObject().getInteger("status"));
@@ -136,8 +177,10 @@ class PublicRoutesOutageTest {
     assertFalse(news.bodyAsString().contains("数据库暂时不可用"), "no notice once the database is back");
     boolean found = false;
     for (int i = 0; i < 80 && !found; i++) {
-      found = get("/api/search?q=" + java.net.URLEncoder.encode("停电期间改过的标题", "UTF-8")).bodyAsString()
-          .contains(article);
+      found =
+          get("/api/search?q=" + java.net.URLEncoder.encode("停电期间改过的标题", "UTF-8"))
+              .bodyAsString()
+              .contains(article);
       if (!found) Thread.sleep(250);
     }
     assertTrue(found, "the change made during the outage reached the index");

@@ -18,9 +18,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @DisplayName("Connections that send half a request are closed within the configured deadlines")
 class RequestDeadlinesTest {
-  /** Head within 2 s, body within 3 s, silence at most 4 s; the assertions allow for a loaded machine. */
-  static final Map<String, String> LIMITS = Map.of("PORTAL_HTTP_HEADER_TIMEOUT_S", "2",
-      "PORTAL_HTTP_BODY_TIMEOUT_S", "3", "PORTAL_HTTP_IDLE_TIMEOUT_S", "4", "PORTAL_DB_CONNECT_TIMEOUT_MS", "20000");
+  /**
+   * Head within 2 s, body within 3 s, silence at most 4 s; the assertions allow for a loaded
+   * machine.
+   */
+  static final Map<String, String> LIMITS =
+      Map.of(
+          "PORTAL_HTTP_HEADER_TIMEOUT_S",
+          "2",
+          "PORTAL_HTTP_BODY_TIMEOUT_S",
+          "3",
+          "PORTAL_HTTP_IDLE_TIMEOUT_S",
+          "4",
+          "PORTAL_DB_CONNECT_TIMEOUT_MS",
+          "20000");
+
   static final long BOUND_MS = 12_000;
   static TestPortal portal;
 
@@ -35,7 +47,8 @@ class RequestDeadlinesTest {
   }
 
   @Test
-  @DisplayName("a request head trickled one header every half second (slowloris) is cut off after the head deadline")
+  @DisplayName(
+      "a request head trickled one header every half second (slowloris) is cut off after the head deadline")
   void slowHead() throws Exception {
     try (RawHttp c = RawHttp.connect(portal.port())) {
       long start = System.currentTimeMillis();
@@ -60,12 +73,14 @@ class RequestDeadlinesTest {
   }
 
   @Test
-  @DisplayName("a body declared but never sent is cut off after the body deadline, although the client keeps trickling")
+  @DisplayName(
+      "a body declared but never sent is cut off after the body deadline, although the client keeps trickling")
   void slowBody() throws Exception {
     try (RawHttp c = RawHttp.connect(portal.port())) {
       long start = System.currentTimeMillis();
-      c.send("POST /stations/any/report HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-          + "Content-Length: 4000\r\n\r\nfield=");
+      c.send(
+          "POST /stations/any/report HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+              + "Content-Length: 4000\r\n\r\nfield=");
       boolean closed = false;
       for (int i = 0; i < 60 && !closed; i++) closed = !c.send("a") || c.closedWithin(500);
       long held = System.currentTimeMillis() - start;
@@ -75,7 +90,8 @@ class RequestDeadlinesTest {
   }
 
   @Test
-  @DisplayName("a complete request is answered, and the kept-alive connection is closed once it stays silent")
+  @DisplayName(
+      "a complete request is answered, and the kept-alive connection is closed once it stays silent")
   void answeredThenIdle() throws Exception {
     try (RawHttp c = RawHttp.connect(portal.port())) {
       c.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
