@@ -19,6 +19,7 @@ public final class Database {
   private final Pools pools;
   private final PgConnectOptions connectOptions;
   private final DatabaseLocation location;
+  private final Reachability reachability = new Reachability();
 
   /**
    * Public requests, the change follower, the scheduler and the desk each draw from a pool of their
@@ -142,7 +143,14 @@ public final class Database {
 
   /** Answers within the connect timeout whether the database can run a query right now. */
   public Future<Boolean> ping() {
-    return pools.pub().query("SELECT 1").execute().map(rows -> true).otherwise(false);
+    return reachability
+        .watch(pools.pub().query("SELECT 1").execute())
+        .map(rows -> true)
+        .otherwise(false);
+  }
+
+  public Reachability reachability() {
+    return reachability;
   }
 
   public Future<Void> close(Vertx vertx) {

@@ -1,6 +1,7 @@
 package cn.shegong.portal.search;
 
 import cn.shegong.portal.db.ChangeLog;
+import cn.shegong.portal.db.Reachability;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -35,6 +36,7 @@ final class ChangeFollower {
   private final Vertx vertx;
   private final Pool pool;
   private final PgConnectOptions connect;
+  private final Reachability reachability;
   private final Supplier<IndexWorker> index;
   private final ContentReader content;
   private final long pollMs;
@@ -59,12 +61,14 @@ final class ChangeFollower {
       Vertx vertx,
       Pool pool,
       PgConnectOptions connect,
+      Reachability reachability,
       Supplier<IndexWorker> index,
       long position,
       long pollMs) {
     this.vertx = vertx;
     this.pool = pool;
     this.connect = connect;
+    this.reachability = reachability;
     this.index = index;
     this.content = new ContentReader(pool);
     this.position = position;
@@ -92,7 +96,8 @@ final class ChangeFollower {
     }
     running = true;
     again = false;
-    cycle()
+    reachability
+        .watch(cycle())
         .onComplete(
             done -> {
               if (done.failed())

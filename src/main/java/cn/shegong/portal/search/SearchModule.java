@@ -226,6 +226,7 @@ public final class SearchModule {
             vertx,
             database.followerPool(),
             database.connectOptions(),
+            database.reachability(),
             () -> worker,
             index.position(),
             POLL_MS);
@@ -246,6 +247,7 @@ public final class SearchModule {
     IndexWorker w = worker;
     ChangeFollower f = follower;
     if (w == null || closed || f == null || !f.listening()) return null;
+    if (!database.reachability().reachable()) return null;
     return new ContentVersion(w, w.changes());
   }
 
@@ -260,6 +262,7 @@ public final class SearchModule {
     IndexWorker w = worker;
     ChangeFollower f = follower;
     if (w == null || closed || f == null || !f.listening()) return null;
+    if (!database.reachability().reachable()) return null;
     return new StationsVersion(w, f, f.stationBatches());
   }
 
