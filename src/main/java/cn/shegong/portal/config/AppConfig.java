@@ -36,7 +36,8 @@ public record AppConfig(
     int dbDeskPoolSize,
     int keptAnswersMb,
     String quickExitUrl,
-    Optional<Path> holidaysDir) {
+    Optional<Path> holidaysDir,
+    int searchCountLimit) {
 
   /**
    * How long a connection may stay silent, send its request head, or send its body (seconds),
@@ -87,9 +88,9 @@ public record AppConfig(
         intOf(env, "PORTAL_DB_DESK_POOL_SIZE", 3),
         intOf(env, "PORTAL_KEPT_ANSWERS_MB", 32),
         quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)),
-        Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR"))
-            .filter(s -> !s.isBlank())
-            .map(Path::of));
+        Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR")).filter(s -> !s.isBlank()).map(Path::of),
+        // hits counted exactly up to here; past it the total is a lower bound ("10,000+")
+        intOf(env, "PORTAL_SEARCH_COUNT_LIMIT", 10_000));
   }
 
   /**
@@ -196,6 +197,7 @@ public record AppConfig(
     m.put("PORTAL_KEPT_ANSWERS_MB", String.valueOf(keptAnswersMb));
     m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
     holidaysDir.ifPresent(p -> m.put("PORTAL_HOLIDAYS_DIR", p.toString()));
+    m.put("PORTAL_SEARCH_COUNT_LIMIT", String.valueOf(searchCountLimit));
     return m;
   }
 

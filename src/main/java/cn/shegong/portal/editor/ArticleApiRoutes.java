@@ -2,6 +2,7 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.Article;
+import cn.shegong.portal.news.ArticleText;
 import cn.shegong.portal.web.JsonError;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.json.DecodeException;
@@ -68,7 +69,7 @@ final class ArticleApiRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    ArticleInput in = checked(body(ctx));
+    ArticleText in = checked(body(ctx));
     articles
         .create(in, actor(ctx))
         .onSuccess(
@@ -85,7 +86,7 @@ final class ArticleApiRoutes {
     if (!(body.getValue("version") instanceof Integer version)) {
       throw HttpError.badRequest("请在 version 中给出您所编辑的版本号（整数）");
     }
-    ArticleInput in = checked(body);
+    ArticleText in = checked(body);
     articles
         .update(id, version, in, ChangeNote.fromJson(body), actor(ctx), "article.update")
         .onSuccess(a -> json(ctx, 200, toJson(a)))
@@ -114,7 +115,7 @@ final class ArticleApiRoutes {
     }
   }
 
-  private static ArticleInput checked(JsonObject body) {
+  private static ArticleText checked(JsonObject body) {
     ArticleInput.Checked c = ArticleInput.fromJson(body);
     if (!c.ok()) throw HttpError.badRequest(String.join("；", c.errors()));
     return c.input();
@@ -125,8 +126,7 @@ final class ArticleApiRoutes {
   }
 
   private JsonObject toJson(Article a) {
-    return ArticleInput.of(a)
-        .toJson()
+    return ArticleInput.toJson(a.text())
         .put("id", a.id())
         .put("slug", a.slug())
         .put("version", a.version())

@@ -6,6 +6,7 @@ import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticlePage;
 import cn.shegong.portal.news.ArticleStatus;
+import cn.shegong.portal.news.ArticleText;
 import cn.shegong.portal.news.Correction;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
@@ -94,7 +95,7 @@ final class ArticleDeskRoutes {
     long id = Desk.id(ctx, "id");
     articles
         .find(id)
-        .compose(a -> form(ctx, 200, a, ArticleInput.of(a).toForm(), List.of()))
+        .compose(a -> form(ctx, 200, a, ArticleInput.toForm(a.text()), List.of()))
         .onFailure(ctx::fail);
   }
 
@@ -153,7 +154,12 @@ final class ArticleDeskRoutes {
             Desk.model(
                 ctx,
                 Map.of(
-                    "article", current, "theirs", ArticleInput.of(current).toForm(), "mine", mine)))
+                    "article",
+                    current,
+                    "theirs",
+                    ArticleInput.toForm(current.text()),
+                    "mine",
+                    mine)))
         .onFailure(ctx::fail);
   }
 
@@ -163,28 +169,24 @@ final class ArticleDeskRoutes {
       ctx.fail(HttpError.badRequest("无法预览：" + String.join("；", c.errors())));
       return;
     }
-    ArticleInput in = c.input();
+    ArticleText in = c.input();
     OffsetDateTime now = OffsetDateTime.now();
-    Article draft =
-        new Article(
-            0,
-            "preview",
-            in.title(),
-            in.subtitle(),
-            in.kicker(),
-            in.summary(),
-            in.body(),
-            in.source(),
-            in.author(),
-            in.region(),
-            in.tags(),
-            in.publishedAt() == null ? now : in.publishedAt(),
-            in.datePrecision(),
-            ArticleStatus.DRAFT,
-            "",
-            0,
-            now,
-            now);
+    ArticleText shown =
+        in.publishedAt() != null
+            ? in
+            : new ArticleText(
+                in.title(),
+                in.subtitle(),
+                in.kicker(),
+                in.summary(),
+                in.body(),
+                in.source(),
+                in.author(),
+                in.region(),
+                in.tags(),
+                now,
+                in.datePrecision());
+    Article draft = new Article(0, "preview", shown, ArticleStatus.DRAFT, "", 0, now, now);
     ctx.response().putHeader("X-Robots-Tag", "noindex");
     Map<String, Object> model =
         new HashMap<>(

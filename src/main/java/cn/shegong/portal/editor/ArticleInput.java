@@ -3,7 +3,7 @@ package cn.shegong.portal.editor;
 import cn.shegong.portal.common.DatePrecision;
 import cn.shegong.portal.common.Region;
 import cn.shegong.portal.common.Zones;
-import cn.shegong.portal.news.Article;
+import cn.shegong.portal.news.ArticleText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -17,21 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an editor writes for an article, from the desk form, the JSON API or a revision snapshot,
- * with its validation. The JSON field names are the API's public contract and the snapshot format.
+ * What an editor writes for an article, read from the desk form, the JSON API or a revision
+ * snapshot, with its validation. The JSON field names are the API's public contract and the
+ * snapshot format.
  */
-public record ArticleInput(
-    String title,
-    String subtitle,
-    String kicker,
-    String summary,
-    String body,
-    String source,
-    String author,
-    Region region,
-    List<String> tags,
-    OffsetDateTime publishedAt,
-    DatePrecision datePrecision) {
+public final class ArticleInput {
+  private ArticleInput() {}
+
   static final int MAX_TITLE = 300;
   static final int MAX_BODY = 200_000;
   static final int MAX_TEXT = 2_000;
@@ -49,7 +41,7 @@ public record ArticleInput(
           "district");
 
   /** An input, or the reasons it cannot be saved (in Chinese, for the person who typed it). */
-  public record Checked(ArticleInput input, List<String> errors) {
+  public record Checked(ArticleText input, List<String> errors) {
     public boolean ok() {
       return errors.isEmpty();
     }
@@ -96,21 +88,6 @@ public record ArticleInput(
     return check(f, tags, date, p instanceof String s ? s : "", errors);
   }
 
-  public static ArticleInput of(Article a) {
-    return new ArticleInput(
-        a.title(),
-        a.subtitle(),
-        a.kicker(),
-        a.summary(),
-        a.body(),
-        a.source(),
-        a.author(),
-        a.region(),
-        a.tags(),
-        a.publishedAt(),
-        a.datePrecision());
-  }
-
   private static Checked check(
       Map<String, String> f,
       List<String> tags,
@@ -142,7 +119,7 @@ public record ArticleInput(
     }
     if (!errors.isEmpty()) return new Checked(null, List.copyOf(errors));
     return new Checked(
-        new ArticleInput(
+        new ArticleText(
             title,
             s(f, "subtitle"),
             s(f, "kicker"),
@@ -182,43 +159,43 @@ public record ArticleInput(
   }
 
   /** The API's field names; also the revision snapshot. */
-  public JsonObject toJson() {
+  public static JsonObject toJson(ArticleText t) {
     return new JsonObject()
-        .put("title", title)
-        .put("subtitle", subtitle)
-        .put("kicker", kicker)
-        .put("summary", summary)
-        .put("body", body)
-        .put("source", source)
-        .put("author", author)
-        .put("province", region.province())
-        .put("city", region.city())
-        .put("district", region.district())
-        .put("tags", new JsonArray(new ArrayList<>(tags)))
-        .put("published_at", publishedAt == null ? null : publishedAt.toString())
-        .put("date_precision", datePrecision.code());
+        .put("title", t.title())
+        .put("subtitle", t.subtitle())
+        .put("kicker", t.kicker())
+        .put("summary", t.summary())
+        .put("body", t.body())
+        .put("source", t.source())
+        .put("author", t.author())
+        .put("province", t.region().province())
+        .put("city", t.region().city())
+        .put("district", t.region().district())
+        .put("tags", new JsonArray(new ArrayList<>(t.tags())))
+        .put("published_at", t.publishedAt() == null ? null : t.publishedAt().toString())
+        .put("date_precision", t.datePrecision().code());
   }
 
   /** The form's fields as text, to fill the edit form. */
-  public Map<String, String> toForm() {
+  public static Map<String, String> toForm(ArticleText t) {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("title", title);
-    f.put("subtitle", subtitle);
-    f.put("kicker", kicker);
-    f.put("summary", summary);
-    f.put("body", body);
-    f.put("source", source);
-    f.put("author", author);
-    f.put("province", region.province());
-    f.put("city", region.city());
-    f.put("district", region.district());
-    f.put("tags", String.join("，", tags));
+    f.put("title", t.title());
+    f.put("subtitle", t.subtitle());
+    f.put("kicker", t.kicker());
+    f.put("summary", t.summary());
+    f.put("body", t.body());
+    f.put("source", t.source());
+    f.put("author", t.author());
+    f.put("province", t.region().province());
+    f.put("city", t.region().city());
+    f.put("district", t.region().district());
+    f.put("tags", String.join("，", t.tags()));
     f.put(
         "date",
-        publishedAt == null
+        t.publishedAt() == null
             ? ""
-            : publishedAt.atZoneSameInstant(Zones.CHINA).toLocalDate().toString());
-    f.put("date_precision", datePrecision.code());
+            : t.publishedAt().atZoneSameInstant(Zones.CHINA).toLocalDate().toString());
+    f.put("date_precision", t.datePrecision().code());
     return f;
   }
 }

@@ -7,6 +7,7 @@ import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.news.ArticleStatus;
+import cn.shegong.portal.news.ArticleText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -109,13 +110,13 @@ public final class DeskArticles {
             });
   }
 
-  public Future<Article> create(ArticleInput in, EditorUser actor) {
+  public Future<Article> create(ArticleText in, EditorUser actor) {
     if (!actor.may(Permission.EDIT_DRAFT))
       return ArticleRights.refused(pool, actor, 0, Permission.EDIT_DRAFT);
     return create(in, actor, 0);
   }
 
-  private Future<Article> create(ArticleInput in, EditorUser actor, int attempt) {
+  private Future<Article> create(ArticleText in, EditorUser actor, int attempt) {
     String slug =
         LocalDate.now(Zones.CHINA).format(DateTimeFormatter.BASIC_ISO_DATE)
             + "-"
@@ -149,7 +150,7 @@ public final class DeskArticles {
    * fails with {@link StaleVersion}.
    */
   public Future<Article> update(
-      long id, int baseVersion, ArticleInput in, EditorUser actor, String action) {
+      long id, int baseVersion, ArticleText in, EditorUser actor, String action) {
     return update(id, baseVersion, in, ChangeNote.NONE, actor, action);
   }
 
@@ -158,7 +159,7 @@ public final class DeskArticles {
    * edited_at.
    */
   Future<Article> update(
-      long id, int baseVersion, ArticleInput in, ChangeNote note, EditorUser actor, String action) {
+      long id, int baseVersion, ArticleText in, ChangeNote note, EditorUser actor, String action) {
     return pool.withTransaction(
             conn ->
                 PublishedEdits.check(conn, id, baseVersion, in, note, actor)
@@ -330,11 +331,11 @@ public final class DeskArticles {
   }
 
   private static Future<Void> keep(
-      SqlClient conn, Article a, ArticleInput in, String actor, String action) {
+      SqlClient conn, Article a, ArticleText in, String actor, String action) {
     return conn.preparedQuery(
             "INSERT INTO article_revisions (article_id, version, snapshot, saved_by) "
                 + "VALUES ($1, $2, $3, $4)")
-        .execute(Tuple.of(a.id(), a.version(), in.toJson(), actor))
+        .execute(Tuple.of(a.id(), a.version(), ArticleInput.toJson(in), actor))
         .compose(
             v ->
                 AuditLog.record(
@@ -346,7 +347,7 @@ public final class DeskArticles {
                     new JsonObject().put("version", a.version()).put("title", a.title())));
   }
 
-  private static Tuple content(Object first, ArticleInput in) {
+  private static Tuple content(Object first, ArticleText in) {
     return Tuple.from(
         new Object[] {
           first,

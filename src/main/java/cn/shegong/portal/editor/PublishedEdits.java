@@ -3,6 +3,7 @@ package cn.shegong.portal.editor;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleRepository;
+import cn.shegong.portal.news.ArticleText;
 import cn.shegong.portal.news.Correction;
 import cn.shegong.portal.news.CorrectionRepository;
 import io.vertx.core.Future;
@@ -23,7 +24,7 @@ final class PublishedEdits {
 
   /** Answers whether the save changes the public content (then the article's edited_at moves). */
   static Future<Boolean> check(
-      SqlClient conn, long id, int baseVersion, ArticleInput in, ChangeNote note, EditorUser user) {
+      SqlClient conn, long id, int baseVersion, ArticleText in, ChangeNote note, EditorUser user) {
     String actor = user.login();
     return conn.preparedQuery(
             "SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE a.id = $1 FOR UPDATE")
@@ -73,13 +74,14 @@ final class PublishedEdits {
    * An edit that leaves the date out keeps the published date, as the save itself does; dates
    * compare as instants.
    */
-  private static boolean changes(Article cur, ArticleInput in) {
-    return !normal(ArticleInput.of(cur), cur.publishedAt()).equals(normal(in, cur.publishedAt()));
+  private static boolean changes(Article cur, ArticleText in) {
+    return !normal(cur.text(), cur.text().publishedAt())
+        .equals(normal(in, cur.text().publishedAt()));
   }
 
-  private static ArticleInput normal(ArticleInput in, OffsetDateTime keptDate) {
+  private static ArticleText normal(ArticleText in, OffsetDateTime keptDate) {
     OffsetDateTime d = in.publishedAt() == null ? keptDate : in.publishedAt();
-    return new ArticleInput(
+    return new ArticleText(
         in.title(),
         in.subtitle(),
         in.kicker(),

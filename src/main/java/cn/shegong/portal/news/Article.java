@@ -1,36 +1,28 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.common.DatePrecision;
-import cn.shegong.portal.common.Region;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.stations.StationArticles;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/**
- * A news report or announcement. {@code body} is plain text, paragraphs separated by blank lines.
- */
+/** A news report or announcement as stored: its text, where it stands, and its version. */
 public record Article(
     long id,
     String slug,
-    String title,
-    String subtitle,
-    String kicker,
-    String summary,
-    String body,
-    String source,
-    String author,
-    Region region,
-    List<String> tags,
-    OffsetDateTime publishedAt,
-    DatePrecision datePrecision,
+    ArticleText text,
     ArticleStatus status,
     String note,
     int version,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt)
     implements StationArticles.Mention {
+
+  /** For {@link StationArticles.Mention}. */
+  @Override
+  public String title() {
+    return text.title();
+  }
 
   public String url() {
     return urlOf(slug);
@@ -42,20 +34,21 @@ public record Article(
   }
 
   public LocalDate publishedDate() {
+    OffsetDateTime publishedAt = text.publishedAt();
     return publishedAt == null ? null : publishedAt.atZoneSameInstant(Zones.CHINA).toLocalDate();
   }
 
   /** The date as precisely as the source states it, e.g. 2024年9月. */
   public String displayDate() {
     LocalDate d = publishedDate();
-    return d == null ? "" : datePrecision.format(d);
+    return d == null ? "" : text.datePrecision().format(d);
   }
 
   /**
    * Paragraphs of the body; a paragraph starting with "## " is a sub-heading, "图：" a photo caption.
    */
   public List<String> paragraphs() {
-    return Paragraphs.split(body);
+    return Paragraphs.split(text.body());
   }
 
   public boolean isPublic() {

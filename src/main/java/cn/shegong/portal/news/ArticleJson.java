@@ -13,23 +13,23 @@ final class ArticleJson {
     return new JsonObject()
         .put("slug", a.slug())
         .put("title", a.title())
-        .put("subtitle", a.subtitle())
+        .put("subtitle", a.text().subtitle())
         .put("url", baseUrl + a.url())
-        .put("published_at", ArticleMeta.iso(a.publishedAt()))
+        .put("published_at", ArticleMeta.iso(a.text().publishedAt()))
         .put("date", ArticleMeta.isoDate(a))
-        .put("date_precision", a.datePrecision().code())
+        .put("date_precision", a.text().datePrecision().code())
         .put("updated_at", ArticleMeta.iso(FeedWriter.updated(a)))
-        .put("source", a.source())
-        .put("author", a.author())
+        .put("source", a.text().source())
+        .put("author", a.text().author())
         .put(
             "region",
             new JsonObject()
-                .put("province", a.region().province())
-                .put("city", a.region().city())
-                .put("district", a.region().district())
-                .put("name", a.region().display()))
-        .put("tags", new JsonArray(a.tags()))
-        .put("summary", a.summary());
+                .put("province", a.text().region().province())
+                .put("city", a.text().region().city())
+                .put("district", a.text().region().district())
+                .put("name", a.text().region().display()))
+        .put("tags", new JsonArray(a.text().tags()))
+        .put("summary", a.text().summary());
   }
 
   static JsonObject full(Article a, List<Station> stations, String baseUrl) {
@@ -43,8 +43,8 @@ final class ArticleJson {
               .put("url", baseUrl + s.url()));
     }
     return summary(a, baseUrl)
-        .put("kicker", a.kicker())
-        .put("body", a.body())
+        .put("kicker", a.text().kicker())
+        .put("body", a.text().body())
         .put("paragraphs", new JsonArray(a.paragraphs()))
         .put("stations", linked);
   }

@@ -33,8 +33,11 @@ public final class ArticleMeta {
             .put("inLanguage", "zh-CN")
             .put(
                 "datePublished",
-                a.datePrecision() == DatePrecision.DAY ? iso(a.publishedAt()) : isoDate(a))
-            .put("dateModified", iso(a.updatedAt() == null ? a.publishedAt() : a.updatedAt()))
+                a.text().datePrecision() == DatePrecision.DAY
+                    ? iso(a.text().publishedAt())
+                    : isoDate(a))
+            .put(
+                "dateModified", iso(a.updatedAt() == null ? a.text().publishedAt() : a.updatedAt()))
             .put(
                 "publisher",
                 new JsonObject()
@@ -48,26 +51,26 @@ public final class ArticleMeta {
                     siteUrl + ShareCardRoutes.url(a).substring(1),
                     ShareCard.WIDTH,
                     ShareCard.HEIGHT));
-    if (!a.subtitle().isBlank()) ld.put("alternativeHeadline", a.subtitle());
-    if (!a.summary().isBlank()) ld.put("description", a.summary());
-    if (!a.author().isBlank())
-      ld.put("author", new JsonObject().put("@type", "Person").put("name", a.author()));
+    if (!a.text().subtitle().isBlank()) ld.put("alternativeHeadline", a.text().subtitle());
+    if (!a.text().summary().isBlank()) ld.put("description", a.text().summary());
+    if (!a.text().author().isBlank())
+      ld.put("author", new JsonObject().put("@type", "Person").put("name", a.text().author()));
     else
       ld.put(
           "author",
           new JsonObject()
               .put("@type", "Organization")
-              .put("name", a.source().isBlank() ? siteName : plainSource(a)));
-    if (!a.source().isBlank()) {
+              .put("name", a.text().source().isBlank() ? siteName : plainSource(a)));
+    if (!a.text().source().isBlank()) {
       ld.put(
           "sourceOrganization",
           new JsonObject().put("@type", "NewsMediaOrganization").put("name", plainSource(a)));
     }
-    if (!a.tags().isEmpty()) ld.put("keywords", new JsonArray(a.tags()));
-    if (!a.region().isEmpty())
+    if (!a.text().tags().isEmpty()) ld.put("keywords", new JsonArray(a.text().tags()));
+    if (!a.text().region().isEmpty())
       ld.put(
           "contentLocation",
-          new JsonObject().put("@type", "Place").put("name", a.region().display()));
+          new JsonObject().put("@type", "Place").put("name", a.text().region().display()));
     return ld;
   }
 
@@ -91,11 +94,11 @@ public final class ArticleMeta {
   public static String citation(
       Article a, String absoluteUrl, String siteName, LocalDate accessed) {
     StringBuilder sb = new StringBuilder();
-    if (!a.author().isBlank()) sb.append(a.author()).append(". ");
+    if (!a.text().author().isBlank()) sb.append(a.text().author()).append(". ");
     sb.append(a.title());
-    if (!a.subtitle().isBlank()) sb.append(": ").append(a.subtitle());
+    if (!a.text().subtitle().isBlank()) sb.append(": ").append(a.text().subtitle());
     sb.append("[N/OL]. ");
-    sb.append(a.source().isBlank() ? siteName : plainSource(a));
+    sb.append(a.text().source().isBlank() ? siteName : plainSource(a));
     String date = isoDate(a);
     if (!date.isEmpty()) sb.append(", ").append(date);
     sb.append("[").append(accessed).append("]. ").append(absoluteUrl).append('.');
@@ -106,7 +109,7 @@ public final class ArticleMeta {
   public static String isoDate(Article a) {
     LocalDate d = a.publishedDate();
     if (d == null) return "";
-    return switch (a.datePrecision()) {
+    return switch (a.text().datePrecision()) {
       case DAY -> d.toString();
       case MONTH -> d.toString().substring(0, 7);
       case YEAR -> String.valueOf(d.getYear());
@@ -115,14 +118,14 @@ public final class ArticleMeta {
 
   /** The date as a machine-readable value for {@code <time datetime>}, with the same precision. */
   public static String datetimeAttribute(Article a) {
-    return a.datePrecision() == DatePrecision.DAY || a.publishedDate() == null
+    return a.text().datePrecision() == DatePrecision.DAY || a.publishedDate() == null
         ? String.valueOf(a.publishedDate())
         : isoDate(a);
   }
 
   /** Reference styles name the paper without the 《》 title marks. */
   static String plainSource(Article a) {
-    return a.source().replace("《", "").replace("》", "").strip();
+    return a.text().source().replace("《", "").replace("》", "").strip();
   }
 
   static String iso(OffsetDateTime t) {

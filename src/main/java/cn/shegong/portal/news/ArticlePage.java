@@ -34,7 +34,7 @@ public final class ArticlePage {
     model.put("related", related);
     model.put("absoluteUrl", url);
     model.put("canonical", url);
-    model.put("published", ArticleMeta.iso(article.publishedAt()));
+    model.put("published", ArticleMeta.iso(article.text().publishedAt()));
     model.put("modified", ArticleMeta.iso(article.updatedAt()));
     model.put("datetime", ArticleMeta.datetimeAttribute(article));
     model.put("shareImage", base + ShareCardRoutes.url(article));
@@ -49,7 +49,7 @@ public final class ArticlePage {
     List<FeedLink> feeds = new ArrayList<>();
     String place = place(article);
     if (!place.isEmpty()) feeds.add(new FeedLink(place + "的报道", NewsLinks.regionFeed(place)));
-    for (String t : article.tags()) feeds.add(new FeedLink("主题：" + t, NewsLinks.tagFeed(t)));
+    for (String t : article.text().tags()) feeds.add(new FeedLink("主题：" + t, NewsLinks.tagFeed(t)));
     model.put("feeds", feeds);
     model.put("regionLink", place.isEmpty() ? "" : NewsLinks.byRegion(place));
     return model;
@@ -59,6 +59,8 @@ public final class ArticlePage {
    * The most specific place that names a region other articles share: the city, else the province.
    */
   private static String place(Article a) {
-    return !a.region().city().isEmpty() ? a.region().city() : a.region().province();
+    return !a.text().region().city().isEmpty()
+        ? a.text().region().city()
+        : a.text().region().province();
   }
 }

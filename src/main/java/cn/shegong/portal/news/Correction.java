@@ -90,7 +90,7 @@ public record Correction(Kind kind, String note, OffsetDateTime notedAt) {
           .append("（")
           .append(c.displayDate())
           .append("）：")
-          .append(ArticleHtml.escape(c.note()))
+          .append(cn.shegong.portal.common.Html.escape(c.note()))
           .append("</li>\n");
     }
     return sb.append("</ul>\n").toString();

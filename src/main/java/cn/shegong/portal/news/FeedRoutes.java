@@ -68,13 +68,15 @@ public final class FeedRoutes {
             a ->
                 new Feeds.Item(
                     FeedWriter.entryId(a),
-                    a.subtitle().isBlank() ? a.title() : a.title() + "：" + a.subtitle(),
+                    a.text().subtitle().isBlank()
+                        ? a.title()
+                        : a.title() + "：" + a.text().subtitle(),
                     base() + a.url(),
-                    a.publishedAt(),
+                    a.text().publishedAt(),
                     FeedWriter.updated(a),
-                    a.author(),
-                    a.tags(),
-                    a.summary(),
+                    a.text().author(),
+                    a.text().tags(),
+                    a.text().summary(),
                     FeedWriter.html(a, notes)))
         .toList();
   }

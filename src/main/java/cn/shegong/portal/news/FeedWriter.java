@@ -58,20 +58,23 @@ final class FeedWriter {
           for (Article a : articles) {
             w.writeStartElement("entry");
             text(w, "id", entryId(a));
-            text(w, "title", a.subtitle().isBlank() ? a.title() : a.title() + "：" + a.subtitle());
+            text(
+                w,
+                "title",
+                a.text().subtitle().isBlank() ? a.title() : a.title() + "：" + a.text().subtitle());
             link(w, "alternate", "text/html", baseUrl + a.url());
-            text(w, "published", rfc3339(a.publishedAt()));
+            text(w, "published", rfc3339(a.text().publishedAt()));
             text(w, "updated", rfc3339(updated(a)));
-            if (!a.author().isBlank()) {
+            if (!a.text().author().isBlank()) {
               w.writeStartElement("author");
-              text(w, "name", a.author());
+              text(w, "name", a.text().author());
               w.writeEndElement();
             }
-            for (String t : a.tags()) {
+            for (String t : a.text().tags()) {
               w.writeEmptyElement("category");
               w.writeAttribute("term", xmlSafe(t));
             }
-            if (!a.summary().isBlank()) text(w, "summary", a.summary());
+            if (!a.text().summary().isBlank()) text(w, "summary", a.text().summary());
             w.writeStartElement("content");
             w.writeAttribute("type", "html");
             w.writeCharacters(xmlSafe(html(a, notes)));
@@ -104,19 +107,22 @@ final class FeedWriter {
           w.writeAttribute("href", ch.selfUrl());
           for (Article a : articles) {
             w.writeStartElement("item");
-            text(w, "title", a.subtitle().isBlank() ? a.title() : a.title() + "：" + a.subtitle());
+            text(
+                w,
+                "title",
+                a.text().subtitle().isBlank() ? a.title() : a.title() + "：" + a.text().subtitle());
             text(w, "link", baseUrl + a.url());
             w.writeStartElement("guid");
             w.writeAttribute("isPermaLink", "false");
             w.writeCharacters(entryId(a));
             w.writeEndElement();
-            text(w, "pubDate", rfc822(a.publishedAt()));
-            if (!a.author().isBlank()) {
+            text(w, "pubDate", rfc822(a.text().publishedAt()));
+            if (!a.text().author().isBlank()) {
               w.writeStartElement("dc", "creator", DC_NS);
-              w.writeCharacters(xmlSafe(a.author()));
+              w.writeCharacters(xmlSafe(a.text().author()));
               w.writeEndElement();
             }
-            for (String t : a.tags()) text(w, "category", t);
+            for (String t : a.text().tags()) text(w, "category", t);
             text(w, "description", html(a, notes));
             w.writeEndElement();
           }
@@ -174,8 +180,8 @@ final class FeedWriter {
 
   static OffsetDateTime updated(Article a) {
     OffsetDateTime u = a.updatedAt();
-    return u == null || (a.publishedAt() != null && u.isBefore(a.publishedAt()))
-        ? a.publishedAt()
+    return u == null || (a.text().publishedAt() != null && u.isBefore(a.text().publishedAt()))
+        ? a.text().publishedAt()
         : u;
   }
 

@@ -72,7 +72,8 @@ public final class OEmbedRoutes {
                       .put("provider_name", Pages.SITE_NAME)
                       .put("provider_url", base + "/")
                       .put("cache_age", 3600);
-              String author = !a.author().isBlank() ? a.author() : ArticleMeta.plainSource(a);
+              String author =
+                  !a.text().author().isBlank() ? a.text().author() : ArticleMeta.plainSource(a);
               if (!author.isBlank()) o.put("author_name", author);
               ctx.response()
                   .putHeader("Content-Type", "application/json; charset=utf-8")

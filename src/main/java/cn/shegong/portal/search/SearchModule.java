@@ -29,7 +29,6 @@ public final class SearchModule {
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
 
   /** For tests: a small counting limit shows the “10,000+” behaviour on the seeds. */
-  static final String COUNT_LIMIT_PROPERTY = "portal.search.countLimit";
 
   /** The index is being built; the message is shown to readers. */
   public static final class NotReady extends RuntimeException {
@@ -51,15 +50,12 @@ public final class SearchModule {
   private volatile Future<IndexBuilder.Built> building;
   private long generationTimer = -1;
 
-  private SearchModule(Vertx vertx, Database database, Path indexDir, Synonyms synonyms) {
+  private SearchModule(
+      Vertx vertx, Database database, Path indexDir, Synonyms synonyms, int countLimit) {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(indexDir);
-    this.engine =
-        new SearchEngine(
-            synonyms,
-            SEARCH_TIMEOUT,
-            Integer.getInteger(COUNT_LIMIT_PROPERTY, SearchEngine.COUNT_LIMIT));
+    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, countLimit);
     this.suggester = new Suggester(engine);
   }
 
@@ -70,7 +66,10 @@ public final class SearchModule {
   public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
     return vertx
         .executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
-        .map(synonyms -> new SearchModule(vertx, database, config.indexDir(), synonyms))
+        .map(
+            synonyms ->
+                new SearchModule(
+                    vertx, database, config.indexDir(), synonyms, config.searchCountLimit()))
         .compose(module -> module.openOrRebuild().map(module))
         .onSuccess(
             module ->

@@ -136,8 +136,7 @@ final class SearchRoutes {
     if (ctx.response().ended()) return;
     // < > & as JSON unicode escapes: the query is echoed back, and no consumer should ever see
     // markup in it
-    String encoded =
-        body.encode().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    String encoded = cn.shegong.portal.common.ScriptJson.encode(body);
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -1,5 +1,7 @@
 package cn.shegong.portal.search;
 
+import static cn.shegong.portal.common.Html.escape;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -88,21 +90,5 @@ public record Snippet(List<Segment> segments) {
       i = j;
     }
     return new Snippet(parts);
-  }
-
-  public static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

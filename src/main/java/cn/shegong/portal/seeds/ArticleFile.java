@@ -5,6 +5,7 @@ import cn.shegong.portal.common.Region;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.ArticleDraft;
 import cn.shegong.portal.news.ArticleStatus;
+import cn.shegong.portal.news.ArticleText;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -72,17 +73,18 @@ final class ArticleFile {
     ArticleDraft draft =
         new ArticleDraft(
             slug,
-            meta.get("title"),
-            v(meta, "subtitle"),
-            v(meta, "kicker"),
-            v(meta, "summary"),
-            body,
-            v(meta, "source"),
-            v(meta, "author"),
-            new Region(v(meta, "province"), v(meta, "city"), v(meta, "district")),
-            list(meta, "tags"),
-            date.atTime(LocalTime.of(8, 0)).atZone(Zones.CHINA).toOffsetDateTime(),
-            precision,
+            new ArticleText(
+                meta.get("title"),
+                v(meta, "subtitle"),
+                v(meta, "kicker"),
+                v(meta, "summary"),
+                body,
+                v(meta, "source"),
+                v(meta, "author"),
+                new Region(v(meta, "province"), v(meta, "city"), v(meta, "district")),
+                list(meta, "tags"),
+                date.atTime(LocalTime.of(8, 0)).atZone(Zones.CHINA).toOffsetDateTime(),
+                precision),
             ArticleStatus.PUBLISHED,
             v(meta, "note"),
             list(meta, "stations"));

@@ -27,7 +27,7 @@ public final class OpenSearchRoutes {
   }
 
   static String document(String base) {
-    String b = base.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    String b = cn.shegong.portal.common.Html.escape(base);
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <OpenSearchDescription xmlns="%s">

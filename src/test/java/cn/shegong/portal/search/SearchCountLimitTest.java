@@ -8,6 +8,7 @@ import cn.shegong.portal.testing.TestPortal;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +26,10 @@ class SearchCountLimitTest {
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    System.setProperty(SearchModule.COUNT_LIMIT_PROPERTY, "5");
-    try {
-      portal = TestPortal.create(vertx).start().await(2, TimeUnit.MINUTES);
-    } finally {
-      System.clearProperty(SearchModule.COUNT_LIMIT_PROPERTY);
-    }
+    portal =
+        TestPortal.create(vertx, Map.of("PORTAL_SEARCH_COUNT_LIMIT", "5"))
+            .start()
+            .await(2, TimeUnit.MINUTES);
     SearchTesting.awaitIndex(portal);
   }
 
