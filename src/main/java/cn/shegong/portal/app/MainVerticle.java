@@ -16,6 +16,7 @@ import cn.shegong.portal.news.ShareCardRoutes;
 import cn.shegong.portal.privacy.PrivacyRoutes;
 import cn.shegong.portal.search.SearchFeedRoutes;
 import cn.shegong.portal.search.SearchModule;
+import cn.shegong.portal.search.SearchRoutes;
 import cn.shegong.portal.seeds.SeedImporter;
 import cn.shegong.portal.site.AccessibilityRoutes;
 import cn.shegong.portal.site.HomeRoutes;
@@ -167,7 +168,7 @@ public final class MainVerticle extends VerticleBase {
     new PrivacyRoutes(portal.pages()).mount(router);
     new HsdsRoutes(portal).mount(router);
     new AccessibilityRoutes(portal).mount(router);
-    search.mount(router, portal.pages());
+    new SearchRoutes(search, portal.pages()).mount(router);
     new SearchFeedRoutes(search, portal).mount(router);
     new OEmbedRoutes(portal).mount(router);
     new OpenSearchRoutes(portal).mount(router);

@@ -1,19 +1,16 @@
 package cn.shegong.portal.editor;
 
+import cn.shegong.portal.news.ArticleEdits;
 import cn.shegong.portal.news.ArticleStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 /**
- * Who may change which article, as SQL for the WHERE clause of a save and as the same rule in Java
- * to explain a refusal. A draft is its creator's; other drafts need EDIT_OTHERS_DRAFTS, any other
- * state EDIT_PUBLISHED.
+ * Who may change which article, as parameters of the save's WHERE clause and as the same rule in
+ * Java to explain a refusal. A draft is its creator's; other drafts need EDIT_OTHERS_DRAFTS, any
+ * other state EDIT_PUBLISHED.
  */
 final class ArticleRights {
-  /** Parameters $16–$18 of a save, see {@link #editParams}. */
-  static final String MAY_EDIT = "(a.status = 'draft' OR $16) AND (a.created_by = $17 OR $18)";
-
   /** A save matched no row; {@link DeskArticles} finds out why. */
   static final class NotSaved extends RuntimeException {
     NotSaved() {
@@ -23,11 +20,10 @@ final class ArticleRights {
 
   private ArticleRights() {}
 
-  static Tuple editParams(Tuple params, EditorUser actor) {
-    return params
-        .addBoolean(actor.may(Permission.EDIT_PUBLISHED))
-        .addLong(actor.id())
-        .addBoolean(actor.may(Permission.EDIT_OTHERS_DRAFTS));
+  /** What the actor's role and identity allow, for the save's WHERE clause. */
+  static ArticleEdits.EditRights of(EditorUser actor) {
+    return new ArticleEdits.EditRights(
+        actor.may(Permission.EDIT_PUBLISHED), actor.id(), actor.may(Permission.EDIT_OTHERS_DRAFTS));
   }
 
   /** The permission a save of this article lacks, or null. */
@@ -56,12 +52,6 @@ final class ArticleRights {
 
   private static boolean isOwner(Long owner, EditorUser actor) {
     return owner != null && owner == actor.id();
-  }
-
-  static Future<Long> owner(Pool pool, long id) {
-    return pool.preparedQuery("SELECT created_by FROM articles WHERE id = $1")
-        .execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
   static <T> Future<T> refused(Pool pool, EditorUser actor, long articleId, Permission missing) {

@@ -2,6 +2,7 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.news.ArticleRevisions;
 import cn.shegong.portal.news.Correction;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
@@ -15,12 +16,12 @@ import java.util.Map;
 final class ArticleStateRoutes {
   private final Portal portal;
   private final DeskArticles articles;
-  private final Revisions revisions;
+  private final ArticleRevisions revisions;
 
   ArticleStateRoutes(Portal portal) {
     this.portal = portal;
     this.articles = new DeskArticles(portal.deskPool());
-    this.revisions = new Revisions(portal.deskPool());
+    this.revisions = new ArticleRevisions(portal.deskPool());
   }
 
   void mount(DeskRouter desk) {

@@ -2,14 +2,13 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.Article;
-import cn.shegong.portal.news.ArticleRepository;
+import cn.shegong.portal.news.ArticleEdits;
 import cn.shegong.portal.news.ArticleText;
 import cn.shegong.portal.news.Correction;
 import cn.shegong.portal.news.CorrectionRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,13 +25,11 @@ final class PublishedEdits {
   static Future<Boolean> check(
       SqlClient conn, long id, int baseVersion, ArticleText in, ChangeNote note, EditorUser user) {
     String actor = user.login();
-    return conn.preparedQuery(
-            "SELECT " + ArticleRepository.COLUMNS + " FROM articles a WHERE a.id = $1 FOR UPDATE")
-        .execute(Tuple.of(id))
+    return ArticleEdits.lock(conn, id)
         .compose(
-            rows -> {
-              if (rows.size() == 0) return Future.succeededFuture(false);
-              Article cur = ArticleRepository.map(rows.iterator().next());
+            found -> {
+              if (found.isEmpty()) return Future.succeededFuture(false);
+              Article cur = found.get();
               // a save the rights refuse, or that is stale, fails in the UPDATE that follows;
               // nothing here is kept then
               if (cur.version() != baseVersion

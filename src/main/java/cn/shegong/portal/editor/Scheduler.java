@@ -1,10 +1,11 @@
 package cn.shegong.portal.editor;
 
+import cn.shegong.portal.news.Article;
+import cn.shegong.portal.news.ArticleEdits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,21 +43,15 @@ public final class Scheduler {
   public Future<Integer> publishDue() {
     return pool.withTransaction(
             conn ->
-                conn.query(
-                        "UPDATE articles a SET status = 'published', "
-                            + "published_at = coalesce(a.published_at, a.scheduled_at), scheduled_at = NULL, "
-                            + "version = a.version + 1, updated_at = now() "
-                            + "WHERE a.status = 'scheduled' AND a.scheduled_at <= now() RETURNING a.id, a.title, a.version")
-                    .execute()
+                ArticleEdits.publishDue(conn)
                     .compose(
-                        rows -> {
+                        published -> {
                           Future<Void> audit = Future.succeededFuture();
-                          for (Row r : rows) {
-                            long id = r.getLong("id");
+                          for (Article a : published) {
                             JsonObject detail =
                                 new JsonObject()
-                                    .put("version", r.getInteger("version"))
-                                    .put("title", r.getString("title"));
+                                    .put("version", a.version())
+                                    .put("title", a.title());
                             audit =
                                 audit.compose(
                                     v ->
@@ -65,10 +60,10 @@ public final class Scheduler {
                                             "scheduler",
                                             "article.publish",
                                             "article",
-                                            id,
+                                            a.id(),
                                             detail));
                           }
-                          return audit.map(v -> rows.rowCount());
+                          return audit.map(v -> published.size());
                         }))
         .onSuccess(
             n -> {

@@ -2,10 +2,8 @@ package cn.shegong.portal.search;
 
 import cn.shegong.portal.config.AppConfig;
 import cn.shegong.portal.db.Database;
-import cn.shegong.portal.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -231,10 +229,6 @@ public final class SearchModule {
             POLL_MS);
     follower = f;
     f.start();
-  }
-
-  public void mount(Router router, Pages pages) {
-    new SearchRoutes(this, pages).mount(router);
   }
 
   /**

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** /search (the page), /api/search and /api/suggest. */
-final class SearchRoutes {
+public final class SearchRoutes {
   private static final Logger log = LoggerFactory.getLogger(SearchRoutes.class);
   static final String PARTIAL_MESSAGE = "未找到完全匹配，以下为部分匹配结果";
   static final int PAGE_SIZE = 10;
@@ -20,12 +20,12 @@ final class SearchRoutes {
   private final SearchModule search;
   private final Pages pages;
 
-  SearchRoutes(SearchModule search, Pages pages) {
+  public SearchRoutes(SearchModule search, Pages pages) {
     this.search = search;
     this.pages = pages;
   }
 
-  void mount(Router router) {
+  public void mount(Router router) {
     router.get("/search").handler(this::page);
     router.get("/api/search").handler(this::api);
     router.get("/api/suggest").handler(this::suggest);
