@@ -1,6 +1,8 @@
 package cn.shegong.portal.synthetic;
 
+import cn.shegong.portal.stations.StationKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -90,16 +92,12 @@ final class SyntheticContent {
 
   String stationName(String[] place, String kind, int i) {
     String suffix =
-        switch (kind) {
-          case "psych" -> "心理健康社工站";
-          case "medical" -> "医院医务社工部";
-          default -> "街道社工站";
-        };
+        StationKind.fromCode(kind).map(StationKind::label).orElse("社工站").replace("镇（街道）", "街道");
     return MARK + place[2] + "第" + (i % 997 + 1) + suffix;
   }
 
   String kind() {
-    return pick(new String[] {"psych", "medical", "township"});
+    return pick(Arrays.stream(StationKind.values()).map(StationKind::code).toArray(String[]::new));
   }
 
   double jitter(String coordinate) {
