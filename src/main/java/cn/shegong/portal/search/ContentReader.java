@@ -20,11 +20,11 @@ public final class ContentReader {
   private static final String ARTICLE_COLUMNS =
       """
       SELECT id, slug, title, subtitle, kicker, summary, body, source, author, province, city, district, tags,
-             published_at, date_precision, origin, status FROM articles""";
+             published_at, date_precision, origin FROM articles""";
   private static final String STATION_COLUMNS =
       """
       SELECT id, slug, name, kind, organization, description, address, province, city, district, township,
-             latitude, longitude, services, target_groups, status, origin FROM stations""";
+             latitude, longitude, services, target_groups, origin FROM stations""";
 
   private final SqlClient db;
 
@@ -93,7 +93,6 @@ public final class ContentReader {
         r.getString("district"),
         "",
         "",
-        r.getString("status"),
         r.getString("origin"),
         date,
         date == null ? "" : precision.format(date),
@@ -122,7 +121,6 @@ public final class ContentReader {
         r.getString("district"),
         r.getString("township"),
         kind,
-        r.getString("status"),
         r.getString("origin"),
         null,
         "",

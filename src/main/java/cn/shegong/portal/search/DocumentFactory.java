@@ -60,7 +60,6 @@ public final class DocumentFactory {
     keyword(doc, PROVINCE, item.province());
     keyword(doc, CITY, item.city());
     keyword(doc, DISTRICT, item.district());
-    keyword(doc, STATUS, item.status());
     keyword(doc, ORIGIN, item.origin());
     if (item.date() != null) {
       keyword(doc, YEAR, String.valueOf(item.date().getYear()));
@@ -72,8 +71,6 @@ public final class DocumentFactory {
     if (item.latitude() != null && item.longitude() != null) {
       doc.add(new LatLonPoint(GEO, item.latitude(), item.longitude()));
       doc.add(new LatLonDocValuesField(GEO, item.latitude(), item.longitude()));
-      doc.add(new StoredField(GEO + "_lat", item.latitude()));
-      doc.add(new StoredField(GEO + "_lon", item.longitude()));
     }
     return doc;
   }

@@ -22,7 +22,6 @@ public record Indexable(
     String district,
     String township,
     String kind,
-    String status,
     String origin,
     LocalDate date,
     String dateText,
@@ -34,7 +33,7 @@ public record Indexable(
   }
 
   public String url() {
-    return (SearchFields.TYPE_ARTICLE.equals(type) ? "/news/" : "/stations/") + slug;
+    return SearchFields.url(type, slug);
   }
 
   /** 北京市北京市朝阳区 reads badly: repeated parts once. */

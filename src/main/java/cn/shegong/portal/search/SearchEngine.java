@@ -154,7 +154,7 @@ public final class SearchEngine {
         doc.getField(ID).numericValue().longValue(),
         doc.get(SLUG),
         title,
-        (TYPE_ARTICLE.equals(doc.get(TYPE)) ? "/news/" : "/stations/") + doc.get(SLUG),
+        SearchFields.url(doc.get(TYPE), doc.get(SLUG)),
         Snippet.whole(title, marks),
         Snippet.best(body == null ? "" : body, marks),
         doc.get(REGION),

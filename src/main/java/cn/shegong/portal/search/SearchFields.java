@@ -6,7 +6,7 @@ package cn.shegong.portal.search;
  */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
-  public static final String SCHEMA_VERSION = "5";
+  public static final String SCHEMA_VERSION = "6";
 
   public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
   public static final String TYPE = "type"; // article | station
@@ -29,7 +29,6 @@ public final class SearchFields {
   public static final String CITY = "city";
   public static final String DISTRICT = "district";
   public static final String YEAR = "year";
-  public static final String STATUS = "status";
   public static final String ORIGIN = "origin";
   public static final String DATE = "date"; // epoch millis, doc values for sorting
   public static final String DATE_TEXT = "date_text";
@@ -42,5 +41,12 @@ public final class SearchFields {
 
   public static String uid(String type, long id) {
     return type + ":" + id;
+  }
+
+  /** The public page of a hit: the features' own address rules. */
+  public static String url(String type, String slug) {
+    return TYPE_ARTICLE.equals(type)
+        ? cn.shegong.portal.news.Article.urlOf(slug)
+        : cn.shegong.portal.stations.Station.urlOf(slug);
   }
 }

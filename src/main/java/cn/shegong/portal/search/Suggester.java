@@ -52,7 +52,7 @@ public final class Suggester {
     for (ScoreDoc sd : docs) {
       var doc = stored.document(sd.doc);
       String type = doc.get(TYPE);
-      String url = (TYPE_ARTICLE.equals(type) ? "/news/" : "/stations/") + doc.get(SLUG);
+      String url = SearchFields.url(type, doc.get(SLUG));
       out.putIfAbsent(doc.get(TITLE), new Suggestion(doc.get(TITLE), url, type));
       String region = doc.get(REGION);
       if (region != null

@@ -52,7 +52,6 @@ class SearchCountingTest {
                     "某区",
                     "某街道",
                     null,
-                    "published",
                     "editor",
                     LocalDate.of(2020 + i % 4, 5, 1),
                     "2020-05-01",

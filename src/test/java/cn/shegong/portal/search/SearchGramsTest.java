@@ -59,7 +59,6 @@ class SearchGramsTest {
                     "某区",
                     "某街道",
                     null,
-                    "published",
                     "editor",
                     LocalDate.of(2024, 5, 1),
                     "2024-05-01",
