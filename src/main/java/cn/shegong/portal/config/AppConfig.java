@@ -37,7 +37,8 @@ public record AppConfig(
     int keptAnswersMb,
     String quickExitUrl,
     Optional<Path> holidaysDir,
-    int searchCountLimit) {
+    int searchCountLimit,
+    int indexBuildWaitMs) {
 
   /**
    * How long a connection may stay silent, send its request head, or send its body (seconds),
@@ -90,7 +91,9 @@ public record AppConfig(
         quickExit(env.getOrDefault("PORTAL_QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL)),
         Optional.ofNullable(env.get("PORTAL_HOLIDAYS_DIR")).filter(s -> !s.isBlank()).map(Path::of),
         // hits counted exactly up to here; past it the total is a lower bound ("10,000+")
-        intOf(env, "PORTAL_SEARCH_COUNT_LIMIT", 10_000));
+        intOf(env, "PORTAL_SEARCH_COUNT_LIMIT", 10_000),
+        // how long start waits for a missing index to be built before serving without it
+        intOf(env, "PORTAL_INDEX_BUILD_WAIT_MS", 5000));
   }
 
   /**
@@ -198,6 +201,7 @@ public record AppConfig(
     m.put("PORTAL_QUICK_EXIT_URL", quickExitUrl);
     holidaysDir.ifPresent(p -> m.put("PORTAL_HOLIDAYS_DIR", p.toString()));
     m.put("PORTAL_SEARCH_COUNT_LIMIT", String.valueOf(searchCountLimit));
+    m.put("PORTAL_INDEX_BUILD_WAIT_MS", String.valueOf(indexBuildWaitMs));
     return m;
   }
 

@@ -23,8 +23,6 @@ public final class SearchModule {
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
   static final int CACHED_RESULTS = 256;
-  static final long INITIAL_BUILD_WAIT_MS = 5000;
-  static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
 
   /** For tests: a small counting limit shows the “10,000+” behaviour on the seeds. */
 
@@ -43,17 +41,19 @@ public final class SearchModule {
   private final ResultCache cache = new ResultCache(CACHED_RESULTS);
   private final Map<SearchRequest, Future<SearchResult>> inFlight = new ConcurrentHashMap<>();
   private volatile IndexWorker worker;
+  private volatile boolean warmed;
   private volatile ChangeFollower follower;
   private volatile boolean closed;
   private volatile Future<IndexBuilder.Built> building;
   private long generationTimer = -1;
+  private final long initialBuildWaitMs;
 
-  private SearchModule(
-      Vertx vertx, Database database, Path indexDir, Synonyms synonyms, int countLimit) {
+  private SearchModule(Vertx vertx, Database database, AppConfig config, Synonyms synonyms) {
     this.vertx = vertx;
     this.database = database;
-    this.generations = new IndexGenerations(indexDir);
-    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, countLimit);
+    this.generations = new IndexGenerations(config.indexDir());
+    this.initialBuildWaitMs = config.indexBuildWaitMs();
+    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, config.searchCountLimit());
     this.suggester = new Suggester(engine);
   }
 
@@ -64,10 +64,7 @@ public final class SearchModule {
   public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
     return vertx
         .executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
-        .map(
-            synonyms ->
-                new SearchModule(
-                    vertx, database, config.indexDir(), synonyms, config.searchCountLimit()))
+        .map(synonyms -> new SearchModule(vertx, database, config, synonyms))
         .compose(module -> module.openOrRebuild().map(module))
         .onSuccess(
             module ->
@@ -113,8 +110,7 @@ public final class SearchModule {
               // in the background: the portal answers meanwhile; a small database is usually done
               // before start ends
               Future<IndexBuilder.Built> built = rebuild();
-              long wait = Long.getLong(INITIAL_BUILD_WAIT_PROPERTY, INITIAL_BUILD_WAIT_MS);
-              return Future.any(built, vertx.timer(Math.max(1, wait)))
+              return Future.any(built, vertx.timer(Math.max(1, initialBuildWaitMs)))
                   .<Void>mapEmpty()
                   .otherwiseEmpty();
             });
@@ -229,6 +225,25 @@ public final class SearchModule {
             POLL_MS);
     follower = f;
     f.start();
+    warmUp(w);
+  }
+
+  /**
+   * The first query of a process loads the Chinese dictionary and compiles the search path, which
+   * takes seconds: done once before /ready says so, so no reader (and no load balancer) waits.
+   */
+  private void warmUp(IndexWorker w) {
+    if (warmed) return;
+    w.withSearcher(
+            searcher -> {
+              engine.search(searcher, SearchRequest.simple("社会工作服务站 心理援助 shegong", 10));
+              return suggester.suggest(searcher, "社工", 8);
+            })
+        .onComplete(
+            done -> {
+              if (done.failed()) log.warn("Search warm-up failed: {}", done.cause().toString());
+              warmed = true;
+            });
   }
 
   /**
@@ -262,9 +277,9 @@ public final class SearchModule {
   private record StationsVersion(
       IndexWorker worker, ChangeFollower follower, long stationBatches) {}
 
-  /** For /ready: true once an index is open. */
+  /** For /ready: true once an index is open and the search path warm. */
   public Future<Boolean> ready() {
-    return Future.succeededFuture(worker != null && !closed);
+    return Future.succeededFuture(worker != null && !closed && warmed);
   }
 
   /**

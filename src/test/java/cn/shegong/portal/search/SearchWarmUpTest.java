@@ -32,15 +32,14 @@ class SearchWarmUpTest {
           GenerateCommand.run(
               portal.config(), new String[] {"--articles", "10000", "--stations", "0"}));
       IndexGenerations.deleteTree(portal.indexDir());
-      System.setProperty(SearchModule.INITIAL_BUILD_WAIT_PROPERTY, "1");
-      try {
-        portal =
-            TestPortal.forDatabase(vertx, portal.database(), portal.indexDir(), Map.of())
-                .start()
-                .await(2, TimeUnit.MINUTES);
-      } finally {
-        System.clearProperty(SearchModule.INITIAL_BUILD_WAIT_PROPERTY);
-      }
+      portal =
+          TestPortal.forDatabase(
+                  vertx,
+                  portal.database(),
+                  portal.indexDir(),
+                  Map.of("PORTAL_INDEX_BUILD_WAIT_MS", "1"))
+              .start()
+              .await(2, TimeUnit.MINUTES);
       var api =
           portal.client().get("/api/search?q=" + enc("社工")).send().await(20, TimeUnit.SECONDS);
       assertEquals(503, api.statusCode());
