@@ -5,6 +5,8 @@ import static cn.shegong.portal.stations.StationRepository.COLUMNS;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationDraft;
+import cn.shegong.portal.stations.StationException;
+import cn.shegong.portal.stations.StationExceptions;
 import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.stations.StationStatus;
 import cn.shegong.portal.stations.Verification;
@@ -85,6 +87,21 @@ public final class DeskStations {
 
   /** Saves over {@code baseVersion}; a newer stored version fails with {@link StaleVersion}. */
   public Future<Long> update(long id, int baseVersion, StationDraft d, EditorUser actor) {
+    return update(id, baseVersion, d, null, actor, new JsonObject());
+  }
+
+  /**
+   * The one save of a station's record, for the desk form and the editor API alike: the row (so the
+   * change log, the search index and "near me" follow) and, unless {@code exceptions} is null, its
+   * whole list of exceptions, in one transaction with its audit row ({@code detail} added).
+   */
+  public Future<Long> update(
+      long id,
+      int baseVersion,
+      StationDraft d,
+      List<StationException> exceptions,
+      EditorUser actor,
+      JsonObject detail) {
     if (!actor.may(Permission.EDIT_STATIONS))
       return Refusal.of(pool, actor, "station", id, Permission.EDIT_STATIONS);
     return pool.withTransaction(
@@ -104,7 +121,19 @@ public final class DeskStations {
                 .compose(
                     rows ->
                         rows.size() > 0
-                            ? audit(conn, actor.login(), "station.update", id, d.name()).map(id)
+                            ? (exceptions == null
+                                    ? Future.<Void>succeededFuture()
+                                    : new StationExceptions(conn).replace(id, exceptions))
+                                .compose(
+                                    v ->
+                                        AuditLog.record(
+                                            conn,
+                                            actor.login(),
+                                            "station.update",
+                                            "station",
+                                            id,
+                                            detail.copy().put("name", d.name())))
+                                .map(id)
                             : find(conn, id)
                                 .compose(
                                     cur ->

@@ -73,6 +73,7 @@ public final class EditorRoutes {
     desk.filter("/api/editor/*").handler(new ApiAuth(tokens, twoFactor));
     desk.filter("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(desk);
+    new StationApiRoutes(portal).mount(desk);
   }
 
   /** After every feature has mounted: a desk route that declared no permission answers 403. */
