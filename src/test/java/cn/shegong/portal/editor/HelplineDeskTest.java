@@ -116,8 +116,11 @@ class HelplineDeskTest {
 
   @Test
   @DisplayName(
-      "invalid hours answer 400 with the parser's Chinese message; a line without its source is refused")
+      "a form without its CSRF token is 403; invalid hours answer 400 with the parser's Chinese message; a line without its source is refused")
   void invalidInput() throws Exception {
+    var noCsrf =
+        admin.postRaw("/editor/helplines", line("no-csrf", "021-5555", "", "https://example.org/"));
+    assertEquals(403, noCsrf.statusCode());
     var bad =
         admin.post(
             "/editor/helplines", line("bad-hours", "021-5555", "周一到周五", "https://example.org/"));
@@ -126,7 +129,8 @@ class HelplineDeskTest {
     var noSource = admin.post("/editor/helplines", line("no-source", "021-5555", "", ""));
     assertEquals(400, noSource.statusCode());
     assertTrue(noSource.bodyAsString().contains("来源必须是"));
-    assertEquals("0", q("SELECT count(*) FROM helplines WHERE id IN ('bad-hours', 'no-source')"));
+    assertEquals(
+        "0", q("SELECT count(*) FROM helplines WHERE id IN ('bad-hours', 'no-source', 'no-csrf')"));
   }
 
   @Test
