@@ -6,9 +6,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SQL for stations and their row mapping. Closed stations stay listed, marked, so residents are not
@@ -98,6 +100,18 @@ public final class StationRepository {
                 rows.size() == 0
                     ? Optional.empty()
                     : Optional.of(rows.iterator().next().getLong(0)));
+  }
+
+  /** Which of these slugs are taken (the import's preview: new or updated). */
+  public Future<Set<String>> existingSlugs(List<String> slugs) {
+    return db.preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)")
+        .execute(Tuple.of((Object) slugs.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Set<String> known = new HashSet<>();
+              rows.forEach(r -> known.add(r.getString(0)));
+              return known;
+            });
   }
 
   /** The desk's list: every station but synthetic ones, by place and name. */
