@@ -172,7 +172,7 @@ public final class MainVerticle extends VerticleBase {
     new SearchFeedRoutes(search, portal).mount(router);
     new OEmbedRoutes(portal).mount(router);
     new OpenSearchRoutes(portal).mount(router);
-    new EditorRoutes(portal).mount(router);
+    new EditorRoutes(portal, helplines).mount(router);
     EditorRoutes.seal(
         router,
         portal); // after every feature: a desk route without a declared permission answers 403

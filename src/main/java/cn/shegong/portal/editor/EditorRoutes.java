@@ -1,6 +1,7 @@
 package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.helplines.HelplineBook;
 import cn.shegong.portal.web.Portal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,9 +15,12 @@ public final class EditorRoutes {
   static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
   private final Portal portal;
+  private final HelplineBook helplines;
 
-  public EditorRoutes(Portal portal) {
+  /** {@code helplines}: the help lines in memory, reloaded after an admin edits them. */
+  public EditorRoutes(Portal portal, HelplineBook helplines) {
     this.portal = portal;
+    this.helplines = helplines;
   }
 
   /**
@@ -58,6 +62,7 @@ public final class EditorRoutes {
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
     new QualityRoutes(portal).mount(desk);
+    new HelplineDeskRoutes(portal, helplines).mount(desk);
 
     desk.filter("/api/editor/*")
         .handler(
@@ -73,6 +78,7 @@ public final class EditorRoutes {
     desk.filter("/api/editor/*").handler(new ApiAuth(tokens, twoFactor));
     desk.filter("/api/editor/*").handler(invalidate);
     new ArticleApiRoutes(portal).mount(desk);
+    new StationApiRoutes(portal).mount(desk);
   }
 
   /** After every feature has mounted: a desk route that declared no permission answers 403. */

@@ -16,7 +16,8 @@ public enum Permission {
   VIEW_REPORTS("查看居民报错"),
   REVIEW_REPORTS("处理居民报错"),
   VIEW_AUDIT("查看操作记录"),
-  MANAGE_ACCOUNTS("管理账号");
+  MANAGE_ACCOUNTS("管理账号"),
+  MANAGE_HELPLINES("管理求助热线和危机词");
 
   private final String label;
 

@@ -4,11 +4,13 @@ import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.LocationPrecision;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationCsvFormat;
+import cn.shegong.portal.stations.StationExceptions;
 import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationStatus;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,14 +54,26 @@ final class StationDeskRoutes {
                                                 .orElse("")))))
                     .onFailure(ctx::fail));
     desk.get("/editor/stations/new", Permission.EDIT_STATIONS)
-        .handler(ctx -> form(ctx, 200, null, blank(), List.of()).onFailure(ctx::fail));
+        .handler(ctx -> form(ctx, 200, null, blank(), null, List.of()).onFailure(ctx::fail));
     desk.post("/editor/stations", Permission.EDIT_STATIONS).handler(this::create);
     desk.get("/editor/stations/:id/edit", Permission.VIEW_STATIONS)
         .handler(
             ctx ->
                 stations
                     .find(Desk.id(ctx, "id"))
-                    .compose(s -> form(ctx, 200, s, fieldsOf(s), List.of()))
+                    .compose(
+                        s ->
+                            new StationExceptions(portal.deskPool())
+                                .of(s.id())
+                                .compose(
+                                    ex ->
+                                        form(
+                                            ctx,
+                                            200,
+                                            s,
+                                            fieldsOf(s),
+                                            ExceptionRows.of(ex),
+                                            List.of())))
                     .onFailure(ctx::fail));
     desk.post("/editor/stations/:id", Permission.EDIT_STATIONS).handler(this::update);
     desk.post("/editor/stations/:id/status", Permission.EDIT_STATIONS).handler(this::status);
@@ -77,7 +91,7 @@ final class StationDeskRoutes {
     Map<String, String> f = fields(ctx);
     StationCsvFormat.Parsed p = StationCsvFormat.parse(f);
     if (!p.ok()) {
-      form(ctx, 400, null, f, p.errors()).onFailure(ctx::fail);
+      form(ctx, 400, null, f, null, p.errors()).onFailure(ctx::fail);
       return;
     }
     stations
@@ -90,15 +104,25 @@ final class StationDeskRoutes {
     long id = Desk.id(ctx, "id");
     int base = ArticleDeskRoutes.version(ctx);
     Map<String, String> f = fields(ctx);
+    ExceptionRows ex = ExceptionRows.from(ctx);
+    List<Map<String, String>> rows = ex == null ? null : ex.rows();
     stations
         .find(id)
         .compose(
             current -> {
               f.put("id", current.slug());
               StationCsvFormat.Parsed p = StationCsvFormat.parse(f);
-              if (!p.ok()) return form(ctx, 400, current, f, p.errors());
+              List<String> errors = new ArrayList<>(p.errors());
+              if (ex != null) errors.addAll(ex.errors());
+              if (!errors.isEmpty()) return form(ctx, 400, current, f, rows, errors);
               return stations
-                  .update(id, base, p.draft(), Desk.user(ctx))
+                  .update(
+                      id,
+                      base,
+                      p.draft(),
+                      ex == null ? null : ex.list(),
+                      Desk.user(ctx),
+                      new io.vertx.core.json.JsonObject())
                   .compose(
                       done -> {
                         Desk.redirect(ctx, "/editor/stations/" + id + "/edit");
@@ -112,6 +136,7 @@ final class StationDeskRoutes {
                                   409,
                                   (Station) stale.current(),
                                   f,
+                                  rows,
                                   List.of(stale.getMessage()))
                               : Future.failedFuture(e));
             })
@@ -132,8 +157,14 @@ final class StationDeskRoutes {
 
   /** On a conflict {@code station} is the stored version, shown beside the editor's own values. */
   private Future<Void> form(
-      RoutingContext ctx, int status, Station station, Map<String, String> f, List<String> errors) {
+      RoutingContext ctx,
+      int status,
+      Station station,
+      Map<String, String> f,
+      List<Map<String, String>> exceptionRows,
+      List<String> errors) {
     Map<String, Object> m = new HashMap<>();
+    if (exceptionRows != null) m.put("exceptionRows", exceptionRows);
     m.put("form", f);
     m.put("errors", errors);
     m.put("conflict", status == 409);

@@ -2,6 +2,7 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.StationCsvFormat;
+import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +11,6 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,17 +92,8 @@ final class StationImportRoutes {
   }
 
   private Future<Set<String>> existing(StationCsvImport.Report report) {
-    String[] ids = report.rows().stream().map(StationCsvImport.Row::id).toArray(String[]::new);
-    return portal
-        .deskPool()
-        .preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)")
-        .execute(Tuple.of((Object) ids))
-        .map(
-            rows -> {
-              Set<String> known = new HashSet<>();
-              rows.forEach(r -> known.add(r.getString(0)));
-              return known;
-            });
+    return new StationRepository(portal.deskPool())
+        .existingSlugs(report.rows().stream().map(StationCsvImport.Row::id).toList());
   }
 
   private Future<String> store(

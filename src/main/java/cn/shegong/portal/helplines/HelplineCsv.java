@@ -12,7 +12,7 @@ import java.util.List;
  * by ;).
  */
 public final class HelplineCsv {
-  static final List<String> HEADER =
+  public static final List<String> HEADER =
       List.of("id", "name", "number", "scope", "region", "kinds", "hours", "source_url", "checked");
 
   private HelplineCsv() {}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The helplines, crisis_words and organization_phones tables. */
 public final class HelplineRepository {
@@ -21,7 +22,8 @@ public final class HelplineRepository {
   }
 
   public Future<List<Helpline>> all() {
-    return db.query("SELECT " + COLUMNS + " FROM helplines ORDER BY position, id")
+    return db.query(
+            "SELECT " + COLUMNS + " FROM helplines WHERE retired_at IS NULL ORDER BY position, id")
         .execute()
         .map(
             rows -> {
@@ -50,22 +52,63 @@ public final class HelplineRepository {
             });
   }
 
-  /** Inserts or replaces one line; returns whether it existed before. */
-  public Future<Boolean> save(Helpline h) {
+  /** A line as the desk sees it: with its version, and whether it has been retired. */
+  public record Stored(Helpline line, int version, boolean retired) {}
+
+  /** Every line, retired ones too, for the desk. */
+  public Future<List<Stored>> stored() {
+    return db.query(
+            "SELECT "
+                + COLUMNS
+                + ", version, retired_at IS NOT NULL AS retired FROM helplines "
+                + "ORDER BY retired_at IS NOT NULL, position, id")
+        .execute()
+        .map(
+            rows -> {
+              List<Stored> out = new ArrayList<>();
+              for (Row r : rows) out.add(stored(r));
+              return out;
+            });
+  }
+
+  public Future<Optional<Stored>> find(String id) {
+    return db.preparedQuery(
+            "SELECT "
+                + COLUMNS
+                + ", version, retired_at IS NOT NULL AS retired FROM helplines WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(
+            rows ->
+                rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+  }
+
+  /** Adds a new line after the others; false when the id is taken. */
+  public Future<Boolean> insert(Helpline h) {
     return db.preparedQuery(
             "INSERT INTO helplines ("
                 + COLUMNS
-                + ", position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-                + "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, number = EXCLUDED.number, scope = EXCLUDED.scope, "
-                + "region = EXCLUDED.region, kinds = EXCLUDED.kinds, hours = EXCLUDED.hours, source_url = EXCLUDED.source_url, "
-                + "checked = EXCLUDED.checked, version = helplines.version + 1, updated_at = now() RETURNING version")
-        .execute(tuple(h).addInteger(1000))
-        .map(rows -> rows.iterator().next().getInteger(0) > 1);
+                + ", position) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                + "coalesce(max(position), 0) + 1 FROM helplines ON CONFLICT (id) DO NOTHING")
+        .execute(tuple(h))
+        .map(r -> r.rowCount() > 0);
   }
 
-  public Future<Boolean> delete(String id) {
-    return db.preparedQuery("DELETE FROM helplines WHERE id = $1")
-        .execute(Tuple.of(id))
+  /** Saves over {@code baseVersion}; false when the stored version is another (or none). */
+  public Future<Boolean> update(Helpline h, int baseVersion) {
+    return db.preparedQuery(
+            "UPDATE helplines SET name = $2, number = $3, scope = $4, region = $5, kinds = $6, "
+                + "hours = $7, source_url = $8, checked = $9, version = version + 1, updated_at = now() "
+                + "WHERE id = $1 AND version = $10")
+        .execute(tuple(h).addInteger(baseVersion))
+        .map(r -> r.rowCount() > 0);
+  }
+
+  /** Retires a line (or brings it back); false when there is no such line. */
+  public Future<Boolean> retire(String id, boolean retired) {
+    return db.preparedQuery(
+            "UPDATE helplines SET retired_at = CASE WHEN $2 THEN coalesce(retired_at, now()) END, "
+                + "version = version + 1, updated_at = now() WHERE id = $1")
+        .execute(Tuple.of(id, retired))
         .map(r -> r.rowCount() > 0);
   }
 
@@ -115,6 +158,10 @@ public final class HelplineRepository {
         h.hours(),
         h.sourceUrl(),
         h.checked());
+  }
+
+  private static Stored stored(Row r) {
+    return new Stored(map(r), r.getInteger("version"), r.getBoolean("retired"));
   }
 
   private static Helpline map(Row r) {

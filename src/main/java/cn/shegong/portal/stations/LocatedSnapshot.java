@@ -38,8 +38,7 @@ final class LocatedSnapshot {
   /** Past this many changed stations, reading the whole table again is simpler. */
   private static final int MAX_CHANGED = 5_000;
 
-  private static final String COLUMNS_SQL =
-      "SELECT " + StationRepository.COLUMNS + " FROM stations s ";
+  private static final String COLUMNS_SQL = "SELECT " + StationRows.COLUMNS + " FROM stations s ";
   private static final String CHANGED_SQL =
       "SELECT DISTINCT entity_id FROM change_log "
           + "WHERE entity = 'station' AND txid >= $1::text::xid8 LIMIT $2";
@@ -119,8 +118,7 @@ final class LocatedSnapshot {
                           boolean whole = read.changed() == null;
                           SharedValues shared = whole ? new SharedValues() : base.shared();
                           List<Station> rows = new ArrayList<>(read.rows().size());
-                          for (Row r : read.rows())
-                            rows.add(shared.share(StationRepository.map(r)));
+                          for (Row r : read.rows()) rows.add(shared.share(StationRows.map(r)));
                           LocatedStations s =
                               whole
                                   ? LocatedStations.of(rows)

@@ -59,14 +59,14 @@ public final class StationCatalog {
     Sql q = new Sql(f);
     String sql =
         "SELECT "
-            + StationRepository.COLUMNS
+            + StationRows.COLUMNS
             + " FROM stations s "
             + q.where
             + " ORDER BY s.slug OFFSET "
             + q.param(offset)
             + " LIMIT "
             + q.param(limit);
-    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(StationRepository::mapAll);
+    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(StationRows::mapAll);
   }
 
   /**
@@ -78,12 +78,12 @@ public final class StationCatalog {
     if (afterSlug != null) q.where.append(" AND s.slug > ").append(q.param(afterSlug));
     String sql =
         "SELECT "
-            + StationRepository.COLUMNS
+            + StationRows.COLUMNS
             + " FROM stations s "
             + q.where
             + " ORDER BY s.slug LIMIT "
             + q.param(limit);
-    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(StationRepository::mapAll);
+    return db.preparedQuery(sql).execute(Tuple.from(q.params)).map(StationRows::mapAll);
   }
 
   /** Every non-empty organisation name, with how many stations it runs, alphabetically. */

@@ -6,7 +6,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The station_exceptions table. */
 public final class StationExceptions {
@@ -32,6 +34,40 @@ public final class StationExceptions {
                         r.getLocalDate(1),
                         OpeningHours.parse(r.getString(2)),
                         r.getString(3)));
+              }
+              return out;
+            });
+  }
+
+  /** Every exception of a station, oldest first. */
+  public Future<List<StationException>> of(long stationId) {
+    return between(stationId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+  }
+
+  /** For a list page: each station's exceptions current on {@code today} or soon to begin. */
+  public Future<Map<Long, List<StationException>>> noticesOn(
+      List<Long> stationIds, LocalDate today) {
+    if (stationIds.isEmpty()) return Future.succeededFuture(Map.of());
+    return db.preparedQuery(
+            "SELECT station_id, starts_on, ends_on, hours, reason FROM station_exceptions "
+                + "WHERE station_id = ANY($1) AND ends_on >= $2 AND starts_on <= $3 "
+                + "ORDER BY station_id, starts_on, id")
+        .execute(
+            Tuple.of(
+                stationIds.toArray(Long[]::new),
+                today,
+                today.plusDays(StationException.NOTICE_DAYS)))
+        .map(
+            rows -> {
+              Map<Long, List<StationException>> out = new HashMap<>();
+              for (Row r : rows) {
+                out.computeIfAbsent(r.getLong(0), k -> new ArrayList<>())
+                    .add(
+                        new StationException(
+                            r.getLocalDate(1),
+                            r.getLocalDate(2),
+                            OpeningHours.parse(r.getString(3)),
+                            r.getString(4)));
               }
               return out;
             });

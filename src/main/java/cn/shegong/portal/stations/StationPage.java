@@ -31,14 +31,25 @@ final class StationPage {
     }
     Future<Schedule> week =
         ScheduleApi.of(portal, station, java.time.LocalDate.now(Zones.CHINA), 7);
+    Future<java.util.List<StationException>> notices =
+        new StationExceptions(portal.pool())
+            .noticesOn(java.util.List.of(station.id()), java.time.LocalDate.now(Zones.CHINA))
+            .map(m -> m.getOrDefault(station.id(), java.util.List.of()));
     return Future.all(
-            articles.about(station, ARTICLES), Verification.of(portal.pool(), station.id()), week)
+            articles.about(station, ARTICLES),
+            Verification.of(portal.pool(), station.id()),
+            week,
+            notices)
         .compose(
             all -> {
               Object mentions = all.resultAt(0);
               return tokens
                   .issue(station.id(), Instant.now())
-                  .map(token -> new Object[] {mentions, all.resultAt(1), token, all.resultAt(2)});
+                  .map(
+                      token ->
+                          new Object[] {
+                            mentions, all.resultAt(1), token, all.resultAt(2), all.resultAt(3)
+                          });
             })
         .compose(
             parts -> {
@@ -48,6 +59,7 @@ final class StationPage {
               Map<String, Object> model = new HashMap<>();
               model.put("verification", parts[1]);
               model.put("week", schedule.days());
+              model.put("notices", parts[4]);
               model.put("station", station);
               model.put("articles", mentions);
               model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));

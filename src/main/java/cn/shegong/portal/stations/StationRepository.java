@@ -1,38 +1,33 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.common.Region;
 import cn.shegong.portal.web.PublicPage;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SQL for stations and their row mapping. Closed stations stay listed, marked, so residents are not
  * misled.
  */
 public final class StationRepository {
-  /**
-   * When the public record last changed: the desk's last edit, else the day it was last verified,
-   * else created.
-   */
-  public static final String MODIFIED =
-      "coalesce(s.edited_at, (s.verified_at::timestamp AT TIME ZONE 'Asia/Shanghai'), s.created_at)";
+  private static final String CONTENT_COLUMNS =
+      "slug, name, kind, organization, description, address, province, city, district, township, "
+          + "latitude, longitude, location_precision, phone, opening_hours, services, target_groups, "
+          + "status, verified_at, source_article_id";
+  private static final String VALUES =
+      "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+          + "(SELECT id FROM articles WHERE slug = $20)";
 
-  public static final String COLUMNS =
-      "s.id, s.slug, s.name, s.kind, s.organization, s.description, s.address, "
-          + "s.province, s.city, s.district, s.township, s.latitude, s.longitude, s.location_precision, s.phone, "
-          + "s.opening_hours, s.services, s.target_groups, s.status, s.verified_at, "
-          + "(SELECT slug FROM articles WHERE id = s.source_article_id) AS source_article_slug, "
-          + "s.version, s.created_at, "
-          + MODIFIED
-          + " AS updated_at";
+  /** Every edit: a new version, and the editorial time the public record shows. */
+  private static final String EDITED =
+      ", version = s.version + 1, updated_at = now(), edited_at = now()";
 
   private final SqlClient db;
 
@@ -41,10 +36,13 @@ public final class StationRepository {
   }
 
   public Future<Optional<Station>> findBySlug(String slug) {
-    return db.preparedQuery("SELECT " + COLUMNS + " FROM stations s WHERE s.slug = $1")
+    return db.preparedQuery("SELECT " + StationRows.COLUMNS + " FROM stations s WHERE s.slug = $1")
         .execute(Tuple.of(slug))
         .map(
-            rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(StationRows.map(rows.iterator().next())));
   }
 
   public Future<Map<StationKind, Long>> countByKind() {
@@ -63,11 +61,11 @@ public final class StationRepository {
   public Future<List<Station>> listForArticle(long articleId) {
     return db.preparedQuery(
             "SELECT "
-                + COLUMNS
+                + StationRows.COLUMNS
                 + " FROM stations s JOIN article_stations l ON l.station_id = s.id "
                 + "WHERE l.article_id = $1 ORDER BY s.name")
         .execute(Tuple.of(articleId))
-        .map(StationRepository::mapAll);
+        .map(StationRows::mapAll);
   }
 
   /** Every station page for the sitemap, by slug; synthetic benchmark rows are left out. */
@@ -82,37 +80,21 @@ public final class StationRepository {
 
   /** Inserts unless the slug exists; answers the new id, or empty when the slug was taken. */
   public Future<Optional<Long>> insertIfAbsent(StationDraft d, String origin) {
+    return insert(d, origin, true);
+  }
+
+  /**
+   * Inserts when {@code allowed} (the caller's permission, checked again in the statement) and the
+   * slug is free; answers the new id, or empty.
+   */
+  public Future<Optional<Long>> insert(StationDraft d, String origin, boolean allowed) {
     return db.preparedQuery(
-            "INSERT INTO stations (slug, name, kind, organization, description, address, province, city, "
-                + "district, township, latitude, longitude, location_precision, phone, opening_hours, services, "
-                + "target_groups, status, verified_at, source_article_id, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                + "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, (SELECT id FROM articles WHERE slug = $20), $21) "
-                + "ON CONFLICT (slug) DO NOTHING RETURNING id")
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  d.slug(),
-                  d.name(),
-                  d.kind().code(),
-                  d.organization(),
-                  d.description(),
-                  d.address(),
-                  d.region().province(),
-                  d.region().city(),
-                  d.region().district(),
-                  d.township(),
-                  d.latitude(),
-                  d.longitude(),
-                  d.locationPrecision().code(),
-                  d.phone(),
-                  d.openingHours().toJson(),
-                  d.services().toArray(String[]::new),
-                  d.targetGroups().toArray(String[]::new),
-                  d.status().code(),
-                  d.verifiedAt(),
-                  d.sourceArticleSlug(),
-                  origin
-                }))
+            "INSERT INTO stations ("
+                + CONTENT_COLUMNS
+                + ", origin) SELECT "
+                + VALUES
+                + ", $21 WHERE $22 ON CONFLICT (slug) DO NOTHING RETURNING id")
+        .execute(content(d).addString(origin).addBoolean(allowed))
         .map(
             rows ->
                 rows.size() == 0
@@ -120,41 +102,132 @@ public final class StationRepository {
                     : Optional.of(rows.iterator().next().getLong(0)));
   }
 
-  public static List<Station> mapAll(Iterable<Row> rows) {
-    List<Station> out = new ArrayList<>();
-    for (Row r : rows) out.add(map(r));
-    return out;
+  /** Which of these slugs are taken (the import's preview: new or updated). */
+  public Future<Set<String>> existingSlugs(List<String> slugs) {
+    return db.preparedQuery("SELECT slug FROM stations WHERE slug = ANY($1)")
+        .execute(Tuple.of((Object) slugs.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Set<String> known = new HashSet<>();
+              rows.forEach(r -> known.add(r.getString(0)));
+              return known;
+            });
   }
 
-  public static Station map(Row r) {
-    Object hours = r.getValue("opening_hours");
-    return new Station(
-        r.getLong("id"),
-        r.getString("slug"),
-        r.getString("name"),
-        StationKind.fromCode(r.getString("kind")).orElseThrow(),
-        r.getString("organization"),
-        r.getString("description"),
-        r.getString("address"),
-        new Region(r.getString("province"), r.getString("city"), r.getString("district")),
-        r.getString("township"),
-        r.getDouble("latitude"),
-        r.getDouble("longitude"),
-        LocationPrecision.fromCode(r.getString("location_precision"))
-            .orElse(LocationPrecision.CITY),
-        r.getString("phone"),
-        OpeningHours.fromJson(hours instanceof JsonArray a ? a : null),
-        strings(r.getArrayOfStrings("services")),
-        strings(r.getArrayOfStrings("target_groups")),
-        StationStatus.fromCode(r.getString("status")).orElse(StationStatus.ACTIVE),
-        r.getLocalDate("verified_at"),
-        r.getString("source_article_slug"),
-        r.getInteger("version"),
-        r.getOffsetDateTime("created_at"),
-        r.getOffsetDateTime("updated_at"));
+  /** The desk's list: every station but synthetic ones, by place and name. */
+  public Future<List<Station>> listForDesk() {
+    return db.query(
+            "SELECT "
+                + StationRows.COLUMNS
+                + " FROM stations s WHERE s.origin <> 'synthetic' "
+                + "ORDER BY s.province, s.city, s.district, s.name, s.id LIMIT 2000")
+        .execute()
+        .map(StationRows::mapAll);
   }
 
-  private static List<String> strings(String[] a) {
-    return a == null ? List.of() : List.of(a);
+  public Future<Optional<Station>> find(long id) {
+    return db.preparedQuery("SELECT " + StationRows.COLUMNS + " FROM stations s WHERE s.id = $1")
+        .execute(Tuple.of(id))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(StationRows.map(rows.iterator().next())));
+  }
+
+  /**
+   * Saves the whole content over {@code baseVersion} when {@code allowed}; false when nothing was
+   * saved (another version stored, no such station, or not allowed).
+   */
+  public Future<Boolean> update(long id, int baseVersion, StationDraft d, boolean allowed) {
+    return db.preparedQuery(
+            "UPDATE stations s SET ("
+                + CONTENT_COLUMNS
+                + ") = ("
+                + VALUES
+                + ")"
+                + EDITED
+                + " WHERE s.id = $21 AND s.version = $22 AND $23 RETURNING s.id")
+        .execute(content(d).addLong(id).addInteger(baseVersion).addBoolean(allowed))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** For the CSV import: a new slug is inserted, a known one updated; true when inserted. */
+  public Future<Boolean> upsert(StationDraft d, String origin) {
+    return db.preparedQuery(
+            "INSERT INTO stations AS s ("
+                + CONTENT_COLUMNS
+                + ", origin) VALUES ("
+                + VALUES
+                + ", $21) ON CONFLICT (slug) DO UPDATE SET ("
+                + CONTENT_COLUMNS
+                + ") = ("
+                + VALUES
+                + ")"
+                + EDITED
+                + " RETURNING (xmax = 0) AS inserted")
+        .execute(content(d).addString(origin))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** Opens, closes for a time or for good; answers the station's name, empty when not saved. */
+  public Future<Optional<String>> setStatus(long id, StationStatus status, boolean allowed) {
+    return change(id, "status = $2", Tuple.of(id, status.code()), allowed);
+  }
+
+  /** "确认信息无误" today (China time), by whom and how (both may be null). */
+  public Future<Optional<String>> confirm(long id, String by, String how, boolean allowed) {
+    String today = "verified_at = (now() AT TIME ZONE 'Asia/Shanghai')::date";
+    return by == null
+        ? change(id, today, Tuple.of(id), allowed)
+        : change(
+            id, today + ", verified_by = $2, verified_how = $3", Tuple.of(id, by, how), allowed);
+  }
+
+  private Future<Optional<String>> change(long id, String set, Tuple params, boolean allowed) {
+    String allowedParam = "$" + (params.size() + 1);
+    return db.preparedQuery(
+            "UPDATE stations s SET "
+                + set
+                + EDITED
+                + " WHERE s.id = $1 AND "
+                + allowedParam
+                + " RETURNING s.name")
+        .execute(params.addBoolean(allowed))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getString(0)));
+  }
+
+  /**
+   * The one place a station's content becomes statement parameters $1–$20, in CONTENT_COLUMNS
+   * order.
+   */
+  private static Tuple content(StationDraft d) {
+    return Tuple.from(
+        new Object[] {
+          d.slug(),
+          d.name(),
+          d.kind().code(),
+          d.organization(),
+          d.description(),
+          d.address(),
+          d.region().province(),
+          d.region().city(),
+          d.region().district(),
+          d.township(),
+          d.latitude(),
+          d.longitude(),
+          d.locationPrecision().code(),
+          d.phone(),
+          d.openingHours().toJson(),
+          d.services().toArray(String[]::new),
+          d.targetGroups().toArray(String[]::new),
+          d.status().code(),
+          d.verifiedAt(),
+          d.sourceArticleSlug()
+        });
   }
 }

@@ -3,6 +3,7 @@ package cn.shegong.portal.stations;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
+import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -78,26 +79,48 @@ public final class StationRoutes {
                           kept.subList(
                               (int) Math.min(p.offset(), kept.size()),
                               (int) Math.min(kept.size(), p.offset() + PAGE_SIZE)));
-              return page.compose(
-                  hits -> {
-                    Map<String, Object> model = new HashMap<>();
-                    model.put("openFilter", open.isPresent());
-                    model.put("hits", hits);
-                    model.put("pagination", p);
-                    model.put("filter", filter);
-                    String q = filter.queryString();
-                    // open_at is for the API; the page's checkbox is "open now"
-                    model.put(
-                        "query",
-                        open.isEmpty() ? q : q + (q.isEmpty() ? "" : "&") + "open_now=true");
-                    model.put("facets", both.resultAt(1));
-                    model.put("kinds", StationKind.values());
-                    model.put("mapTiles", portal.config().mapTilesUrl());
-                    model.put("mapAttribution", portal.config().mapTilesAttribution());
-                    return portal.pages().render(ctx, "stations/list.ftlh", model);
-                  });
+              return page.compose(hits -> notices(hits).map(n -> new Object[] {hits, n}))
+                  .compose(
+                      parts -> {
+                        @SuppressWarnings("unchecked")
+                        java.util.List<StationSearch.Hit> hits =
+                            (java.util.List<StationSearch.Hit>) parts[0];
+                        Map<String, Object> model = new HashMap<>();
+                        model.put("openFilter", open.isPresent());
+                        model.put("notices", parts[1]);
+                        model.put("hits", hits);
+                        model.put("pagination", p);
+                        model.put("filter", filter);
+                        String q = filter.queryString();
+                        // open_at is for the API; the page's checkbox is "open now"
+                        model.put(
+                            "query",
+                            open.isEmpty() ? q : q + (q.isEmpty() ? "" : "&") + "open_now=true");
+                        model.put("facets", both.resultAt(1));
+                        model.put("kinds", StationKind.values());
+                        model.put("mapTiles", portal.config().mapTilesUrl());
+                        model.put("mapAttribution", portal.config().mapTilesAttribution());
+                        return portal.pages().render(ctx, "stations/list.ftlh", model);
+                      });
             })
         .onFailure(ctx::fail);
+  }
+
+  /** Each listed station's exceptions current or soon to begin, as lines for the page, by id. */
+  private Future<Map<String, java.util.List<String>>> notices(
+      java.util.List<StationSearch.Hit> hits) {
+    return new StationExceptions(portal.pool())
+        .noticesOn(
+            hits.stream().map(h -> h.station().id()).toList(), java.time.LocalDate.now(Zones.CHINA))
+        .map(
+            byId -> {
+              Map<String, java.util.List<String>> out = new HashMap<>();
+              byId.forEach(
+                  (id, list) ->
+                      out.put(
+                          String.valueOf(id), list.stream().map(StationException::text).toList()));
+              return out;
+            });
   }
 
   /**

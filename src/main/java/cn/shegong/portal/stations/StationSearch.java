@@ -115,7 +115,7 @@ public final class StationSearch {
     if (q.distance == null) {
       sql =
           "SELECT "
-              + StationRepository.COLUMNS
+              + StationRows.COLUMNS
               + ", NULL::double precision AS distance_km FROM stations s "
               + q.where
               + " ORDER BY s.province, s.city, s.district, s.name, s.id"
@@ -137,7 +137,7 @@ public final class StationSearch {
               + q.param(limit)
               + ") "
               + "SELECT "
-              + StationRepository.COLUMNS
+              + StationRows.COLUMNS
               + ", near.distance_km FROM near JOIN stations s ON s.id = near.id "
               + "ORDER BY near.distance_km, s.id";
     }
@@ -146,8 +146,7 @@ public final class StationSearch {
         .map(
             rows -> {
               List<Hit> hits = new ArrayList<>();
-              for (Row r : rows)
-                hits.add(new Hit(StationRepository.map(r), r.getDouble("distance_km")));
+              for (Row r : rows) hits.add(new Hit(StationRows.map(r), r.getDouble("distance_km")));
               return hits;
             });
   }

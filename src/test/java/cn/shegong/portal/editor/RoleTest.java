@@ -26,11 +26,12 @@ class RoleTest {
 
   @Test
   @DisplayName(
-      "an admin may do everything, an editor everything but accounts, a contributor only drafts and looking")
+      "an admin may do everything, an editor everything but accounts and help lines, a contributor only drafts and looking")
   void table() {
     assertEquals(EnumSet.allOf(Permission.class), granted(Role.ADMIN));
     assertEquals(
-        EnumSet.complementOf(EnumSet.of(Permission.MANAGE_ACCOUNTS)), granted(Role.EDITOR));
+        EnumSet.complementOf(EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.MANAGE_HELPLINES)),
+        granted(Role.EDITOR));
     assertEquals(
         EnumSet.of(
             Permission.VIEW_DESK,
