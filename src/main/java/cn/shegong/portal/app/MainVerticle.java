@@ -1,6 +1,7 @@
 package cn.shegong.portal.app;
 
 import cn.shegong.portal.config.AppConfig;
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.db.Database;
 import cn.shegong.portal.editor.EditorRoutes;
 import cn.shegong.portal.editor.Scheduler;
@@ -103,8 +104,7 @@ public final class MainVerticle extends VerticleBase {
                         }))
         .compose(
             pages -> {
-              pageCache =
-                  new PageCache(search::contentVersion, config.pageCacheMb() * 1024L * 1024L);
+              pageCache = new PageCache(database.changes(), config.pageCacheMb() * 1024L * 1024L);
               Portal portal =
                   new Portal(
                       vertx, config, database, pages, readiness, pageCache, this::stationsVersion);
@@ -204,8 +204,9 @@ public final class MainVerticle extends VerticleBase {
   }
 
   /** The stations' version as the station features see it (also for tests). */
-  public Object stationsVersion() {
-    return pageCache.withLocalWrites(search.stationsVersion());
+  public ContentVersions.Stations stationsVersion() {
+    ContentVersions v = database.changes().current();
+    return v == null ? null : v.stationsOnly();
   }
 
   public Readiness readiness() {

@@ -20,6 +20,7 @@ public final class Database {
   private final PgConnectOptions connectOptions;
   private final DatabaseLocation location;
   private final Reachability reachability = new Reachability();
+  private final ChangeFeed changes;
 
   /**
    * Public requests, the change follower, the scheduler and the desk each draw from a pool of their
@@ -32,10 +33,15 @@ public final class Database {
     }
   }
 
-  private Database(Pools pools, PgConnectOptions connectOptions, DatabaseLocation location) {
+  private Database(
+      Vertx vertx, Pools pools, PgConnectOptions connectOptions, DatabaseLocation location) {
     this.pools = pools;
     this.connectOptions = connectOptions;
     this.location = location;
+    // NOTIFY wakes it at once; the poll is the safety net for notifications lost while cut off
+    this.changes =
+        new ChangeFeed(
+            vertx, pools.follower(), new PgConnectOptions(connectOptions), reachability, 1000);
   }
 
   /** Finds or starts the database and migrates it; blocking steps run on a worker thread. */
@@ -66,7 +72,7 @@ public final class Database {
                       pool(vertx, config, options, config.dbFollowerPoolSize(), 16),
                       pool(vertx, config, options, config.dbSchedulerPoolSize(), 16),
                       pool(vertx, config, options, config.dbDeskPoolSize(), 64));
-              return new Database(pools, options, location);
+              return new Database(vertx, pools, options, location);
             })
         .compose(
             db ->
@@ -149,13 +155,20 @@ public final class Database {
         .otherwise(false);
   }
 
+  /** The one follower of change_log, and the content versions every kept copy depends on. */
+  public ChangeFeed changes() {
+    return changes;
+  }
+
   public Reachability reachability() {
     return reachability;
   }
 
   public Future<Void> close(Vertx vertx) {
-    return pools
-        .close()
+    return changes
+        .stop()
+        .otherwiseEmpty()
+        .compose(v -> pools.close())
         .eventually(
             () ->
                 vertx.executeBlocking(

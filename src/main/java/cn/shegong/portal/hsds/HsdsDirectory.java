@@ -1,5 +1,6 @@
 package cn.shegong.portal.hsds;
 
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Term;
 import cn.shegong.portal.stations.StationCatalog;
 import cn.shegong.portal.stations.StationCatalog.Listed;
@@ -26,18 +27,18 @@ final class HsdsDirectory {
 
   private final Vertx vertx;
   private final StationCatalog catalog;
-  private final Supplier<Object> version;
-  private Object keptVersion;
+  private final Supplier<ContentVersions.Stations> version;
+  private ContentVersions.Stations keptVersion;
   private Future<Names> kept;
 
-  HsdsDirectory(Vertx vertx, StationCatalog catalog, Supplier<Object> version) {
+  HsdsDirectory(Vertx vertx, StationCatalog catalog, Supplier<ContentVersions.Stations> version) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.version = version;
   }
 
   Future<Names> get() {
-    Object v = version.get();
+    ContentVersions.Stations v = version.get();
     if (v != null && kept != null && v.equals(keptVersion)) return kept;
     Future<Names> built = build();
     if (v != null) {

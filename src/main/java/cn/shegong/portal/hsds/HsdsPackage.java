@@ -1,5 +1,6 @@
 package cn.shegong.portal.hsds;
 
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.hsds.HsdsTables.Table;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
 import cn.shegong.portal.hsds.HsdsTaxonomy.Term;
@@ -55,7 +56,7 @@ final class HsdsPackage {
   }
 
   synchronized Future<Path> file() {
-    Object v = portal.stationsVersion().get();
+    ContentVersions.Stations v = portal.stationsVersion().get();
     if (v != null && kept != null && v.equals(keptVersion)) return kept;
     Future<Path> built =
         directory.get().compose(names -> portal.vertx().executeBlocking(() -> build(names)));

@@ -42,7 +42,6 @@ public final class SearchModule {
   private final Map<SearchRequest, Future<SearchResult>> inFlight = new ConcurrentHashMap<>();
   private volatile IndexWorker worker;
   private volatile boolean warmed;
-  private volatile ChangeFollower follower;
   private volatile boolean closed;
   private volatile Future<IndexBuilder.Built> building;
   private long generationTimer = -1;
@@ -179,9 +178,9 @@ public final class SearchModule {
    */
   private Future<Void> switchTo(Path gen) {
     IndexWorker old = worker;
-    ChangeFollower oldFollower = follower;
-    Future<Void> stopped = oldFollower == null ? Future.succeededFuture() : oldFollower.stop();
-    return stopped
+    return database
+        .changes()
+        .stop()
         .compose(v -> vertx.executeBlocking(() -> SearchIndex.open(gen), false))
         .compose(
             index -> {
@@ -214,17 +213,10 @@ public final class SearchModule {
     }
     IndexWorker w = IndexWorker.of(vertx, index, 2);
     worker = w;
-    ChangeFollower f =
-        new ChangeFollower(
-            vertx,
-            database.followerPool(),
-            database.connectOptions(),
-            database.reachability(),
-            () -> worker,
-            index.position(),
-            POLL_MS);
-    follower = f;
-    f.start();
+    database
+        .changes()
+        .follow(index.position(), new IndexChanges(w, database.followerPool()))
+        .onFailure(e -> log.warn("Cannot follow the change log: {}", e.toString()));
     warmUp(w);
   }
 
@@ -245,37 +237,6 @@ public final class SearchModule {
               warmed = true;
             });
   }
-
-  /**
-   * The index's view of the content, as a value that changes with it. Null while no index is open
-   * or while the change log cannot be followed (the database is unreachable): then nothing derived
-   * from it should be reused.
-   */
-  public Object contentVersion() {
-    IndexWorker w = worker;
-    ChangeFollower f = follower;
-    if (w == null || closed || f == null || !f.listening()) return null;
-    if (!database.reachability().reachable()) return null;
-    return new ContentVersion(w, w.changes());
-  }
-
-  private record ContentVersion(IndexWorker worker, long changes) {}
-
-  /**
-   * Like {@link #contentVersion} for the stations alone: it moves when a change to a station has
-   * been read from the change log (or a new index generation opened), not when only articles
-   * changed. Null when that is.
-   */
-  public Object stationsVersion() {
-    IndexWorker w = worker;
-    ChangeFollower f = follower;
-    if (w == null || closed || f == null || !f.listening()) return null;
-    if (!database.reachability().reachable()) return null;
-    return new StationsVersion(w, f, f.stationBatches());
-  }
-
-  private record StationsVersion(
-      IndexWorker worker, ChangeFollower follower, long stationBatches) {}
 
   /** For /ready: true once an index is open and the search path warm. */
   public Future<Boolean> ready() {
@@ -317,10 +278,12 @@ public final class SearchModule {
   public Future<Void> close() {
     closed = true;
     if (generationTimer >= 0) vertx.cancelTimer(generationTimer);
-    ChangeFollower f = follower;
     IndexWorker w = worker;
     worker = null;
-    Future<Void> stopped = f == null ? Future.succeededFuture() : f.stop();
-    return stopped.compose(v -> w == null ? Future.succeededFuture() : w.close());
+    return database
+        .changes()
+        .stop()
+        .otherwiseEmpty()
+        .compose(v -> w == null ? Future.succeededFuture() : w.close());
   }
 }

@@ -1,5 +1,6 @@
 package cn.shegong.portal.site;
 
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationRepository;
@@ -22,7 +23,7 @@ public final class HomeRoutes {
   private final Portal portal;
   private volatile Future<Map<StationKind, Long>> counts;
   private volatile long countedAt;
-  private volatile Object countedVersion;
+  private volatile ContentVersions.Stations countedVersion;
 
   public HomeRoutes(Portal portal) {
     this.portal = portal;
@@ -34,7 +35,7 @@ public final class HomeRoutes {
 
   private Future<Map<StationKind, Long>> counts() {
     long now = System.currentTimeMillis();
-    Object version = portal.pageCache().contentVersion();
+    ContentVersions.Stations version = portal.stationsVersion().get();
     Future<Map<StationKind, Long>> c = counts;
     boolean changed = version == null || !version.equals(countedVersion);
     if (c == null || c.failed() || changed || now - countedAt > COUNTS_TTL_MS) {

@@ -1,5 +1,6 @@
 package cn.shegong.portal.stations;
 
+import cn.shegong.portal.db.ContentVersions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,14 +18,14 @@ final class LocatedCounts {
           return size() > CAPACITY;
         }
       };
-  private Object version;
+  private ContentVersions.Stations version;
 
-  synchronized Long get(StationFilter key, Object currentVersion) {
+  synchronized Long get(StationFilter key, ContentVersions.Stations currentVersion) {
     if (currentVersion == null || !currentVersion.equals(version)) return null;
     return counts.get(key);
   }
 
-  synchronized void put(StationFilter key, Object countedAt, long count) {
+  synchronized void put(StationFilter key, ContentVersions.Stations countedAt, long count) {
     if (countedAt == null) return;
     if (!countedAt.equals(version)) {
       counts.clear();

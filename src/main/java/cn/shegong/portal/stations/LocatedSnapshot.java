@@ -1,6 +1,7 @@
 package cn.shegong.portal.stations;
 
 import cn.shegong.portal.db.ChangeLog;
+import cn.shegong.portal.db.ContentVersions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Cursor;
@@ -48,7 +49,7 @@ final class LocatedSnapshot {
    * stations too, a few per edit, until the next whole read starts afresh).
    */
   private record Loaded(
-      Object version,
+      ContentVersions.Stations version,
       long horizon,
       long loadedAt,
       long order,
@@ -59,13 +60,13 @@ final class LocatedSnapshot {
 
   private final Vertx vertx;
   private final Pool db;
-  private final Supplier<Object> stationsVersion;
+  private final Supplier<ContentVersions.Stations> stationsVersion;
   private Loaded current;
-  private Object loadingVersion;
+  private ContentVersions.Stations loadingVersion;
   private Future<Loaded> loading;
   private long loadsStarted;
 
-  LocatedSnapshot(Vertx vertx, Pool db, Supplier<Object> stationsVersion) {
+  LocatedSnapshot(Vertx vertx, Pool db, Supplier<ContentVersions.Stations> stationsVersion) {
     this.vertx = vertx;
     this.db = db;
     this.stationsVersion = stationsVersion;
@@ -76,7 +77,7 @@ final class LocatedSnapshot {
    * PostgreSQL.
    */
   synchronized Future<LocatedStations> get() {
-    Object version = stationsVersion.get();
+    ContentVersions.Stations version = stationsVersion.get();
     if (version == null) return null;
     Loaded c = current;
     if (c != null && c.version().equals(version)) {
@@ -97,13 +98,13 @@ final class LocatedSnapshot {
    * Loads the current version ahead of the first resident who asks, if versions can be seen yet.
    */
   synchronized void warmUp() {
-    Object version = stationsVersion.get();
+    ContentVersions.Stations version = stationsVersion.get();
     if (version != null && current == null) {
       load(version).onFailure(e -> log.warn("Located stations not loaded ahead: {}", e.toString()));
     }
   }
 
-  private Future<Loaded> load(Object version) {
+  private Future<Loaded> load(ContentVersions.Stations version) {
     if (loading != null && version.equals(loadingVersion)) return loading;
     long started = System.nanoTime();
     long order = ++loadsStarted;

@@ -2,6 +2,7 @@ package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.web.KeptAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,11 +37,12 @@ final class StationCsvExport {
 
   private final Vertx vertx;
   private final StationSearch search;
-  private final Supplier<Object> stationsVersion;
+  private final Supplier<ContentVersions.Stations> stationsVersion;
   private final Map<List<Object>, Future<Encoded>> kept = new LinkedHashMap<>(8, 0.75f, true);
   private final Map<List<Object>, Future<Encoded>> inFlight = new HashMap<>();
 
-  StationCsvExport(Vertx vertx, StationSearch search, Supplier<Object> stationsVersion) {
+  StationCsvExport(
+      Vertx vertx, StationSearch search, Supplier<ContentVersions.Stations> stationsVersion) {
     this.vertx = vertx;
     this.search = search;
     this.stationsVersion = stationsVersion;
@@ -89,7 +91,7 @@ final class StationCsvExport {
    * earlier), else a new one. Called on the event loop only, so the maps need no lock.
    */
   private Future<Encoded> encoded(StationFilter filter, int offset, int limit) {
-    Object version = stationsVersion.get();
+    ContentVersions.Stations version = stationsVersion.get();
     List<Object> what = List.of(filter, offset, limit);
     List<Object> key = version == null ? null : List.of(version, what);
     Future<Encoded> known = key == null ? null : kept.get(key);

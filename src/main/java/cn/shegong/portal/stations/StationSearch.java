@@ -1,5 +1,6 @@
 package cn.shegong.portal.stations;
 
+import cn.shegong.portal.db.ContentVersions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -30,7 +31,7 @@ public final class StationSearch {
   }
 
   private final SqlClient db;
-  private final Supplier<Object> stationsVersion;
+  private final Supplier<ContentVersions.Stations> stationsVersion;
   private final LocatedCounts located = new LocatedCounts();
   private final LocatedSnapshot snapshot;
 
@@ -38,7 +39,7 @@ public final class StationSearch {
    * {@code stationsVersion} moves when stations may have changed; null means "do not reuse
    * anything".
    */
-  public StationSearch(Vertx vertx, Pool db, Supplier<Object> stationsVersion) {
+  public StationSearch(Vertx vertx, Pool db, Supplier<ContentVersions.Stations> stationsVersion) {
     this.db = db;
     this.stationsVersion = stationsVersion;
     this.snapshot = new LocatedSnapshot(vertx, db, stationsVersion);
@@ -161,7 +162,7 @@ public final class StationSearch {
     if (inMemory != null) return inMemory.map(s -> s.count(filter));
     if (filter.near() == null || filter.near().radiusKm() != null) return countNow(filter);
     StationFilter key = filter.withNear(LocatedCounts.ANY_POINT);
-    Object version = stationsVersion.get();
+    ContentVersions.Stations version = stationsVersion.get();
     Long known = located.get(key, version);
     if (known != null) return Future.succeededFuture(known);
     return countNow(key).onSuccess(n -> located.put(key, version, n));

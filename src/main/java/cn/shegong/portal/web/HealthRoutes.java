@@ -36,7 +36,20 @@ public final class HealthRoutes {
       names.add(e.getKey());
       checks.add(bounded(e.getValue().get()));
     }
+    Future<JsonObject> lag =
+        portal
+            .database()
+            .changes()
+            .lag()
+            .map(
+                l ->
+                    new JsonObject()
+                        .put("index_changes", l.changes())
+                        .put("seconds", Math.round(l.seconds() * 10) / 10.0))
+            .timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .otherwiseEmpty();
     Future.join(checks)
+        .eventually(() -> lag)
         .onComplete(
             done -> {
               JsonObject body = new JsonObject();
@@ -48,6 +61,8 @@ public final class HealthRoutes {
                 all &= up;
               }
               if (readiness.draining()) body.put("shutdown", "draining");
+              // how far the search index (the change feed's durable copy) is behind change_log
+              body.put("lag", lag.result());
               json(ctx, all ? 200 : 503, body.put("status", all ? "ready" : "unavailable"));
             });
   }

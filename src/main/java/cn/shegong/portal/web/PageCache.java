@@ -1,6 +1,8 @@
 package cn.shegong.portal.web;
 
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.db.ChangeFeed;
+import cn.shegong.portal.db.ContentVersions;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -10,19 +12,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Rendered public pages, kept in memory while the content they show cannot have changed: an entry
- * belongs to one content version, which moves when the search index applies a change from the
- * change log (every process follows it, so an edit made anywhere reaches here within the index's
- * delay), when an editor's write on this process completes, and when the date in China changes
- * (citation lines carry it). A short maximum age is only the safety net for what no version sees.
- * While no index is open nothing is cached.
+ * belongs to one {@link ContentVersions} of the change feed, which moves when a change from the
+ * change log has been applied (every process follows it, so an edit made anywhere reaches here
+ * within the feed's delay), when an editor's write on this process completes, and when the date in
+ * China changes (citation lines carry it). A short maximum age is only the safety net for what no
+ * version sees. While the feed cannot see changes nothing is cached.
  */
 public final class PageCache {
   /** The routing-context key under which a page to be stored waits for {@link Pages#render}. */
@@ -31,7 +31,7 @@ public final class PageCache {
   static final long MAX_AGE_MS = 60_000;
   private static final int MAX_KEY_LENGTH = 1024;
 
-  record Version(Object content, long local, LocalDate day) {}
+  record Version(ContentVersions content, LocalDate day) {}
 
   /**
    * A kept page, also gzip-compressed once: most readers accept it, and compressing per request
@@ -51,16 +51,14 @@ public final class PageCache {
     }
   }
 
-  private final Supplier<Object> contentVersion;
+  private final ChangeFeed changes;
   private final long maxBytes;
-  private final AtomicLong localWrites = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
-  /** {@code contentVersion} answers null while content changes cannot be seen (no index open). */
-  public PageCache(Supplier<Object> contentVersion, long maxBytes) {
-    this.contentVersion = contentVersion;
+  public PageCache(ChangeFeed changes, long maxBytes) {
+    this.changes = changes;
     this.maxBytes = maxBytes;
   }
 
@@ -117,7 +115,7 @@ public final class PageCache {
   }
 
   public void invalidate() {
-    localWrites.incrementAndGet();
+    changes.noteLocalWrite();
   }
 
   /** Pages answered from memory since start, for tests and the load benchmark's log. */
@@ -125,28 +123,14 @@ public final class PageCache {
     return hits.get();
   }
 
-  /**
-   * The current content version (null while changes cannot be seen), for other caches of derived
-   * figures.
-   */
-  public Object contentVersion() {
-    return version();
-  }
-
-  /**
-   * A version for another in-memory copy of some content: it moves with {@code content} (null stays
-   * null) and at once after an editor's write on this process, before the change log has been read
-   * back.
-   */
-  public Object withLocalWrites(Object content) {
-    return content == null ? null : List.of(content, localWrites.get());
+  /** The current content version (null while changes cannot be seen), for other kept figures. */
+  public ContentVersions contentVersion() {
+    return changes.current();
   }
 
   private Version version() {
-    Object content = contentVersion.get();
-    return content == null
-        ? null
-        : new Version(content, localWrites.get(), LocalDate.now(Zones.CHINA));
+    ContentVersions content = changes.current();
+    return content == null ? null : new Version(content, LocalDate.now(Zones.CHINA));
   }
 
   private synchronized Entry get(String key, Version version) {

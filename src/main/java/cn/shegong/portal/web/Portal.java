@@ -1,6 +1,7 @@
 package cn.shegong.portal.web;
 
 import cn.shegong.portal.config.AppConfig;
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -19,7 +20,7 @@ public record Portal(
     Pages pages,
     Readiness readiness,
     PageCache pageCache,
-    Supplier<Object> stationsVersion) {
+    Supplier<ContentVersions.Stations> stationsVersion) {
   public Pool pool() {
     return database.pool();
   }

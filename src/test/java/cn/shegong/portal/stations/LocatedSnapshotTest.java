@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.testing.TestPortal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,12 +51,16 @@ class LocatedSnapshotTest {
         portal.database().queryOne("SELECT count(*) FROM stations WHERE latitude IS NOT NULL"));
   }
 
+  private static ContentVersions.Stations v(long n) {
+    return new ContentVersions.Stations(1, n, 0);
+  }
+
   @Test
   @DisplayName(
       "the same version answers the same copy; a new version reads the table again; "
           + "requests during a load share it; no version means no copy at all")
   void perVersion(Vertx vertx) throws Exception {
-    AtomicReference<Object> version = new AtomicReference<>("v1");
+    AtomicReference<ContentVersions.Stations> version = new AtomicReference<>(v(1));
     LocatedSnapshot snapshot = new LocatedSnapshot(vertx, pool, version::get);
     Future<LocatedStations> first = snapshot.get();
     Future<LocatedStations> during = snapshot.get();
@@ -72,7 +77,7 @@ class LocatedSnapshotTest {
     try {
       assertSame(
           v1, snapshot.get().await(30, TimeUnit.SECONDS), "unchanged until the version moves");
-      version.set("v2");
+      version.set(v(2));
       LocatedStations v2 = snapshot.get().await(30, TimeUnit.SECONDS);
       assertEquals(v1.size() + 1, v2.size());
       version.set(null);
@@ -97,12 +102,12 @@ class LocatedSnapshotTest {
       "after the first read only changes are read: an added, renamed, moved and deleted station, and one "
           + "whose transaction began before a read and committed after it")
   void readsChanges(Vertx vertx) throws Exception {
-    AtomicReference<Object> version = new AtomicReference<>(0);
+    AtomicReference<ContentVersions.Stations> version = new AtomicReference<>(v(0));
     LocatedSnapshot snapshot = new LocatedSnapshot(vertx, pool, version::get);
     LocatedStations first = snapshot.get().await(30, TimeUnit.SECONDS);
     java.util.function.Function<Integer, LocatedStations> at =
         v -> {
-          version.set(v);
+          version.set(v(v));
           try {
             return snapshot.get().await(30, TimeUnit.SECONDS);
           } catch (Exception e) {

@@ -111,7 +111,9 @@ public final class NearbyBenchmark {
             .build();
     try {
       StationSearch sql = new StationSearch(vertx, pool, () -> null);
-      StationSearch memory = new StationSearch(vertx, pool, () -> "one version");
+      StationSearch memory =
+          new StationSearch(
+              vertx, pool, () -> new cn.shegong.portal.db.ContentVersions.Stations(1, 1, 0));
       Random random = new Random(7);
       for (Double radius : new Double[] {null, 10.0}) {
         List<Long> sqlTimes = new ArrayList<>();

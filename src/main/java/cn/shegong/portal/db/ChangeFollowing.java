@@ -1,7 +1,5 @@
-package cn.shegong.portal.search;
+package cn.shegong.portal.db;
 
-import cn.shegong.portal.db.ChangeLog;
-import cn.shegong.portal.db.Reachability;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -9,27 +7,26 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the index in step with change_log. NOTIFY only wakes it; a periodic poll is the safety net
- * for notifications lost while disconnected. The position is a transaction horizon, not a sequence
- * number: every transaction below it has finished, so its rows are all visible. Rows of
- * transactions at or above the horizon are applied as soon as they are visible and read again until
- * the horizon passes them, which is what keeps a transaction that took a low seq but committed late
- * from being skipped. Applying is idempotent: an entity's current row is read and indexed, or its
- * document deleted when the row is gone or no longer public.
+ * One run of following change_log for {@link ChangeFeed}: keeps its applier in step. NOTIFY only
+ * wakes it; a periodic poll is the safety net for notifications lost while disconnected. The
+ * position is a transaction horizon, not a sequence number: every transaction below it has
+ * finished, so its rows are all visible. Rows of transactions at or above the horizon are applied
+ * as soon as they are visible and read again until the horizon passes them, which is what keeps a
+ * transaction that took a low seq but committed late from being skipped. Applying is idempotent: an
+ * entity's current row is read and indexed, or its document deleted when the row is gone or no
+ * longer public.
  */
-final class ChangeFollower {
-  private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
+final class ChangeFollowing {
+  private static final Logger log = LoggerFactory.getLogger(ChangeFollowing.class);
   static final String CHANNEL = "content_changes";
   private static final int BATCH = 2000;
 
@@ -37,9 +34,9 @@ final class ChangeFollower {
   private final Pool pool;
   private final PgConnectOptions connect;
   private final Reachability reachability;
-  private final Supplier<IndexWorker> index;
-  private final ContentReader content;
+  private final ChangeFeed.Applier applier;
   private final long pollMs;
+  private final BiConsumer<Boolean, Boolean> onApplied;
 
   /**
    * seq → txid of rows applied whose transaction is not yet below the horizon: not applied twice.
@@ -48,8 +45,8 @@ final class ChangeFollower {
 
   private long position;
 
-  /** Batches applied that touched a station: moves whenever a station row may have changed. */
-  private volatile long stationBatches;
+  /** The keys of {@link #appliedAbove}, for readers on other threads. */
+  private volatile Set<Long> appliedAboveSeqs = Set.of();
 
   private volatile PgSubscriber subscriber;
   private long timer = -1;
@@ -57,22 +54,23 @@ final class ChangeFollower {
   private boolean again;
   private volatile boolean stopped;
 
-  ChangeFollower(
+  ChangeFollowing(
       Vertx vertx,
       Pool pool,
       PgConnectOptions connect,
       Reachability reachability,
-      Supplier<IndexWorker> index,
+      ChangeFeed.Applier applier,
       long position,
-      long pollMs) {
+      long pollMs,
+      BiConsumer<Boolean, Boolean> onApplied) {
     this.vertx = vertx;
     this.pool = pool;
     this.connect = connect;
     this.reachability = reachability;
-    this.index = index;
-    this.content = new ContentReader(pool);
+    this.applier = applier;
     this.position = position;
     this.pollMs = pollMs;
+    this.onApplied = onApplied;
   }
 
   void start() {
@@ -101,7 +99,8 @@ final class ChangeFollower {
         .onComplete(
             done -> {
               if (done.failed())
-                log.warn("Index follow-up failed, will retry: {}", done.cause().toString());
+                log.warn(
+                    "Following the change log failed, will retry: {}", done.cause().toString());
               running = false;
               if (again) wake();
             });
@@ -111,8 +110,8 @@ final class ChangeFollower {
     return position;
   }
 
-  long stationBatches() {
-    return stationBatches;
+  Set<Long> appliedAboveSeqs() {
+    return appliedAboveSeqs;
   }
 
   /**
@@ -131,24 +130,24 @@ final class ChangeFollower {
   }
 
   private Future<Void> cycle() {
-    IndexWorker worker = index.get();
-    if (worker == null) return Future.succeededFuture();
+    if (stopped) return Future.succeededFuture();
     return pool.query(ChangeLog.HORIZON_SQL)
         .execute()
         .compose(
             rows -> {
               long horizon = rows.iterator().next().getLong("horizon");
-              return readFrom(worker, -1)
+              return readFrom(-1)
                   .compose(
                       applied -> {
                         if (horizon == position && !applied) return Future.succeededFuture();
                         long newPosition = Math.max(position, horizon);
-                        return worker
+                        return applier
                             .commit(newPosition)
                             .map(
                                 v -> {
                                   position = newPosition;
                                   appliedAbove.values().removeIf(txid -> txid < newPosition);
+                                  appliedAboveSeqs = Set.copyOf(appliedAbove.keySet());
                                   return null;
                                 });
                       });
@@ -156,7 +155,7 @@ final class ChangeFollower {
   }
 
   /** Applies change rows at or above the position, page by page; true if anything was applied. */
-  private Future<Boolean> readFrom(IndexWorker worker, long afterSeq) {
+  private Future<Boolean> readFrom(long afterSeq) {
     return pool.preparedQuery(
             """
             SELECT seq, entity, entity_id, op, txid::text::bigint AS txid FROM change_log
@@ -172,7 +171,7 @@ final class ChangeFollower {
                 last = r.getLong("seq");
                 if (appliedAbove.containsKey(last)) continue;
                 fresh.put(last, r.getLong("txid"));
-                (SearchFields.TYPE_ARTICLE.equals(r.getString("entity")) ? articles : stations)
+                ("article".equals(r.getString("entity")) ? articles : stations)
                     .add(r.getLong("entity_id"));
               }
               boolean full = rows.size() == BATCH;
@@ -180,43 +179,18 @@ final class ChangeFollower {
               Future<Boolean> applied =
                   fresh.isEmpty()
                       ? Future.succeededFuture(false)
-                      : apply(worker, articles, stations)
+                      : applier
+                          .apply(articles, stations)
                           .map(
                               v -> {
                                 appliedAbove.putAll(fresh);
-                                if (!stations.isEmpty()) stationBatches++;
+                                appliedAboveSeqs = Set.copyOf(appliedAbove.keySet());
+                                onApplied.accept(!articles.isEmpty(), !stations.isEmpty());
                                 return true;
                               });
               return applied.compose(
                   any ->
-                      full
-                          ? readFrom(worker, next).map(more -> any || more)
-                          : Future.succeededFuture(any));
-            });
-  }
-
-  /** Indexes the current state of these entities: public rows replaced, the others removed. */
-  Future<Void> apply(IndexWorker worker, Set<Long> articleIds, Set<Long> stationIds) {
-    Future<List<Indexable>> a =
-        articleIds.isEmpty()
-            ? Future.succeededFuture(List.of())
-            : content.articles(new ArrayList<>(articleIds));
-    Future<List<Indexable>> s =
-        stationIds.isEmpty()
-            ? Future.succeededFuture(List.of())
-            : content.stations(new ArrayList<>(stationIds));
-    return Future.all(a, s)
-        .compose(
-            both -> {
-              List<Indexable> upserts = new ArrayList<>(a.result());
-              upserts.addAll(s.result());
-              Set<String> deletions = new LinkedHashSet<>();
-              articleIds.forEach(
-                  id -> deletions.add(SearchFields.uid(SearchFields.TYPE_ARTICLE, id)));
-              stationIds.forEach(
-                  id -> deletions.add(SearchFields.uid(SearchFields.TYPE_STATION, id)));
-              upserts.forEach(u -> deletions.remove(u.uid()));
-              return worker.apply(upserts, deletions);
+                      full ? readFrom(next).map(more -> any || more) : Future.succeededFuture(any));
             });
   }
 }
