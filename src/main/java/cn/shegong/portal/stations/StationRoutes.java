@@ -40,6 +40,7 @@ public final class StationRoutes {
     router.get("/stations").handler(this::list);
     router.get("/stations/:slug").handler(this::show);
     new ReportRoutes(portal, tokens, page).mount(router);
+    new StationHistoryRoutes(portal, stations).mount(router);
     new StationApi(portal, search).mount(router);
     new ScheduleApi(portal).mount(router);
     router
