@@ -40,6 +40,12 @@ public final class SearchEngine {
   static final int RESCORE_TOP = 200;
 
   /**
+   * Matches with the words close together that make the far-apart-only ones unnecessary: a page of
+   * them.
+   */
+  static final int ENOUGH_CLOSE = 10;
+
+  /**
    * Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits may skip
    * the rest.
    */
@@ -48,6 +54,7 @@ public final class SearchEngine {
   private final QueryWords queryWords;
   private final QueryBuilder queries;
   private final QueryBudget budget;
+  private final Units units;
   private final Synonyms synonyms;
   private final Duration timeout;
   private final int countLimit;
@@ -62,6 +69,7 @@ public final class SearchEngine {
     this.queryWords = new QueryWords(synonyms.terms());
     this.queries = new QueryBuilder(synonyms);
     this.budget = new QueryBudget(queries);
+    this.units = new Units(synonyms);
     this.timeout = timeout;
   }
 
@@ -71,19 +79,37 @@ public final class SearchEngine {
 
   public SearchResult search(IndexSearcher shared, SearchRequest req) throws IOException {
     QueryBudget.Kept kept = budget.keep(words(req.query()));
-    List<Word> words = kept.words();
-    if (words.isEmpty())
+    List<Word> typed = kept.words();
+    if (typed.isEmpty())
       return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets(), null);
     // a fresh searcher per request: the time limit belongs to this search, not to the shared
     // instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
-    Query closeness = queries.proximity(words).orElse(null);
+    // names typed as several words become one word each (see Units); the loose search keeps the
+    // words as typed
+    List<Word> words = units.merge(shared, typed);
     SearchResult strict =
-        run(searcher, req, queries.strict(words), closeness, words, false, kept.notice());
-    boolean looserExists = QueryBuilder.hasLooserForm(words);
+        run(
+            searcher,
+            req,
+            queries.strict(words),
+            queries.proximity(words).orElse(null),
+            queries.close(words).orElse(null),
+            words,
+            false,
+            kept.notice());
+    boolean looserExists = QueryBuilder.hasLooserForm(typed);
     if (strict.total() > 0 || !looserExists) return strict;
-    return run(searcher, req, queries.loose(words), closeness, words, true, kept.notice());
+    return run(
+        searcher,
+        req,
+        queries.loose(typed),
+        queries.proximity(typed).orElse(null),
+        null,
+        typed,
+        true,
+        kept.notice());
   }
 
   private SearchResult run(
@@ -91,11 +117,18 @@ public final class SearchEngine {
       SearchRequest req,
       Query main,
       Query closeness,
+      Query close,
       List<Word> words,
       boolean partial,
       String notice)
       throws IOException {
-    Query query = and(main, filters(req, ""));
+    Query filters = filters(req, "");
+    if (close != null) {
+      Query closeOnly =
+          new BooleanQuery.Builder().add(main, Occur.MUST).add(close, Occur.FILTER).build();
+      if (searcher.count(and(closeOnly, filters)) >= ENOUGH_CLOSE) main = closeOnly;
+    }
+    Query query = and(main, filters);
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
@@ -168,7 +201,9 @@ public final class SearchEngine {
   private Set<String> highlightTerms(List<Word> words) {
     Set<String> out = new LinkedHashSet<>();
     for (Word w : words) {
-      if (w.kind() == Kind.HAN) out.addAll(synonyms.expand(w.text()));
+      if (w.kind() == Kind.HAN)
+        out.addAll(
+            w.parts().isEmpty() ? synonyms.expand(w.text()) : Units.forms(synonyms, w.parts()));
       else if (w.text().length() > 1 || Character.isDigit(w.text().charAt(0))) out.add(w.text());
     }
     return out;
