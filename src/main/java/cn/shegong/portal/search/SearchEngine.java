@@ -55,6 +55,7 @@ public final class SearchEngine {
   private final QueryBuilder queries;
   private final QueryBudget budget;
   private final Units units;
+  private final DidYouMean didYouMean;
   private final Synonyms synonyms;
   private final Duration timeout;
   private final int countLimit;
@@ -70,6 +71,7 @@ public final class SearchEngine {
     this.queries = new QueryBuilder(synonyms);
     this.budget = new QueryBudget(queries);
     this.units = new Units(synonyms);
+    this.didYouMean = new DidYouMean(synonyms.terms());
     this.timeout = timeout;
   }
 
@@ -81,7 +83,8 @@ public final class SearchEngine {
     QueryBudget.Kept kept = budget.keep(words(req.query()));
     List<Word> typed = kept.words();
     if (typed.isEmpty())
-      return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets(), null);
+      return new SearchResult(
+          req, 0, false, false, false, List.of(), emptyFacets(), null, List.of());
     // a fresh searcher per request: the time limit belongs to this search, not to the shared
     // instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
@@ -100,16 +103,24 @@ public final class SearchEngine {
             false,
             kept.notice());
     boolean looserExists = QueryBuilder.hasLooserForm(typed);
-    if (strict.total() > 0 || !looserExists) return strict;
-    return run(
-        searcher,
-        req,
-        queries.loose(typed),
-        queries.proximity(typed).orElse(null),
-        null,
-        typed,
-        true,
-        kept.notice());
+    if (strict.total() > 0 || !looserExists) return withAlternatives(shared, strict);
+    SearchResult loose =
+        run(
+            searcher,
+            req,
+            queries.loose(typed),
+            queries.proximity(typed).orElse(null),
+            null,
+            typed,
+            true,
+            kept.notice());
+    return withAlternatives(shared, loose);
+  }
+
+  /** "您是不是要找" for a search that found nothing, or only part of what was asked. */
+  private SearchResult withAlternatives(IndexSearcher searcher, SearchResult r) throws IOException {
+    if (r.total() > 0 && !r.partial()) return r;
+    return r.with(didYouMean.suggest(searcher.getIndexReader(), r.request().query()));
   }
 
   private SearchResult run(
@@ -156,7 +167,8 @@ public final class SearchEngine {
         searcher.timedOut(),
         hits,
         facets,
-        notice);
+        notice,
+        List.of());
   }
 
   private static CollectorManager<? extends Collector, ? extends TopDocs> top(

@@ -38,6 +38,17 @@ final class SearchPageModel {
     m.put("partial", r.partial());
     m.put("partialMessage", SearchRoutes.PARTIAL_MESSAGE);
     m.put(
+        "didYouMean",
+        r.didYouMean().stream()
+            .map(
+                alt ->
+                    Map.of(
+                        "text",
+                        alt,
+                        "url",
+                        "/search?q=" + java.net.URLEncoder.encode(alt, StandardCharsets.UTF_8)))
+            .toList());
+    m.put(
         "tabs",
         List.of(
             tab(params, "", "全部", req.type().equals("all")),
