@@ -58,6 +58,7 @@ public final class EditorRoutes {
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
     new QualityRoutes(portal).mount(desk);
+    new SearchDeskRoutes(portal).mount(desk);
 
     desk.filter("/api/editor/*")
         .handler(

@@ -24,6 +24,7 @@ public final class SearchModule {
   private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
+  static final long SYNONYMS_POLL_MS = 2000;
   static final int CACHED_RESULTS = 256;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
@@ -41,9 +42,17 @@ public final class SearchModule {
   private final Vertx vertx;
   private final Database database;
   private final IndexGenerations generations;
-  private final SearchEngine engine;
-  private final Suggester suggester;
-  private final ResultCache cache = new ResultCache(CACHED_RESULTS);
+
+  /** The synonym file's text; the desk's lines (search_synonyms) are read on top of it. */
+  private final String fileSynonyms;
+
+  // replaced together when the desk's synonyms change; a search reads each once
+  private volatile SearchEngine engine;
+  private volatile Suggester suggester;
+  private volatile ResultCache cache;
+  private volatile long synonymsGeneration;
+  private volatile String synonymsStamp = "";
+  private long synonymsTimer = -1;
   private final Map<SearchRequest, Future<SearchResult>> inFlight = new ConcurrentHashMap<>();
   private volatile IndexWorker worker;
   private volatile ChangeFollower follower;
@@ -51,16 +60,61 @@ public final class SearchModule {
   private volatile Future<IndexBuilder.Built> building;
   private long generationTimer = -1;
 
-  private SearchModule(Vertx vertx, Database database, Path indexDir, Synonyms synonyms) {
+  private SearchModule(Vertx vertx, Database database, Path indexDir, String fileSynonyms) {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(indexDir);
-    this.engine =
+    this.fileSynonyms = fileSynonyms;
+    install(Synonyms.parse(fileSynonyms));
+  }
+
+  private void install(Synonyms synonyms) {
+    SearchEngine e =
         new SearchEngine(
             synonyms,
             SEARCH_TIMEOUT,
             Integer.getInteger(COUNT_LIMIT_PROPERTY, SearchEngine.COUNT_LIMIT));
-    this.suggester = new Suggester(engine);
+    suggester = new Suggester(e);
+    cache = new ResultCache(CACHED_RESULTS);
+    engine = e;
+    synonymsGeneration++;
+  }
+
+  /**
+   * The desk's synonyms, applied without a restart: a tiny query every {@link #SYNONYMS_POLL_MS}
+   * notices a line added or removed (in any process) and rebuilds the engine; cached answers and
+   * pages go with the old one. While the database is away the current synonyms stay.
+   */
+  Future<Void> followSynonyms() {
+    if (closed) return Future.succeededFuture();
+    return SynonymRepository.stamp(database.pool())
+        .compose(
+            stamp -> {
+              if (stamp.equals(synonymsStamp)) return Future.<Void>succeededFuture();
+              return SynonymRepository.load(database.pool())
+                  .compose(
+                      loaded ->
+                          vertx
+                              .executeBlocking(
+                                  () -> Synonyms.parse(fileSynonyms + "\n" + loaded.lines()), false)
+                              .map(
+                                  synonyms -> {
+                                    install(synonyms);
+                                    synonymsStamp = loaded.stamp();
+                                    log.info("Search synonyms applied (desk lines: {})", stamp);
+                                    return (Void) null;
+                                  }));
+            })
+        .recover(
+            e -> {
+              log.debug("Desk synonyms not read now: {}", e.getClass().getSimpleName());
+              return Future.succeededFuture();
+            });
+  }
+
+  /** A search of the public page that found nothing or little; see {@link SearchGaps}. */
+  void countGap(String query, long found) {
+    SearchGaps.count(database.pool(), query, found);
   }
 
   /**
@@ -69,13 +123,24 @@ public final class SearchModule {
    */
   public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
     return vertx
-        .executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
-        .map(synonyms -> new SearchModule(vertx, database, config.indexDir(), synonyms))
+        .executeBlocking(() -> Synonyms.text(config.synonymsFile()), false)
+        .map(text -> new SearchModule(vertx, database, config.indexDir(), text))
+        .compose(module -> module.followSynonyms().map(module))
         .compose(module -> module.openOrRebuild().map(module))
         .onSuccess(
-            module ->
-                module.generationTimer =
-                    vertx.setPeriodic(POLL_MS, id -> module.followGeneration()));
+            module -> {
+              module.generationTimer = vertx.setPeriodic(POLL_MS, id -> module.followGeneration());
+              long[] ticks = {0};
+              module.synonymsTimer =
+                  vertx.setPeriodic(
+                      SYNONYMS_POLL_MS,
+                      id -> {
+                        module.followSynonyms();
+                        // about once an hour: counts older than five weeks go
+                        if (ticks[0]++ % (3_600_000 / SYNONYMS_POLL_MS) == 0)
+                          SearchGaps.forgetOld(module.database.pool()).otherwiseEmpty();
+                      });
+            });
   }
 
   /** `./portal reindex` in another process promotes a new generation: switch to it. */
@@ -248,10 +313,10 @@ public final class SearchModule {
     ChangeFollower f = follower;
     if (w == null || closed || f == null || !f.listening()) return null;
     if (!database.reachability().reachable()) return null;
-    return new ContentVersion(w, w.changes());
+    return new ContentVersion(w, w.changes(), synonymsGeneration);
   }
 
-  private record ContentVersion(IndexWorker worker, long changes) {}
+  private record ContentVersion(IndexWorker worker, long changes, long synonyms) {}
 
   /**
    * Like {@link #contentVersion} for the stations alone: it moves when a change to a station has
@@ -292,10 +357,12 @@ public final class SearchModule {
     return w.withSearcher(
         searcher -> {
           var reader = searcher.getIndexReader();
-          var cached = cache.get(reader, request);
+          ResultCache answers = cache;
+          SearchEngine current = engine;
+          var cached = answers.get(reader, request);
           if (cached.isPresent()) return cached.get();
-          SearchResult result = engine.search(searcher, request);
-          cache.put(reader, request, result);
+          SearchResult result = current.search(searcher, request);
+          answers.put(reader, request, result);
           return result;
         });
   }
@@ -309,6 +376,7 @@ public final class SearchModule {
   public Future<Void> close() {
     closed = true;
     if (generationTimer >= 0) vertx.cancelTimer(generationTimer);
+    if (synonymsTimer >= 0) vertx.cancelTimer(synonymsTimer);
     ChangeFollower f = follower;
     IndexWorker w = worker;
     worker = null;

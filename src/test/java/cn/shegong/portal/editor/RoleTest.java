@@ -30,7 +30,8 @@ class RoleTest {
   void table() {
     assertEquals(EnumSet.allOf(Permission.class), granted(Role.ADMIN));
     assertEquals(
-        EnumSet.complementOf(EnumSet.of(Permission.MANAGE_ACCOUNTS)), granted(Role.EDITOR));
+        EnumSet.complementOf(EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.MANAGE_SYNONYMS)),
+        granted(Role.EDITOR));
     assertEquals(
         EnumSet.of(
             Permission.VIEW_DESK,
