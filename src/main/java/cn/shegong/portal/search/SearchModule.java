@@ -24,7 +24,6 @@ public final class SearchModule {
   private static final Logger log = LoggerFactory.getLogger(SearchModule.class);
   static final Duration SEARCH_TIMEOUT = Duration.ofMillis(800);
   static final long POLL_MS = 1000;
-  static final long SYNONYMS_POLL_MS = 2000;
   static final int CACHED_RESULTS = 256;
   static final long INITIAL_BUILD_WAIT_MS = 5000;
   static final String INITIAL_BUILD_WAIT_PROPERTY = "portal.search.initialBuildWaitMs";
@@ -43,15 +42,12 @@ public final class SearchModule {
   private final Database database;
   private final IndexGenerations generations;
 
-  /** The synonym file's text; the desk's lines (search_synonyms) are read on top of it. */
-  private final String fileSynonyms;
-
   // replaced together when the desk's synonyms change; a search reads each once
   private volatile SearchEngine engine;
   private volatile Suggester suggester;
   private volatile ResultCache cache;
   private volatile long synonymsGeneration;
-  private volatile String synonymsStamp = "";
+  private final SynonymFollower synonymsFollower;
   private long synonymsTimer = -1;
   private final Map<SearchRequest, Future<SearchResult>> inFlight = new ConcurrentHashMap<>();
   private volatile IndexWorker worker;
@@ -64,8 +60,9 @@ public final class SearchModule {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(indexDir);
-    this.fileSynonyms = fileSynonyms;
     install(Synonyms.parse(fileSynonyms));
+    this.synonymsFollower =
+        new SynonymFollower(vertx, database.pool(), fileSynonyms, this::install);
   }
 
   private void install(Synonyms synonyms) {
@@ -78,38 +75,6 @@ public final class SearchModule {
     cache = new ResultCache(CACHED_RESULTS);
     engine = e;
     synonymsGeneration++;
-  }
-
-  /**
-   * The desk's synonyms, applied without a restart: a tiny query every {@link #SYNONYMS_POLL_MS}
-   * notices a line added or removed (in any process) and rebuilds the engine; cached answers and
-   * pages go with the old one. While the database is away the current synonyms stay.
-   */
-  Future<Void> followSynonyms() {
-    if (closed) return Future.succeededFuture();
-    return SynonymRepository.stamp(database.pool())
-        .compose(
-            stamp -> {
-              if (stamp.equals(synonymsStamp)) return Future.<Void>succeededFuture();
-              return SynonymRepository.load(database.pool())
-                  .compose(
-                      loaded ->
-                          vertx
-                              .executeBlocking(
-                                  () -> Synonyms.parse(fileSynonyms + "\n" + loaded.lines()), false)
-                              .map(
-                                  synonyms -> {
-                                    install(synonyms);
-                                    synonymsStamp = loaded.stamp();
-                                    log.info("Search synonyms applied (desk lines: {})", stamp);
-                                    return (Void) null;
-                                  }));
-            })
-        .recover(
-            e -> {
-              log.debug("Desk synonyms not read now: {}", e.getClass().getSimpleName());
-              return Future.succeededFuture();
-            });
   }
 
   /** A search of the public page that found nothing or little; see {@link SearchGaps}. */
@@ -125,7 +90,7 @@ public final class SearchModule {
     return vertx
         .executeBlocking(() -> Synonyms.text(config.synonymsFile()), false)
         .map(text -> new SearchModule(vertx, database, config.indexDir(), text))
-        .compose(module -> module.followSynonyms().map(module))
+        .compose(module -> module.synonymsFollower.poll().map(module))
         .compose(module -> module.openOrRebuild().map(module))
         .onSuccess(
             module -> {
@@ -133,11 +98,11 @@ public final class SearchModule {
               long[] ticks = {0};
               module.synonymsTimer =
                   vertx.setPeriodic(
-                      SYNONYMS_POLL_MS,
+                      SynonymFollower.POLL_MS,
                       id -> {
-                        module.followSynonyms();
+                        if (!module.closed) module.synonymsFollower.poll();
                         // about once an hour: counts older than five weeks go
-                        if (ticks[0]++ % (3_600_000 / SYNONYMS_POLL_MS) == 0)
+                        if (ticks[0]++ % (3_600_000 / SynonymFollower.POLL_MS) == 0)
                           SearchGaps.forgetOld(module.database.pool()).otherwiseEmpty();
                       });
             });

@@ -31,6 +31,12 @@ final class Units {
   /** Forms of a unit at most: each one is a phrase in three fields. */
   static final int MAX_FORMS = 6;
 
+  /** A name is at most this many typed words and {@link Names#MAX} characters. */
+  static final int MAX_PARTS = 6;
+
+  /** Index lookups one query may spend on finding its names (hostile input stays cheap). */
+  static final int MAX_CHECKS = 24;
+
   private final Synonyms synonyms;
 
   Units(Synonyms synonyms) {
@@ -40,6 +46,7 @@ final class Units {
   /** The words with every name in them merged into one word (the longest from the left first). */
   List<Word> merge(IndexSearcher searcher, List<Word> words) throws IOException {
     List<Word> out = new ArrayList<>();
+    int checks = 0;
     int i = 0;
     while (i < words.size()) {
       Word w = words.get(i);
@@ -48,11 +55,13 @@ final class Units {
           && words.get(runEnd).kind() == Kind.HAN
           && words.get(runEnd).run() == w.run()) runEnd++;
       int merged = -1;
-      for (int j = runEnd; j >= i + 2 && merged < 0; j--) {
+      for (int j = Math.min(runEnd, i + MAX_PARTS); j >= i + 2 && merged < 0; j--) {
         List<Word> span = words.subList(i, j);
         List<String> parts = span.stream().map(Word::text).toList();
         String joined = String.join("", parts);
+        if (joined.length() > Names.MAX || checks >= MAX_CHECKS) continue;
         if (!looksLikeName(searcher, joined)) continue;
+        checks++;
         if (standsTogether(searcher, forms(synonyms, parts))) {
           out.add(new Word(joined, Kind.HAN, w.run(), parts));
           merged = j;
