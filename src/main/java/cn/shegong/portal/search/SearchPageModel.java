@@ -31,6 +31,10 @@ final class SearchPageModel {
     params.put("sort", req.sort().equals("relevance") ? "" : req.sort());
 
     Map<String, Object> m = new HashMap<>();
+    // the saved search of this page: the same query and filters (a feed lists news, newest first)
+    Map<String, String> feed = new LinkedHashMap<>();
+    for (String f : SearchFeedRoutes.FILTERS) feed.put(f, params.get(f));
+    m.put("feedQuery", url(feed).substring("/search?".length()));
     m.put("result", r);
     m.put("hits", r.hits());
     m.put("total", r.total());

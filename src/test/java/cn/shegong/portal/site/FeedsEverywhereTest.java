@@ -143,6 +143,13 @@ class FeedsEverywhereTest {
     assertTrue(checkLinks("/news?tag=" + enc("心理健康")) >= 7, "plus the tag's three");
     assertTrue(checkLinks("/news?region=" + enc("上海市")) >= 7, "plus the region's three");
     assertTrue(checkLinks("/search?q=" + enc("社工站")) >= 6, "plus the search's three");
+    assertTrue(
+        checkLinks("/search?q=" + enc("社工") + "&province=" + enc("山东省") + "&year=2024") >= 6,
+        "a filtered search's feeds keep its filters");
+    assertTrue(
+        get("/search?q=" + enc("社工") + "&province=" + enc("山东省"))
+            .bodyAsString()
+            .contains("href=\"/search.atom?q=" + enc("社工") + "&amp;province=" + enc("山东省") + "\""));
     assertTrue(checkLinks("/news/jiading-psych-social-work-station-map") >= 4, "oEmbed discovery");
   }
 
