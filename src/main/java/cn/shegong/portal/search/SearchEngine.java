@@ -92,6 +92,8 @@ public final class SearchEngine {
     // names typed as several words become one word each (see Units); the loose search keeps the
     // words as typed
     List<Word> words = units.merge(shared, typed);
+    // a name's forms must not take the query past what Lucene runs (see QueryBudget)
+    if (words != typed && budget.cost(words) > QueryBudget.MAX_CLAUSES) words = typed;
     SearchResult strict =
         run(
             searcher,

@@ -74,7 +74,8 @@ final class Units {
         i = merged;
       }
     }
-    return out;
+    // nothing merged: the same list, so callers can tell
+    return out.size() == words.size() ? words : out;
   }
 
   private static boolean looksLikeName(IndexSearcher searcher, String joined) throws IOException {
