@@ -63,6 +63,7 @@ public final class EditorRoutes {
     new ReportQueueRoutes(portal).mount(desk);
     new QualityRoutes(portal).mount(desk);
     new HelplineDeskRoutes(portal, helplines).mount(desk);
+    new SearchDeskRoutes(portal).mount(desk);
 
     desk.filter("/api/editor/*")
         .handler(

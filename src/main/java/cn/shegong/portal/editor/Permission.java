@@ -16,6 +16,8 @@ public enum Permission {
   VIEW_REPORTS("查看居民报错"),
   REVIEW_REPORTS("处理居民报错"),
   VIEW_AUDIT("查看操作记录"),
+  VIEW_SEARCH_GAPS("查看读者没搜到的内容（只有次数）"),
+  MANAGE_SYNONYMS("编辑搜索同义词"),
   MANAGE_ACCOUNTS("管理账号"),
   MANAGE_HELPLINES("管理求助热线和危机词");
 

@@ -9,13 +9,16 @@ import java.util.stream.Stream;
 
 /**
  * The three roles and, in this one table, what each may do. Admins: everything. Editors: everything
- * but accounts and the help lines (public numbers a resident in crisis will call). Contributors:
- * write their own drafts and submit them for review; they may look at stations and residents'
- * reports but change neither, and may not publish, schedule or unpublish.
+ * but accounts, the help lines (public numbers a resident in crisis will call) and search synonyms.
+ * Contributors: write their own drafts and submit them for review; they may look at stations and
+ * residents' reports but change neither, and may not publish, schedule or unpublish.
  */
 public enum Role {
   ADMIN("admin", "管理员", EnumSet.allOf(Permission.class)),
-  EDITOR("editor", "编辑", EnumSet.complementOf(EnumSet.of(MANAGE_ACCOUNTS, MANAGE_HELPLINES))),
+  EDITOR(
+      "editor",
+      "编辑",
+      EnumSet.complementOf(EnumSet.of(MANAGE_ACCOUNTS, MANAGE_HELPLINES, MANAGE_SYNONYMS))),
   CONTRIBUTOR(
       "contributor",
       "撰稿人",

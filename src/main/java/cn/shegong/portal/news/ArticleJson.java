@@ -18,7 +18,7 @@ final class ArticleJson {
         .put("published_at", ArticleMeta.iso(a.text().publishedAt()))
         .put("date", ArticleMeta.isoDate(a))
         .put("date_precision", a.text().datePrecision().code())
-        .put("updated_at", ArticleMeta.iso(FeedWriter.updated(a)))
+        .put("updated_at", ArticleMeta.iso(ArticleFeed.updated(a)))
         .put("source", a.text().source())
         .put("author", a.text().author())
         .put(

@@ -56,6 +56,7 @@ public final class DocumentFactory {
             RegionNames.core(item.city()),
             RegionNames.core(item.district()),
             RegionNames.core(item.township())));
+    for (String name : Names.of(item)) doc.add(new StringField(NAMES, name, Field.Store.NO));
     keyword(doc, KIND, item.kind());
     keyword(doc, PROVINCE, item.province());
     keyword(doc, CITY, item.city());

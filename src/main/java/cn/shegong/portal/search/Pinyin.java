@@ -83,6 +83,57 @@ public final class Pinyin {
     return Optional.of(out);
   }
 
+  /**
+   * Other readings of characters that place names read differently (多音字): 六安 lù'ān, 蚌埠 bèngbù, 番禺
+   * pānyú, 乐清 yuèqīng, 厦门 xiàmén; ICU gives one reading per character.
+   */
+  private static final java.util.Map<Character, List<String>> OTHER_READINGS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry('六', List.of("lu")),
+          java.util.Map.entry('蚌', List.of("beng", "bang")),
+          java.util.Map.entry('番', List.of("pan", "fan")),
+          java.util.Map.entry('乐', List.of("le", "yue", "lao")),
+          java.util.Map.entry('厦', List.of("xia", "sha")),
+          java.util.Map.entry('长', List.of("chang", "zhang")),
+          java.util.Map.entry('重', List.of("chong", "zhong")),
+          java.util.Map.entry('行', List.of("xing", "hang")),
+          java.util.Map.entry('单', List.of("shan", "dan")),
+          java.util.Map.entry('莘', List.of("shen", "xin")),
+          java.util.Map.entry('铅', List.of("yan", "qian")),
+          java.util.Map.entry('会', List.of("kuai", "hui")),
+          java.util.Map.entry('朝', List.of("chao", "zhao")),
+          java.util.Map.entry('大', List.of("da", "dai")),
+          java.util.Map.entry('藏', List.of("zang", "cang")),
+          java.util.Map.entry('和', List.of("he", "huo")),
+          java.util.Map.entry('浚', List.of("xun", "jun")),
+          java.util.Map.entry('阿', List.of("a", "e")),
+          java.util.Map.entry('荥', List.of("xing", "ying")),
+          java.util.Map.entry('埔', List.of("pu", "bu")),
+          java.util.Map.entry('涡', List.of("guo", "wo")),
+          java.util.Map.entry('歙', List.of("she", "xi")),
+          java.util.Map.entry('枞', List.of("zong", "cong")),
+          java.util.Map.entry('犍', List.of("qian", "jian")),
+          java.util.Map.entry('宿', List.of("su", "xiu")),
+          java.util.Map.entry('解', List.of("xie", "jie")),
+          java.util.Map.entry('尉', List.of("yu", "wei")),
+          java.util.Map.entry('曲', List.of("qu")),
+          java.util.Map.entry('沈', List.of("shen")),
+          java.util.Map.entry('洞', List.of("dong", "tong")),
+          java.util.Map.entry('石', List.of("shi", "dan")),
+          java.util.Map.entry('济', List.of("ji")),
+          java.util.Map.entry('丽', List.of("li")),
+          java.util.Map.entry('句', List.of("ju", "gou")),
+          java.util.Map.entry('栎', List.of("li", "yue")));
+
+  /** Every toneless reading of a character: ICU's, and the place-name ones it does not give. */
+  public static List<String> readings(char han) {
+    List<String> out = new ArrayList<>();
+    String first = of(han);
+    if (!first.isEmpty()) out.add(first);
+    for (String r : OTHER_READINGS.getOrDefault(han, List.of())) if (!out.contains(r)) out.add(r);
+    return out;
+  }
+
   private static Set<String> loadSyllables() {
     try (InputStream in = Pinyin.class.getResourceAsStream("/search/pinyin-syllables.txt")) {
       Set<String> set = new HashSet<>();

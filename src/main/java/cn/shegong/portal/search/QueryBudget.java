@@ -53,7 +53,9 @@ final class QueryBudget {
 
   int cost(List<Word> words) {
     int proximity = queries.proximity(words).map(QueryBudget::clauses).orElse(0);
-    return Math.max(clauses(queries.strict(words)), clauses(queries.loose(words))) + proximity;
+    int close = queries.close(words).map(QueryBudget::clauses).orElse(0);
+    return Math.max(clauses(queries.strict(words)) + close, clauses(queries.loose(words)))
+        + proximity;
   }
 
   /**

@@ -54,7 +54,7 @@ public final class QueryBuilder {
     Set<Word> inRuns = new HashSet<>();
     for (List<Word> run : hanRuns(words)) {
       if (run.size() < 2) continue;
-      b.add(together(run), Occur.FILTER);
+      b.add(together(run, RUN_SLOP, true), Occur.FILTER);
       inRuns.addAll(run);
     }
     for (Word w : words) {
@@ -123,8 +123,11 @@ public final class QueryBuilder {
    * The word and its synonyms, less any form that contains another (社会工作者 contains 社会工作): it could
    * not match a document the shorter one misses, and each phrase costs time on every document.
    */
-  private List<String> forms(Word w) {
-    List<String> all = List.copyOf(synonyms.expand(w.text()));
+  List<String> forms(Word w) {
+    List<String> all =
+        w.parts().isEmpty()
+            ? List.copyOf(synonyms.expand(w.text()))
+            : Units.forms(synonyms, w.parts());
     return all.stream()
         .filter(f -> all.stream().noneMatch(o -> !o.equals(f) && f.contains(o)))
         .toList();
@@ -178,15 +181,15 @@ public final class QueryBuilder {
    * and in the typed order, unless the title holds one of them and the others stand together in the
    * text (then the title names the topic: 服务品牌 finds “拉萨社工”品牌建设 whose body is about services).
    */
-  private Query together(List<Word> run) {
+  private Query together(List<Word> run, int slop, boolean inOrder) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String field : List.of(TITLE, BODY)) b.add(near(field, run, RUN_SLOP, true), Occur.SHOULD);
+    for (String field : List.of(TITLE, BODY)) b.add(near(field, run, slop, inOrder), Occur.SHOULD);
     for (Word inTitle : run) {
       List<Word> rest = run.stream().filter(w -> w != inTitle).toList();
       BooleanQuery.Builder titled = new BooleanQuery.Builder();
       titled.add(anyForm(TITLE, inTitle), Occur.MUST);
       titled.add(
-          rest.size() == 1 ? anyForm(BODY, rest.get(0)) : near(BODY, rest, RUN_SLOP, true),
+          rest.size() == 1 ? anyForm(BODY, rest.get(0)) : near(BODY, rest, slop, inOrder),
           Occur.MUST);
       b.add(titled.build(), Occur.SHOULD);
     }
@@ -218,6 +221,18 @@ public final class QueryBuilder {
     for (Word w : words)
       if (w.kind() == Kind.HAN) runs.computeIfAbsent(w.run(), k -> new ArrayList<>()).add(w);
     return new ArrayList<>(runs.values());
+  }
+
+  /**
+   * The Han words of a query typed in several parts ("社会组织 培育") standing close together, in any
+   * order (or the title holding one of them and the others close in the text): when enough matches
+   * are close, the far-apart-only ones are dropped (see {@link SearchEngine}). Empty when the words
+   * are one typed run, which {@link #strict} already wants together.
+   */
+  public Optional<Query> close(List<Word> words) {
+    List<Word> han = words.stream().filter(w -> w.kind() == Kind.HAN).toList();
+    if (han.size() < 2 || hanRuns(words).size() < 2) return Optional.empty();
+    return Optional.of(together(han, NEAR_SLOP, false));
   }
 
   /**

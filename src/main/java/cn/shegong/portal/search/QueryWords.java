@@ -22,8 +22,16 @@ public final class QueryWords {
     LATIN
   }
 
-  /** One word of the query; {@code run} numbers the unbroken stretch of text it came from. */
-  public record Word(String text, Kind kind, int run) {}
+  /**
+   * One word of the query; {@code run} numbers the unbroken stretch of text it came from. A name
+   * read as one unit (see {@link Units}) keeps the words it was typed as in {@code parts}, whose
+   * synonyms give its other forms; any other word has none.
+   */
+  public record Word(String text, Kind kind, int run, List<String> parts) {
+    public Word(String text, Kind kind, int run) {
+      this(text, kind, run, List.of());
+    }
+  }
 
   public static final int MAX_WORDS = 32;
 

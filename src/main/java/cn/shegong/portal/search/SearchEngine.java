@@ -40,6 +40,12 @@ public final class SearchEngine {
   static final int RESCORE_TOP = 200;
 
   /**
+   * Matches with the words close together that make the far-apart-only ones unnecessary: a page of
+   * them.
+   */
+  static final int ENOUGH_CLOSE = 10;
+
+  /**
    * Matches counted (and faceted) at most: past it a page shows “10,000+” and the top hits may skip
    * the rest.
    */
@@ -48,6 +54,8 @@ public final class SearchEngine {
   private final QueryWords queryWords;
   private final QueryBuilder queries;
   private final QueryBudget budget;
+  private final Units units;
+  private final DidYouMean didYouMean;
   private final Synonyms synonyms;
   private final Duration timeout;
   private final int countLimit;
@@ -62,6 +70,8 @@ public final class SearchEngine {
     this.queryWords = new QueryWords(synonyms.terms());
     this.queries = new QueryBuilder(synonyms);
     this.budget = new QueryBudget(queries);
+    this.units = new Units(synonyms);
+    this.didYouMean = new DidYouMean(synonyms.terms());
     this.timeout = timeout;
   }
 
@@ -71,19 +81,48 @@ public final class SearchEngine {
 
   public SearchResult search(IndexSearcher shared, SearchRequest req) throws IOException {
     QueryBudget.Kept kept = budget.keep(words(req.query()));
-    List<Word> words = kept.words();
-    if (words.isEmpty())
-      return new SearchResult(req, 0, false, false, false, List.of(), emptyFacets(), null);
+    List<Word> typed = kept.words();
+    if (typed.isEmpty())
+      return new SearchResult(
+          req, 0, false, false, false, List.of(), emptyFacets(), null, List.of());
     // a fresh searcher per request: the time limit belongs to this search, not to the shared
     // instance
     IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
-    Query closeness = queries.proximity(words).orElse(null);
+    // names typed as several words become one word each (see Units); the loose search keeps the
+    // words as typed
+    List<Word> words = units.merge(shared, typed);
+    // a name's forms must not take the query past what Lucene runs (see QueryBudget)
+    if (words != typed && budget.cost(words) > QueryBudget.MAX_CLAUSES) words = typed;
     SearchResult strict =
-        run(searcher, req, queries.strict(words), closeness, words, false, kept.notice());
-    boolean looserExists = QueryBuilder.hasLooserForm(words);
-    if (strict.total() > 0 || !looserExists) return strict;
-    return run(searcher, req, queries.loose(words), closeness, words, true, kept.notice());
+        run(
+            searcher,
+            req,
+            queries.strict(words),
+            queries.proximity(words).orElse(null),
+            queries.close(words).orElse(null),
+            words,
+            false,
+            kept.notice());
+    boolean looserExists = QueryBuilder.hasLooserForm(typed);
+    if (strict.total() > 0 || !looserExists) return withAlternatives(shared, strict);
+    SearchResult loose =
+        run(
+            searcher,
+            req,
+            queries.loose(typed),
+            queries.proximity(typed).orElse(null),
+            null,
+            typed,
+            true,
+            kept.notice());
+    return withAlternatives(shared, loose);
+  }
+
+  /** "您是不是要找" for a search that found nothing, or only part of what was asked. */
+  private SearchResult withAlternatives(IndexSearcher searcher, SearchResult r) throws IOException {
+    if (r.total() > 0 && !r.partial()) return r;
+    return r.with(didYouMean.suggest(searcher.getIndexReader(), r.request().query()));
   }
 
   private SearchResult run(
@@ -91,11 +130,18 @@ public final class SearchEngine {
       SearchRequest req,
       Query main,
       Query closeness,
+      Query close,
       List<Word> words,
       boolean partial,
       String notice)
       throws IOException {
-    Query query = and(main, filters(req, ""));
+    Query filters = filters(req, "");
+    if (close != null) {
+      Query closeOnly =
+          new BooleanQuery.Builder().add(main, Occur.MUST).add(close, Occur.FILTER).build();
+      if (searcher.count(and(closeOnly, filters)) >= ENOUGH_CLOSE) main = closeOnly;
+    }
+    Query query = and(main, filters);
     boolean rescore = closeness != null && req.sort().equals("relevance");
     int wanted = req.offset() + req.limit();
     int collect = rescore ? Math.max(wanted, RESCORE_TOP) : wanted;
@@ -123,7 +169,8 @@ public final class SearchEngine {
         searcher.timedOut(),
         hits,
         facets,
-        notice);
+        notice,
+        List.of());
   }
 
   private static CollectorManager<? extends Collector, ? extends TopDocs> top(
@@ -168,7 +215,9 @@ public final class SearchEngine {
   private Set<String> highlightTerms(List<Word> words) {
     Set<String> out = new LinkedHashSet<>();
     for (Word w : words) {
-      if (w.kind() == Kind.HAN) out.addAll(synonyms.expand(w.text()));
+      if (w.kind() == Kind.HAN)
+        out.addAll(
+            w.parts().isEmpty() ? synonyms.expand(w.text()) : Units.forms(synonyms, w.parts()));
       else if (w.text().length() > 1 || Character.isDigit(w.text().charAt(0))) out.add(w.text());
     }
     return out;

@@ -24,8 +24,7 @@ import java.util.Map;
  */
 public final class SearchFeedRoutes {
   static final int ENTRIES = 50;
-  private static final List<String> FILTERS =
-      List.of("q", "kind", "province", "city", "district", "year");
+  static final List<String> FILTERS = List.of("q", "kind", "province", "city", "district", "year");
 
   private final SearchModule search;
   private final Portal portal;

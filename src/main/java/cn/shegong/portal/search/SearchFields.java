@@ -6,7 +6,7 @@ package cn.shegong.portal.search;
  */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
-  public static final String SCHEMA_VERSION = "6";
+  public static final String SCHEMA_VERSION = "7";
 
   public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
   public static final String TYPE = "type"; // article | station
@@ -24,6 +24,8 @@ public final class SearchFields {
   public static final String TITLE_INITIALS = "title_pyi";
   public static final String REGION_PINYIN = "region_py";
   public static final String REGION_INITIALS = "region_pyi";
+  // names a document holds as a whole (folded): quoted project names, a station's name and places
+  public static final String NAMES = "names";
   public static final String KIND = "kind";
   public static final String PROVINCE = "province";
   public static final String CITY = "city";

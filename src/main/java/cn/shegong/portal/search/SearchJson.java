@@ -46,6 +46,7 @@ final class SearchJson {
         .put("message", r.partial() ? SearchRoutes.PARTIAL_MESSAGE : null)
         .put("timedOut", r.timedOut())
         .put("notice", r.notice())
+        .put("didYouMean", new JsonArray(r.didYouMean()))
         .put("hits", hits)
         .put("facets", facets);
   }

@@ -36,9 +36,14 @@ public final class SearchModule {
   private final Vertx vertx;
   private final Database database;
   private final IndexGenerations generations;
-  private final SearchEngine engine;
-  private final Suggester suggester;
-  private final ResultCache cache = new ResultCache(CACHED_RESULTS);
+
+  // replaced together when the desk's synonyms change; a search reads each once
+  private volatile SearchEngine engine;
+  private volatile Suggester suggester;
+  private volatile ResultCache cache;
+  private volatile long synonymsGeneration;
+  private final SynonymFollower synonymsFollower;
+  private long synonymsTimer = -1;
   private final Map<SearchRequest, Future<SearchResult>> inFlight = new ConcurrentHashMap<>();
   private volatile IndexWorker worker;
   private volatile boolean warmed;
@@ -46,14 +51,32 @@ public final class SearchModule {
   private volatile Future<IndexBuilder.Built> building;
   private long generationTimer = -1;
   private final long initialBuildWaitMs;
+  private final int countLimit;
 
-  private SearchModule(Vertx vertx, Database database, AppConfig config, Synonyms synonyms) {
+  private SearchModule(Vertx vertx, Database database, AppConfig config, String fileSynonyms) {
     this.vertx = vertx;
     this.database = database;
     this.generations = new IndexGenerations(config.indexDir());
     this.initialBuildWaitMs = config.indexBuildWaitMs();
-    this.engine = new SearchEngine(synonyms, SEARCH_TIMEOUT, config.searchCountLimit());
-    this.suggester = new Suggester(engine);
+    this.countLimit = config.searchCountLimit();
+    install(Synonyms.parse(fileSynonyms));
+    this.synonymsFollower =
+        new SynonymFollower(vertx, database.pool(), fileSynonyms, this::install);
+  }
+
+  private void install(Synonyms synonyms) {
+    SearchEngine e = new SearchEngine(synonyms, SEARCH_TIMEOUT, countLimit);
+    suggester = new Suggester(e);
+    cache = new ResultCache(CACHED_RESULTS);
+    engine = e;
+    synonymsGeneration++;
+    // kept pages show what the old synonyms found
+    database.changes().noteLocalWrite();
+  }
+
+  /** A search of the public page that found nothing or little; see {@link SearchGaps}. */
+  void countGap(String query, long found) {
+    SearchGaps.count(database.pool(), query, found);
   }
 
   /**
@@ -62,13 +85,24 @@ public final class SearchModule {
    */
   public static Future<SearchModule> start(Vertx vertx, Database database, AppConfig config) {
     return vertx
-        .executeBlocking(() -> Synonyms.load(config.synonymsFile()), false)
-        .map(synonyms -> new SearchModule(vertx, database, config, synonyms))
+        .executeBlocking(() -> Synonyms.text(config.synonymsFile()), false)
+        .map(text -> new SearchModule(vertx, database, config, text))
+        .compose(module -> module.synonymsFollower.poll().map(module))
         .compose(module -> module.openOrRebuild().map(module))
         .onSuccess(
-            module ->
-                module.generationTimer =
-                    vertx.setPeriodic(POLL_MS, id -> module.followGeneration()));
+            module -> {
+              module.generationTimer = vertx.setPeriodic(POLL_MS, id -> module.followGeneration());
+              long[] ticks = {0};
+              module.synonymsTimer =
+                  vertx.setPeriodic(
+                      SynonymFollower.POLL_MS,
+                      id -> {
+                        if (!module.closed) module.synonymsFollower.poll();
+                        // about once an hour: counts older than five weeks go
+                        if (ticks[0]++ % (3_600_000 / SynonymFollower.POLL_MS) == 0)
+                          SearchGaps.forgetOld(module.database.pool()).otherwiseEmpty();
+                      });
+            });
   }
 
   /** `./portal reindex` in another process promotes a new generation: switch to it. */
@@ -261,10 +295,12 @@ public final class SearchModule {
     return w.withSearcher(
         searcher -> {
           var reader = searcher.getIndexReader();
-          var cached = cache.get(reader, request);
+          ResultCache answers = cache;
+          SearchEngine current = engine;
+          var cached = answers.get(reader, request);
           if (cached.isPresent()) return cached.get();
-          SearchResult result = engine.search(searcher, request);
-          cache.put(reader, request, result);
+          SearchResult result = current.search(searcher, request);
+          answers.put(reader, request, result);
           return result;
         });
   }
@@ -278,6 +314,7 @@ public final class SearchModule {
   public Future<Void> close() {
     closed = true;
     if (generationTimer >= 0) vertx.cancelTimer(generationTimer);
+    if (synonymsTimer >= 0) vertx.cancelTimer(synonymsTimer);
     IndexWorker w = worker;
     worker = null;
     return database

@@ -31,12 +31,27 @@ final class SearchPageModel {
     params.put("sort", req.sort().equals("relevance") ? "" : req.sort());
 
     Map<String, Object> m = new HashMap<>();
+    // the saved search of this page: the same query and filters (a feed lists news, newest first)
+    Map<String, String> feed = new LinkedHashMap<>();
+    for (String f : SearchFeedRoutes.FILTERS) feed.put(f, params.get(f));
+    m.put("feedQuery", url(feed).substring("/search?".length()));
     m.put("result", r);
     m.put("hits", r.hits());
     m.put("total", r.total());
     m.put("capped", r.capped());
     m.put("partial", r.partial());
     m.put("partialMessage", SearchRoutes.PARTIAL_MESSAGE);
+    m.put(
+        "didYouMean",
+        r.didYouMean().stream()
+            .map(
+                alt ->
+                    Map.of(
+                        "text",
+                        alt,
+                        "url",
+                        "/search?q=" + java.net.URLEncoder.encode(alt, StandardCharsets.UTF_8)))
+            .toList());
     m.put(
         "tabs",
         List.of(

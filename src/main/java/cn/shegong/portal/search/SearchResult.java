@@ -12,6 +12,8 @@ import java.util.Map;
  *     bound (“10,000+”) and each facet's counts are those among the first matches in index order
  * @param notice said to the reader when only the first words of a long query were searched for;
  *     null otherwise
+ * @param didYouMean when nothing (or only part) matched: names and words the index holds that read
+ *     the same or differ by one character ("您是不是要找"); empty otherwise
  */
 public record SearchResult(
     SearchRequest request,
@@ -21,4 +23,10 @@ public record SearchResult(
     boolean timedOut,
     List<SearchHit> hits,
     Map<String, Map<String, Long>> facets,
-    String notice) {}
+    String notice,
+    List<String> didYouMean) {
+  SearchResult with(List<String> alternatives) {
+    return new SearchResult(
+        request, total, capped, partial, timedOut, hits, facets, notice, alternatives);
+  }
+}

@@ -1,6 +1,7 @@
 package cn.shegong.portal.search;
 
 import cn.shegong.portal.web.JsonError;
+import cn.shegong.portal.web.PageCache;
 import cn.shegong.portal.web.Pages;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -92,6 +93,12 @@ public final class SearchRoutes {
         .search(req)
         .onSuccess(
             r -> {
+              long found = r.partial() ? 0 : r.total();
+              if (req.offset() == 0 && found <= SearchGaps.FEW) {
+                // counted in aggregate for the desk; not cached, so the next such search counts too
+                search.countGap(req.query(), found);
+                PageCache.skip(ctx);
+              }
               model.putAll(SearchPageModel.of(r, PAGE_SIZE));
               render(ctx, 200, model, r.notice());
             })

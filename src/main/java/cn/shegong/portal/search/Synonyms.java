@@ -25,10 +25,14 @@ public final class Synonyms {
 
   /** The configured file, else the one shipped in the jar. */
   public static Synonyms load(Optional<Path> override) throws IOException {
-    if (override.isPresent())
-      return parse(Files.readString(override.get(), StandardCharsets.UTF_8));
+    return parse(text(override));
+  }
+
+  /** The text of the configured file, else of the one shipped in the jar. */
+  public static String text(Optional<Path> override) throws IOException {
+    if (override.isPresent()) return Files.readString(override.get(), StandardCharsets.UTF_8);
     try (InputStream in = Synonyms.class.getResourceAsStream(BUILT_IN)) {
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -41,6 +41,8 @@ public final class StationRoutes {
     router.get("/stations").handler(this::list);
     router.get("/stations/:slug").handler(this::show);
     new ReportRoutes(portal, tokens, page).mount(router);
+    new StationHistoryRoutes(portal, stations).mount(router);
+    new StationFeedRoutes(portal).mount(router);
     new StationApi(portal, search).mount(router);
     new ScheduleApi(portal).mount(router);
     router
@@ -98,6 +100,7 @@ public final class StationRoutes {
                             open.isEmpty() ? q : q + (q.isEmpty() ? "" : "&") + "open_now=true");
                         model.put("facets", both.resultAt(1));
                         model.put("kinds", StationKind.values());
+                        model.put("feedLinks", StationFeedRoutes.links(filter.kind()));
                         model.put("mapTiles", portal.config().mapTilesUrl());
                         model.put("mapAttribution", portal.config().mapTilesAttribution());
                         return portal.pages().render(ctx, "stations/list.ftlh", model);

@@ -29,6 +29,7 @@ public final class Feeds {
   public static final String TAG_PREFIX = "tag:shegong.cn,2024:";
 
   private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+  private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
   private static final OffsetDateTime EPOCH =
       OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
@@ -62,6 +63,12 @@ public final class Feeds {
       String summary,
       String html) {}
 
+  /**
+   * A list page's feed in its three formats, for {@code <link rel="alternate">} in the head (the
+   * layout writes them from the model's {@code feedLinks}); addresses relative to the site.
+   */
+  public record Links(String title, String atom, String rss, String json) {}
+
   private Feeds() {}
 
   public static String atom(Channel ch, List<Item> items) {
@@ -80,6 +87,7 @@ public final class Feeds {
           text(w, "name", ch.siteName());
           text(w, "uri", ch.siteUrl());
           w.writeEndElement();
+          text(w, "generator", ch.siteName());
           for (Item it : items) {
             w.writeStartElement("entry");
             text(w, "id", it.id());
@@ -115,6 +123,7 @@ public final class Feeds {
           w.writeStartElement("rss");
           w.writeAttribute("version", "2.0");
           w.writeNamespace("atom", ATOM_NS);
+          w.writeNamespace("dc", DC_NS);
           w.writeStartElement("channel");
           text(w, "title", ch.title());
           text(w, "link", ch.pageUrl());
@@ -144,6 +153,11 @@ public final class Feeds {
                 it.published()
                     .withOffsetSameInstant(ZoneOffset.UTC)
                     .format(DateTimeFormatter.RFC_1123_DATE_TIME));
+            if (!it.author().isBlank()) {
+              w.writeStartElement("dc", "creator", DC_NS);
+              w.writeCharacters(safe(it.author()));
+              w.writeEndElement();
+            }
             for (String t : it.tags()) text(w, "category", t);
             text(w, "description", it.html().isBlank() ? it.summary() : it.html());
             w.writeEndElement();

@@ -62,6 +62,14 @@ public final class PageCache {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * This answer is not to be kept: the next identical request must reach its handler again (the
+   * search page counts searches that found little).
+   */
+  public static void skip(RoutingContext ctx) {
+    ctx.remove(PENDING);
+  }
+
   /** Answers a GET from memory when it can, else marks the page to be stored once rendered. */
   public Handler<RoutingContext> handler() {
     return ctx -> {

@@ -30,7 +30,11 @@ class RoleTest {
   void table() {
     assertEquals(EnumSet.allOf(Permission.class), granted(Role.ADMIN));
     assertEquals(
-        EnumSet.complementOf(EnumSet.of(Permission.MANAGE_ACCOUNTS, Permission.MANAGE_HELPLINES)),
+        EnumSet.complementOf(
+            EnumSet.of(
+                Permission.MANAGE_ACCOUNTS,
+                Permission.MANAGE_HELPLINES,
+                Permission.MANAGE_SYNONYMS)),
         granted(Role.EDITOR));
     assertEquals(
         EnumSet.of(

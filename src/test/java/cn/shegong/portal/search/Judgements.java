@@ -11,8 +11,18 @@ import java.util.Map;
 /** The relevance judgements of search-queries.tsv and the two measures its header defines. */
 record Judgements(String set, String query, LinkedHashMap<String, Integer> phrases) {
 
+  /** The project's judged set (a copy of ../shared/eval/search-queries.tsv). */
   static List<Judgements> load() throws IOException {
-    try (InputStream in = Judgements.class.getResourceAsStream("/search/search-queries.tsv")) {
+    return load("/search/search-queries.tsv");
+  }
+
+  /** Institution, project and place names, each to be found with precision 1.0. */
+  static List<Judgements> names() throws IOException {
+    return load("/search/name-queries.tsv");
+  }
+
+  static List<Judgements> load(String resource) throws IOException {
+    try (InputStream in = Judgements.class.getResourceAsStream(resource)) {
       List<Judgements> out = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank() || line.startsWith("#")) continue;

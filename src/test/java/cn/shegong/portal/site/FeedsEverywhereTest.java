@@ -143,7 +143,63 @@ class FeedsEverywhereTest {
     assertTrue(checkLinks("/news?tag=" + enc("心理健康")) >= 7, "plus the tag's three");
     assertTrue(checkLinks("/news?region=" + enc("上海市")) >= 7, "plus the region's three");
     assertTrue(checkLinks("/search?q=" + enc("社工站")) >= 6, "plus the search's three");
+    assertTrue(
+        checkLinks("/search?q=" + enc("社工") + "&province=" + enc("山东省") + "&year=2024") >= 6,
+        "a filtered search's feeds keep its filters");
+    assertTrue(
+        get("/search?q=" + enc("社工") + "&province=" + enc("山东省"))
+            .bodyAsString()
+            .contains("href=\"/search.atom?q=" + enc("社工") + "&amp;province=" + enc("山东省") + "\""));
     assertTrue(checkLinks("/news/jiading-psych-social-work-station-map") >= 4, "oEmbed discovery");
+  }
+
+  @Test
+  @DisplayName(
+      "the station list, a kind of station and a station's history advertise the directory's change feeds, which resolve and parse")
+  void stationListsAdvertiseTheirFeeds() throws Exception {
+    assertTrue(checkLinks("/stations") >= 7, "site feeds, OpenSearch and the directory's three");
+    assertTrue(checkLinks("/stations?kind=medical") >= 10, "plus the kind's three");
+    String slug =
+        portal.database().queryOne("SELECT slug FROM stations WHERE kind = 'psych' LIMIT 1");
+    assertTrue(checkLinks("/stations/" + slug + "/history") >= 10, "directory and kind");
+    assertTrue(
+        get("/stations?kind=medical")
+            .bodyAsString()
+            .contains("href=\"/stations.atom?kind=medical\""));
+    assertEquals(400, get("/stations.atom?kind=other").statusCode());
+  }
+
+  @Test
+  @DisplayName(
+      "a change to a station's record is an entry of the directory's and its kind's feeds, in all three formats")
+  void stationChangeFeeds() throws Exception {
+    portal
+        .database()
+        .exec(
+            "UPDATE stations SET phone = '021-00000000', edited_at = now() WHERE slug = (SELECT slug FROM stations WHERE kind = 'psych' AND origin = 'seed' ORDER BY id LIMIT 1)");
+    SyndFeed all =
+        new SyndFeedInput().build(new StringReader(get("/stations.atom").bodyAsString()));
+    assertEquals("atom_1.0", all.getFeedType());
+    assertFalse(all.getEntries().isEmpty());
+    var e = all.getEntries().get(0);
+    assertTrue(e.getUri().startsWith("tag:shegong.cn,2024:stations/"), e.getUri());
+    assertTrue(e.getLink().endsWith("/history"), e.getLink());
+    assertTrue(e.getTitle().contains("电话"), e.getTitle());
+    assertTrue(e.getDescription().getValue().contains("021-00000000"));
+    assertEquals(
+        1,
+        new SyndFeedInput()
+            .build(new StringReader(get("/stations.rss?kind=psych").bodyAsString()))
+            .getEntries()
+            .size());
+    assertEquals(
+        0,
+        new SyndFeedInput()
+            .build(new StringReader(get("/stations.atom?kind=medical").bodyAsString()))
+            .getEntries()
+            .size());
+    var json = checkJsonFeed(get("/stations.json?kind=psych").bodyAsString(), "/stations.json");
+    assertEquals(1, json.getJsonArray("items").size());
   }
 
   @Test
