@@ -2,6 +2,7 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.db.Transactions;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleEdits;
 import cn.shegong.portal.news.ArticleRevisions;
@@ -82,7 +83,8 @@ public final class DeskArticles {
         LocalDate.now(Zones.CHINA).format(DateTimeFormatter.BASIC_ISO_DATE)
             + "-"
             + Secrets.randomAlnum(6);
-    return pool.withTransaction(
+    return Transactions.retrying(
+            pool,
             conn ->
                 ArticleEdits.insertDraft(conn, slug, in, actor.id())
                     .compose(
@@ -115,7 +117,8 @@ public final class DeskArticles {
    */
   Future<Article> update(
       long id, int baseVersion, ArticleText in, ChangeNote note, EditorUser actor, String action) {
-    return pool.withTransaction(
+    return Transactions.retrying(
+            pool,
             conn ->
                 PublishedEdits.check(conn, id, baseVersion, in, note, actor)
                     .compose(edited -> ArticleRevisions.keepBase(conn, id, baseVersion).map(edited))
@@ -171,7 +174,8 @@ public final class DeskArticles {
   private Future<Article> transition(
       long id, EditorUser actor, Permission needed, ArticleTransition to, Object... params) {
     String action = "article." + to.name().toLowerCase(java.util.Locale.ROOT);
-    return pool.withTransaction(
+    return Transactions.retrying(
+            pool,
             conn ->
                 ArticleEdits.move(conn, id, to, actor.may(needed), params)
                     .compose(

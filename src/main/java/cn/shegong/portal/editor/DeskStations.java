@@ -1,6 +1,7 @@
 package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.db.Transactions;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationDraft;
 import cn.shegong.portal.stations.StationException;
@@ -43,7 +44,8 @@ public final class DeskStations {
 
   public Future<Long> create(StationDraft d, EditorUser actor) {
     if (!actor.may(NEEDED)) return Refusal.of(pool, actor, "station", null, NEEDED);
-    return pool.withTransaction(
+    return Transactions.retrying(
+        pool,
         conn ->
             new StationRepository(conn)
                 .insert(d, "editor", actor.may(NEEDED))
@@ -74,7 +76,8 @@ public final class DeskStations {
       EditorUser actor,
       JsonObject detail) {
     if (!actor.may(NEEDED)) return Refusal.of(pool, actor, "station", id, NEEDED);
-    return pool.withTransaction(
+    return Transactions.retrying(
+        pool,
         conn -> {
           StationRepository stations = new StationRepository(conn);
           return stations
@@ -134,7 +137,8 @@ public final class DeskStations {
       String action,
       BiFunction<StationRepository, Boolean, Future<Optional<String>>> write) {
     if (!actor.may(NEEDED)) return Refusal.of(pool, actor, "station", id, NEEDED);
-    return pool.withTransaction(
+    return Transactions.retrying(
+        pool,
         conn ->
             write
                 .apply(new StationRepository(conn), actor.may(NEEDED))

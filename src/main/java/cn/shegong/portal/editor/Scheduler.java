@@ -1,5 +1,6 @@
 package cn.shegong.portal.editor;
 
+import cn.shegong.portal.db.Transactions;
 import cn.shegong.portal.news.Article;
 import cn.shegong.portal.news.ArticleEdits;
 import io.vertx.core.Future;
@@ -41,7 +42,8 @@ public final class Scheduler {
 
   /** Publishes every article whose scheduled time has passed; answers how many. */
   public Future<Integer> publishDue() {
-    return pool.withTransaction(
+    return Transactions.retrying(
+            pool,
             conn ->
                 ArticleEdits.publishDue(conn)
                     .compose(
