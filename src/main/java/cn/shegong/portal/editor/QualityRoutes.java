@@ -3,6 +3,7 @@ package cn.shegong.portal.editor;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.stations.StationKind;
+import cn.shegong.portal.stations.StationQuality;
 import cn.shegong.portal.stations.Verification;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
@@ -13,12 +14,12 @@ import java.util.Map;
 /** /editor/quality: the list editors work from the top, and "确认信息无误" with how it was confirmed. */
 final class QualityRoutes {
   private final Portal portal;
-  private final QualityList list;
+  private final StationQuality list;
   private final DeskStations stations;
 
   QualityRoutes(Portal portal) {
     this.portal = portal;
-    this.list = new QualityList(portal.pool());
+    this.list = new StationQuality(portal.pool());
     this.stations = new DeskStations(portal.pool());
   }
 
@@ -34,7 +35,7 @@ final class QualityRoutes {
     if (!kind.isEmpty() && StationKind.fromCode(kind).isEmpty())
       throw HttpError.badRequest("未知的站点类型：" + kind);
     String order = Params.text(ctx, "sort", 20).orElse("score");
-    if (!QualityList.ORDERS.containsKey(order))
+    if (!StationQuality.ORDERS.containsKey(order))
       throw HttpError.badRequest("排序方式应为 score、views、reports、verified 或 name");
     Future.all(list.stations(province, city, kind, order), list.regions(province, city, kind))
         .compose(
@@ -48,7 +49,7 @@ final class QualityRoutes {
               model.put("sort", order);
               model.put("kinds", StationKind.values());
               model.put("hows", Verification.How.values());
-              model.put("limit", QualityList.LIMIT);
+              model.put("limit", StationQuality.LIMIT);
               return portal.pages().render(ctx, "editor/quality.ftlh", Desk.model(ctx, model));
             })
         .onFailure(ctx::fail);

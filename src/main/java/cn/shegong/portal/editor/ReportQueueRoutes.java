@@ -2,15 +2,11 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.ReportForm;
+import cn.shegong.portal.stations.StationReports;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,18 +14,6 @@ import java.util.Map;
  * editor.
  */
 final class ReportQueueRoutes {
-  public record Report(
-      long id,
-      long stationId,
-      String stationName,
-      String stationSlug,
-      String field,
-      String correctValue,
-      String contact,
-      String status,
-      OffsetDateTime createdAt,
-      String handledBy) {}
-
   private final Portal portal;
 
   ReportQueueRoutes(Portal portal) {
@@ -42,32 +26,7 @@ final class ReportQueueRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    portal
-        .deskPool()
-        .query(
-            "SELECT r.id, r.station_id, s.name, s.slug, r.field, r.correct_value, r.contact, r.status, "
-                + "r.created_at, r.handled_by FROM station_reports r JOIN stations s ON s.id = r.station_id "
-                + "ORDER BY r.status <> 'open', r.created_at DESC LIMIT 300")
-        .execute()
-        .map(
-            rows -> {
-              List<Report> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new Report(
-                        r.getLong(0),
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getString(6),
-                        r.getString(7),
-                        r.getOffsetDateTime(8),
-                        r.getString(9)));
-              }
-              return out;
-            })
+    StationReports.list(portal.deskPool(), 300)
         .compose(
             list ->
                 portal
@@ -91,13 +50,10 @@ final class ReportQueueRoutes {
         .deskPool()
         .withTransaction(
             conn ->
-                conn.preparedQuery(
-                        "UPDATE station_reports SET status = $2, handled_by = $3, "
-                            + "handled_at = now() WHERE id = $1 AND status = 'open' RETURNING station_id")
-                    .execute(Tuple.of(id, decision, actor))
+                StationReports.decide(conn, id, decision, actor)
                     .compose(
-                        rows ->
-                            rows.size() == 0
+                        station ->
+                            station.isEmpty()
                                 ? Future.failedFuture(HttpError.notFound("这条反馈不存在或已经处理过了。"))
                                 : AuditLog.record(
                                     conn,
@@ -105,8 +61,7 @@ final class ReportQueueRoutes {
                                     "report." + decision,
                                     "station_report",
                                     id,
-                                    new JsonObject()
-                                        .put("station_id", rows.iterator().next().getLong(0)))))
+                                    new JsonObject().put("station_id", station.get()))))
         .onSuccess(v -> Desk.redirect(ctx, "/editor/reports"))
         .onFailure(ctx::fail);
   }

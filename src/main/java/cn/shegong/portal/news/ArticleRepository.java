@@ -44,6 +44,16 @@ public final class ArticleRepository {
   }
 
   /** Newest first; ties broken by id so pages never overlap. */
+  /** The published ones among these slugs, in no particular order. */
+  public Future<List<Article>> listPublishedBySlugs(List<String> slugs) {
+    return db.preparedQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM articles a WHERE a.slug = ANY ($1::text[]) AND a.status = 'published'")
+        .execute(Tuple.of(slugs.toArray(String[]::new)))
+        .map(ArticleRepository::mapAll);
+  }
+
   public Future<List<Article>> listPublished(int offset, int limit) {
     return db.preparedQuery(
             "SELECT "

@@ -1,17 +1,16 @@
 package cn.shegong.portal.search;
 
 import cn.shegong.portal.common.HttpError;
+import cn.shegong.portal.news.Article;
+import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.web.Feeds;
 import cn.shegong.portal.web.Pages;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,34 +97,28 @@ public final class SearchFeedRoutes {
             .map(SearchHit::slug)
             .toList();
     if (slugs.isEmpty()) return Future.succeededFuture(List.of());
-    return portal
-        .pool()
-        .preparedQuery(
-            "SELECT slug, published_at, greatest(published_at, edited_at) AS modified, "
-                + "summary, author, tags FROM articles WHERE slug = ANY ($1::text[]) AND status = 'published'")
-        .execute(Tuple.of(slugs.toArray(String[]::new)))
+    return new ArticleRepository(portal.pool())
+        .listPublishedBySlugs(slugs)
         .map(
-            rows -> {
-              Map<String, Row> bySlug = new HashMap<>();
-              for (Row r : rows) bySlug.put(r.getString("slug"), r);
+            found -> {
+              Map<String, Article> bySlug = new HashMap<>();
+              for (Article a : found) bySlug.put(a.slug(), a);
               List<Feeds.Item> out = new ArrayList<>();
               String base = portal.config().publicBaseUrl();
               for (SearchHit h : hits) {
-                Row r = bySlug.get(h.slug());
-                if (r == null || !h.type().equals(SearchFields.TYPE_ARTICLE)) continue;
-                OffsetDateTime published = r.getOffsetDateTime("published_at");
-                String[] tags = r.getArrayOfStrings("tags");
+                Article a = bySlug.get(h.slug());
+                if (a == null || !h.type().equals(SearchFields.TYPE_ARTICLE)) continue;
                 String summary =
-                    r.getString("summary").isBlank() ? h.snippet().text() : r.getString("summary");
+                    a.text().summary().isBlank() ? h.snippet().text() : a.text().summary();
                 out.add(
                     new Feeds.Item(
                         Feeds.TAG_PREFIX + "news/" + h.slug(),
                         h.title(),
                         base + h.url(),
-                        published,
-                        r.getOffsetDateTime("modified"),
-                        r.getString("author"),
-                        tags == null ? List.of() : List.of(tags),
+                        a.text().publishedAt(),
+                        a.updatedAt(),
+                        a.text().author(),
+                        a.text().tags(),
                         summary,
                         ""));
               }

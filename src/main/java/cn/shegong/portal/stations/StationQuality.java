@@ -1,6 +1,5 @@
-package cn.shegong.portal.editor;
+package cn.shegong.portal.stations;
 
-import cn.shegong.portal.stations.StationKind;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -16,10 +15,10 @@ import java.util.Map;
  * reports and page views in the last 30 days; and the score per region. The order is one of a fixed
  * set of SQL fragments.
  */
-final class QualityList {
-  static final int CHECKS = 6;
-  static final int LIMIT = 2000;
-  static final Map<String, String> ORDERS =
+public final class StationQuality {
+  public static final int CHECKS = 6;
+  public static final int LIMIT = 2000;
+  public static final Map<String, String> ORDERS =
       Map.of(
           "score", "score, views DESC, s.name",
           "views", "views DESC, score, s.name",
@@ -64,11 +63,11 @@ final class QualityList {
 
   private final SqlClient db;
 
-  QualityList(SqlClient db) {
+  public StationQuality(SqlClient db) {
     this.db = db;
   }
 
-  Future<List<Row_>> stations(String province, String city, String kind, String order) {
+  public Future<List<Row_>> stations(String province, String city, String kind, String order) {
     String sql =
         "SELECT s.id, s.slug, s.name, s.kind, s.province, s.city, s.phone = '', s.opening_hours = '[]'::jsonb, "
             + "s.location_precision <> 'exact', s.organization = '', cardinality(s.services) = 0, "
@@ -114,7 +113,7 @@ final class QualityList {
             });
   }
 
-  Future<List<RegionScore>> regions(String province, String city, String kind) {
+  public Future<List<RegionScore>> regions(String province, String city, String kind) {
     return db.preparedQuery(
             "SELECT s.province, s.city, count(*), round(avg("
                 + SCORE
