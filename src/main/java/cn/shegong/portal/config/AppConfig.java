@@ -38,7 +38,8 @@ public record AppConfig(
     String quickExitUrl,
     Optional<Path> holidaysDir,
     int searchCountLimit,
-    int indexBuildWaitMs) {
+    int indexBuildWaitMs,
+    int sitemapUrlsPerFile) {
 
   /**
    * How long a connection may stay silent, send its request head, or send its body (seconds),
@@ -93,7 +94,9 @@ public record AppConfig(
         // hits counted exactly up to here; past it the total is a lower bound ("10,000+")
         intOf(env, "PORTAL_SEARCH_COUNT_LIMIT", 10_000),
         // how long start waits for a missing index to be built before serving without it
-        intOf(env, "PORTAL_INDEX_BUILD_WAIT_MS", 5000));
+        intOf(env, "PORTAL_INDEX_BUILD_WAIT_MS", 5000),
+        // the sitemap protocol's limit; smaller files only if a crawler needs them
+        Math.max(1, Math.min(50_000, intOf(env, "PORTAL_SITEMAP_URLS_PER_FILE", 50_000))));
   }
 
   /**
@@ -202,6 +205,7 @@ public record AppConfig(
     holidaysDir.ifPresent(p -> m.put("PORTAL_HOLIDAYS_DIR", p.toString()));
     m.put("PORTAL_SEARCH_COUNT_LIMIT", String.valueOf(searchCountLimit));
     m.put("PORTAL_INDEX_BUILD_WAIT_MS", String.valueOf(indexBuildWaitMs));
+    m.put("PORTAL_SITEMAP_URLS_PER_FILE", String.valueOf(sitemapUrlsPerFile));
     return m;
   }
 

@@ -1,5 +1,6 @@
 package cn.shegong.portal.site;
 
+import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.news.ArticleRepository;
 import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.web.KeptAnswers;
@@ -19,8 +20,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * /sitemap.xml (public pages only) and /robots.txt (everything public allowed, the editor kept
- * out).
+ * /sitemap.xml (public pages only; a sitemap index of /sitemap-N.xml files once they exceed one
+ * file) and /robots.txt (everything public allowed, the editor kept out).
  */
 public final class SitemapRoutes {
   static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -33,20 +34,43 @@ public final class SitemapRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/sitemap.xml").handler(this::sitemap);
+    router.get("/sitemap.xml").handler(ctx -> serve(ctx, 0));
+    router
+        .getWithRegex("/sitemap-([0-9]{1,6})\\.xml")
+        .handler(ctx -> serve(ctx, Integer.parseInt(ctx.pathParam("param0"))));
     router.get("/robots.txt").handler(this::robots);
   }
 
-  private void sitemap(RoutingContext ctx) {
+  /** File 0 is /sitemap.xml: every page, or the index once they need several files. */
+  private void serve(RoutingContext ctx, int file) {
     var articles = new ArticleRepository(portal.pool()).publicPages();
     var stations = new StationRepository(portal.pool()).publicPages();
     Future.all(articles, stations)
         .map(
             all ->
-                Buffer.buffer(
-                    xml(
-                        Stream.concat(articles.result().stream(), stations.result().stream())
-                            .toList())))
+                new SitemapPlan(
+                    Stream.of(
+                            FIXED_PAGES.stream().map(p -> new PublicPage(p, null)),
+                            articles.result().stream(),
+                            stations.result().stream())
+                        .flatMap(x -> x)
+                        .toList(),
+                    portal.config().sitemapUrlsPerFile()))
+        .compose(
+            plan -> {
+              if (file > 0 && (!plan.needsIndex() || file > plan.files()))
+                return Future.failedFuture(HttpError.notFound("没有这个站点地图文件。"));
+              // 130,000 URLs are megabytes of XML: written on a worker, not the event loop
+              return portal
+                  .vertx()
+                  .executeBlocking(
+                      () ->
+                          Buffer.buffer(
+                              file == 0 && plan.needsIndex()
+                                  ? index(plan)
+                                  : urlset(file == 0 ? plan.pages() : plan.file(file))),
+                      false);
+            })
         .onSuccess(
             xml -> {
               KeptAnswers.keepFor(ctx, "application/xml; charset=utf-8", xml);
@@ -58,16 +82,37 @@ public final class SitemapRoutes {
         .onFailure(ctx::fail);
   }
 
-  private String xml(List<PublicPage> entries) {
+  private String urlset(List<PublicPage> pages) {
     String base = portal.config().publicBaseUrl();
+    return write(
+        "urlset",
+        w -> {
+          for (PublicPage e : pages) entry(w, "url", base + e.path(), e.lastModified());
+        });
+  }
+
+  private String index(SitemapPlan plan) {
+    String base = portal.config().publicBaseUrl();
+    return write(
+        "sitemapindex",
+        w -> {
+          for (int n = 1; n <= plan.files(); n++)
+            entry(w, "sitemap", base + "/sitemap-" + n + ".xml", plan.lastModified(n));
+        });
+  }
+
+  private interface Body {
+    void write(XMLStreamWriter w) throws XMLStreamException;
+  }
+
+  private static String write(String root, Body body) {
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       w.writeStartDocument("UTF-8", "1.0");
-      w.writeStartElement("urlset");
+      w.writeStartElement(root);
       w.writeDefaultNamespace(SITEMAP_NS);
-      for (String path : FIXED_PAGES) url(w, base + path, null);
-      for (PublicPage e : entries) url(w, base + e.path(), e);
+      body.write(w);
       w.writeEndElement();
       w.writeEndDocument();
       w.close();
@@ -77,15 +122,17 @@ public final class SitemapRoutes {
     return out.toString();
   }
 
-  private static void url(XMLStreamWriter w, String loc, PublicPage e) throws XMLStreamException {
-    w.writeStartElement("url");
+  private static void entry(
+      XMLStreamWriter w, String element, String loc, java.time.OffsetDateTime lastModified)
+      throws XMLStreamException {
+    w.writeStartElement(element);
     w.writeStartElement("loc");
     w.writeCharacters(loc);
     w.writeEndElement();
-    if (e != null && e.lastModified() != null) {
+    if (lastModified != null) {
       w.writeStartElement("lastmod");
       w.writeCharacters(
-          e.lastModified()
+          lastModified
               .withOffsetSameInstant(ZoneOffset.UTC)
               .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
               .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
