@@ -94,6 +94,17 @@ final class LocatedSnapshot {
     return load(version).map(Loaded::stations);
   }
 
+  /** The last copy loaded, whatever its version, and when: for reading through an outage. */
+  synchronized java.util.Optional<Kept> lastLoaded() {
+    Loaded c = current;
+    return c == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new Kept(c.stations(), java.time.Instant.ofEpochMilli(c.loadedAt())));
+  }
+
+  record Kept(LocatedStations stations, java.time.Instant at) {}
+
   /**
    * Loads the current version ahead of the first resident who asks, if versions can be seen yet.
    */

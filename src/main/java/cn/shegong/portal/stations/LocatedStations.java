@@ -77,6 +77,12 @@ final class LocatedStations {
     return stations.length;
   }
 
+  /** The station with this slug, if it is in this copy (a linear scan: for outages only). */
+  java.util.Optional<Station> bySlug(String slug) {
+    for (Station s : stations) if (s.slug().equals(slug)) return java.util.Optional.of(s);
+    return java.util.Optional.empty();
+  }
+
   /**
    * Whether this snapshot can answer the filter; a free-text filter is left to PostgreSQL's ILIKE.
    */

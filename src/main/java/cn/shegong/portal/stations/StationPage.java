@@ -63,15 +63,34 @@ final class StationPage {
               model.put("station", station);
               model.put("articles", mentions);
               model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
-              model.put("mapLinks", MapCoordinates.linksFor(station));
               model.put("report", form);
-              model.put("reportFields", ReportForm.FIELDS);
               model.put("reportToken", token);
-              model.put("pageStyles", true);
-              String absoluteUrl = portal.config().publicBaseUrl() + station.url();
-              model.put("absoluteUrl", absoluteUrl);
-              model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
+              model.putAll(common(station));
               return portal.pages().render(ctx, status, "stations/station.ftlh", model);
             });
+  }
+
+  /**
+   * The page from the in-memory copy while the database is away: the record as last read, its
+   * regular hours but no "open now" (temporary closures cannot be read), no report form.
+   */
+  Future<Void> renderKept(RoutingContext ctx, Station station, Instant at) {
+    Map<String, Object> model = new HashMap<>(common(station));
+    model.put("station", station);
+    model.put("notices", java.util.List.of());
+    model.put("articles", java.util.List.of());
+    model.put("report", ReportForm.EMPTY);
+    return portal.pages().renderKept(ctx, "stations/station.ftlh", model, at);
+  }
+
+  private Map<String, Object> common(Station station) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("mapLinks", MapCoordinates.linksFor(station));
+    model.put("reportFields", ReportForm.FIELDS);
+    model.put("pageStyles", true);
+    String absoluteUrl = portal.config().publicBaseUrl() + station.url();
+    model.put("absoluteUrl", absoluteUrl);
+    model.put("jsonLd", ScriptJson.encode(StationMeta.jsonLd(station, absoluteUrl)));
+    return model;
   }
 }

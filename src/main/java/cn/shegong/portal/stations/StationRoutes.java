@@ -4,6 +4,7 @@ import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.db.DbFailure;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -168,6 +169,26 @@ public final class StationRoutes {
         .compose(
             station ->
                 page.render(ctx, station, 200, reported ? ReportForm.SENT : ReportForm.EMPTY))
-        .onFailure(ctx::fail);
+        .onFailure(e -> keptOrFail(ctx, e));
+  }
+
+  /**
+   * While the database is away: the page as last answered, else the station as the in-memory copy
+   * holds it, else the error (503).
+   */
+  private void keptOrFail(RoutingContext ctx, Throwable e) {
+    if (DbFailure.isUnavailable(e) && !ctx.response().headWritten()) {
+      if (portal.pages().kept().serveStale(ctx)) return;
+      var kept = search.kept(ctx.pathParam("slug"));
+      if (kept.isPresent()) {
+        page.renderKept(ctx, kept.get().station(), kept.get().at())
+            .onFailure(
+                x -> {
+                  if (!ctx.response().headWritten()) ctx.fail(e);
+                });
+        return;
+      }
+    }
+    ctx.fail(e);
   }
 }

@@ -46,6 +46,18 @@ public final class StationSearch {
   }
 
   /** Reads the located stations into memory now rather than on the first "near me". */
+  /**
+   * A located station as the in-memory copy last held it, and since when: while the database is
+   * away.
+   */
+  Optional<Kept> kept(String slug) {
+    return snapshot
+        .lastLoaded()
+        .flatMap(k -> k.stations().bySlug(slug).map(s -> new Kept(s, k.at())));
+  }
+
+  record Kept(Station station, java.time.Instant at) {}
+
   public void warmUp() {
     snapshot.warmUp();
   }

@@ -128,6 +128,26 @@ public final class Pages {
             });
   }
 
+  /**
+   * A page built from a copy the portal keeps (the database is away): the same notice and headers
+   * as a kept answer, and never stored as the page's last good answer.
+   */
+  public Future<Void> renderKept(
+      RoutingContext ctx, String template, Map<String, Object> model, java.time.Instant at) {
+    Map<String, Object> withNotice = new java.util.HashMap<>(model);
+    withNotice.put("staleNotice", KeptAnswers.notice(at));
+    return page(ctx, template, withNotice)
+        .compose(
+            body ->
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("Warning", "110 - \"stale\"")
+                    .putHeader("X-Portal-Stale", at.toString())
+                    .putHeader("Cache-Control", "no-store")
+                    .end(body));
+  }
+
   /** The last good public answers, for reading through a database outage. */
   public KeptAnswers kept() {
     return kept;
