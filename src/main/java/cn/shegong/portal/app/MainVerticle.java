@@ -158,7 +158,7 @@ public final class MainVerticle extends VerticleBase {
       router.get(path).handler(portal.pageCache().handler());
     }
     new HomeRoutes(portal).mount(router);
-    new NewsRoutes(portal).mount(router);
+    new NewsRoutes(portal, search.keptArticles()).mount(router);
     new ShareCardRoutes(portal).mount(router);
     new FeedRoutes(portal).mount(router);
     new SitemapRoutes(portal).mount(router);

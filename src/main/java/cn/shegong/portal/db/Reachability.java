@@ -10,17 +10,25 @@ import io.vertx.core.Future;
  */
 public final class Reachability {
   private volatile boolean reachable = true;
+  private volatile java.time.Instant lastReached = java.time.Instant.now();
 
   public boolean reachable() {
     return reachable;
+  }
+
+  /** When a call last succeeded: how current the copies kept in memory are. */
+  public java.time.Instant lastReached() {
+    return lastReached;
   }
 
   /** Observes the outcome of a call and passes it on unchanged. */
   public <T> Future<T> watch(Future<T> call) {
     return call.andThen(
         done -> {
-          if (done.succeeded()) reachable = true;
-          else noteFailure(done.cause());
+          if (done.succeeded()) {
+            reachable = true;
+            lastReached = java.time.Instant.now();
+          } else noteFailure(done.cause());
         });
   }
 

@@ -3,6 +3,7 @@ package cn.shegong.portal.news;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Pagination;
 import cn.shegong.portal.common.Params;
+import cn.shegong.portal.db.DbFailure;
 import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
@@ -28,9 +29,11 @@ public final class NewsRoutes {
   private final Portal portal;
   private final ArticleRepository articles;
   private final NewsFacets facets;
+  private final KeptArticles kept;
 
-  public NewsRoutes(Portal portal) {
+  public NewsRoutes(Portal portal, KeptArticles kept) {
     this.portal = portal;
+    this.kept = kept;
     this.articles = new ArticleRepository(portal.pool());
     this.facets = new NewsFacets(portal.pool());
   }
@@ -96,7 +99,40 @@ public final class NewsRoutes {
                                       notes.result(),
                                       portal.config().publicBaseUrl())));
             })
-        .onFailure(ctx::fail);
+        .onFailure(e -> keptOrFail(ctx, slug, e));
+  }
+
+  /**
+   * While the database is away: the page as last answered, else the text the search index keeps,
+   * else the error (503).
+   */
+  private void keptOrFail(RoutingContext ctx, String slug, Throwable e) {
+    if (!DbFailure.isUnavailable(e) || ctx.response().headWritten()) {
+      ctx.fail(e);
+      return;
+    }
+    if (portal.pages().kept().serveStale(ctx)) return;
+    kept.find(slug)
+        .compose(
+            found -> {
+              if (found.isEmpty()) return Future.failedFuture(e);
+              Map<String, Object> model = new HashMap<>();
+              model.put("article", found.get());
+              model.put(
+                  "absoluteUrl",
+                  portal.config().publicBaseUrl() + Article.urlOf(found.get().slug()));
+              return portal
+                  .pages()
+                  .renderKept(
+                      ctx,
+                      "news/kept-article.ftlh",
+                      model,
+                      portal.database().reachability().lastReached());
+            })
+        .onFailure(
+            x -> {
+              if (!ctx.response().headWritten()) ctx.fail(e);
+            });
   }
 
   private static List<ActiveFilter> active(ArticleFilter f) {

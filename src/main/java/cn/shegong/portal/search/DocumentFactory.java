@@ -28,7 +28,8 @@ public final class DocumentFactory {
     doc.add(new StringField(UID, item.uid(), Field.Store.YES));
     keyword(doc, TYPE, item.type());
     doc.add(new StoredField(ID, item.id()));
-    doc.add(new StoredField(SLUG, item.slug()));
+    // indexed too: an article can be read from the index by its address while the database is away
+    doc.add(new StringField(SLUG, item.slug(), Field.Store.YES));
     // stored as written; the indexed copy is folded (same length, so snippet offsets still fit)
     doc.add(new StoredField(TITLE, item.title()));
     han(doc, TITLE, TextNormalizer.normalize(item.title()));

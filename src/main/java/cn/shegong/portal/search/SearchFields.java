@@ -6,7 +6,7 @@ package cn.shegong.portal.search;
  */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
-  public static final String SCHEMA_VERSION = "7";
+  public static final String SCHEMA_VERSION = "8";
 
   public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
   public static final String TYPE = "type"; // article | station

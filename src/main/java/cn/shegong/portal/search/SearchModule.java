@@ -305,6 +305,18 @@ public final class SearchModule {
         });
   }
 
+  /** Published articles as the index keeps them (for reading through an outage). */
+  public cn.shegong.portal.news.KeptArticles keptArticles() {
+    return new IndexedArticles(this);
+  }
+
+  /** Runs a read on the open index's reader threads; fails while no index is open. */
+  <T> Future<T> withIndex(SearchIndex.SearcherFunction<T> work) {
+    IndexWorker w = worker;
+    if (w == null) return Future.failedFuture(new NotReady());
+    return w.withSearcher(work);
+  }
+
   public Future<List<Suggester.Suggestion>> suggest(String prefix) {
     IndexWorker w = worker;
     if (w == null) return Future.failedFuture(new NotReady());

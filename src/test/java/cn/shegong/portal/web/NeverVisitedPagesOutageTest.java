@@ -1,4 +1,4 @@
-package cn.shegong.portal.stations;
+package cn.shegong.portal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("A station page nobody opened before the outage still answers from the kept copy")
-class StationPageOutageTest {
+@DisplayName("Pages nobody opened before an outage still answer from the copies the portal keeps")
+class NeverVisitedPagesOutageTest {
   static TestPortal portal;
 
   @BeforeAll
@@ -40,8 +40,15 @@ class StationPageOutageTest {
 
   @Test
   @DisplayName(
-      "200 with the notice, the record's name, address and hours, no report form; an unknown slug 503")
-  void fromTheLocatedCopy() throws Exception {
+      "a station from the located copy (no report form), an article from the index's text, each 200 with the notice; unknown ones 503")
+  void fromTheKeptCopies() throws Exception {
+    String article =
+        portal
+            .database()
+            .queryOne(
+                "SELECT slug FROM articles WHERE status = 'published' ORDER BY id DESC LIMIT 1");
+    String title =
+        portal.database().queryOne("SELECT title FROM articles WHERE slug = '" + article + "'");
     String slug =
         portal
             .database()
@@ -71,6 +78,14 @@ class StationPageOutageTest {
     assertEquals("no-store", page.getHeader("Cache-Control"));
     assertEquals(503, get("/stations/no-such-station-anywhere").statusCode());
 
+    HttpResponse<Buffer> report = get("/news/" + article);
+    assertEquals(200, report.statusCode());
+    String text = report.bodyAsString();
+    assertTrue(text.contains("数据库暂时不可用，以下是 ") && text.contains(title), text);
+    assertTrue(text.contains("搜索索引中保存的全文"), "says where the text comes from");
+    assertEquals("110 - \"stale\"", report.getHeader("Warning"));
+    assertEquals(503, get("/news/no-such-report-anywhere").statusCode());
+
     TestDatabase.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
     int ready = 0;
     for (int i = 0; i < 120 && ready != 200; i++) {
@@ -81,5 +96,6 @@ class StationPageOutageTest {
     String back = get("/stations/" + slug).bodyAsString();
     assertFalse(back.contains("数据库暂时不可用"), "the full page again");
     assertTrue(back.contains("name=\"token\""), "with its report form");
+    assertFalse(get("/news/" + article).bodyAsString().contains("搜索索引中保存的全文"));
   }
 }
