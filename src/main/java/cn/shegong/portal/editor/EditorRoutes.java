@@ -58,6 +58,10 @@ public final class EditorRoutes {
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
     new QualityRoutes(portal).mount(desk);
+    UpdateLinks updateLinks = new UpdateLinks(portal.pool());
+    new StationUpdateDeskRoutes(portal, updateLinks).mount(desk);
+    // the stations' own side of an invitation: public, no session, no cookie
+    new StationUpdateRoutes(portal, updateLinks).mount(router);
 
     desk.filter("/api/editor/*")
         .handler(

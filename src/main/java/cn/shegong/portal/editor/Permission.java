@@ -15,6 +15,8 @@ public enum Permission {
   EDIT_STATIONS("修改服务站点信息"),
   VIEW_REPORTS("查看居民报错"),
   REVIEW_REPORTS("处理居民报错"),
+  INVITE_STATION_UPDATES("邀请站点自行更新信息"),
+  REVIEW_STATION_UPDATES("审核站点提交的更新"),
   VIEW_AUDIT("查看操作记录"),
   MANAGE_ACCOUNTS("管理账号");
 
