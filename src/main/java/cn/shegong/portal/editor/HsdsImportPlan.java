@@ -1,0 +1,187 @@
+package cn.shegong.portal.editor;
+
+import cn.shegong.portal.hsds.HsdsIds;
+import cn.shegong.portal.hsds.HsdsIncoming;
+import cn.shegong.portal.stations.OpeningHours;
+import cn.shegong.portal.stations.Station;
+import cn.shegong.portal.stations.StationCsvFormat;
+import cn.shegong.portal.stations.StationDraft;
+import cn.shegong.portal.stations.StationKind;
+import cn.shegong.portal.stations.StationRepository;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an HSDS import would do, service by service: a station is found by the HSDS service id it
+ * was imported with, else by its slug when the id is the portal's own (UUID v5 of the slug);
+ * otherwise it is new. A value HSDS cannot carry exactly (hours beyond the week, the order of
+ * services) stays as stored when HSDS says the same; a station whose row comes out the same is left
+ * alone, so importing the same package twice changes nothing.
+ */
+final class HsdsImportPlan {
+  /** One line of the report. */
+  public record Step(String ref, String action, String slug, String name, List<String> messages) {
+    public String actionLabel() {
+      return switch (action) {
+        case "create" -> "新建";
+        case "update" -> "更新";
+        case "unchanged" -> "不变，跳过";
+        default -> "有错误，跳过";
+      };
+    }
+  }
+
+  record Write(StationDraft draft, String serviceId, String locationId) {}
+
+  public record Plan(List<Step> steps, List<Write> writes) {
+    public long count(String action) {
+      return steps.stream().filter(s -> s.action().equals(action)).count();
+    }
+  }
+
+  private record Known(Station station, String serviceId, String locationId) {}
+
+  private HsdsImportPlan() {}
+
+  static Future<Plan> make(SqlClient db, List<HsdsIncoming> incoming, String defaultKind) {
+    List<String> ids = new ArrayList<>();
+    List<String> slugs = new ArrayList<>();
+    for (HsdsIncoming in : incoming) {
+      if (HsdsIds.parse(in.serviceId()) != null) ids.add(in.serviceId());
+      slugs.add(in.row().get("id"));
+      slugs.add(fallbackSlug(in));
+    }
+    return db.preparedQuery(
+            "SELECT "
+                + StationRepository.COLUMNS
+                + ", s.hsds_service_id::text AS hsds_sid, s.hsds_location_id::text AS hsds_lid "
+                + "FROM stations s WHERE s.hsds_service_id = ANY($1) OR s.slug = ANY($2)")
+        .execute(
+            Tuple.of(
+                (Object)
+                    ids.stream().map(java.util.UUID::fromString).toArray(java.util.UUID[]::new),
+                (Object) slugs.toArray(String[]::new)))
+        .map(rows -> plan(rows, incoming, defaultKind));
+  }
+
+  private static Plan plan(Iterable<Row> rows, List<HsdsIncoming> incoming, String defaultKind) {
+    Map<String, Known> byId = new HashMap<>();
+    Map<String, Known> bySlug = new HashMap<>();
+    for (Row r : rows) {
+      Known k =
+          new Known(StationRepository.map(r), r.getString("hsds_sid"), r.getString("hsds_lid"));
+      if (k.serviceId() != null) byId.put(k.serviceId(), k);
+      bySlug.put(k.station().slug(), k);
+    }
+    List<Step> steps = new ArrayList<>();
+    List<Write> writes = new ArrayList<>();
+    Set<String> seenIds = new HashSet<>();
+    Set<String> takenSlugs = new HashSet<>();
+    for (HsdsIncoming in : incoming) {
+      String name = in.row().get("name");
+      if (!seenIds.add(in.serviceId())) {
+        steps.add(
+            new Step(
+                in.ref(), "error", "", name, List.of("服务 id " + in.serviceId() + " 在文件中重复出现")));
+        continue;
+      }
+      Known known = byId.get(in.serviceId());
+      String hint = in.row().get("id");
+      if (known == null && !hint.isEmpty()) {
+        Known k = bySlug.get(hint);
+        if (k != null && k.serviceId() == null && HsdsIds.service(hint).equals(in.serviceId()))
+          known = k;
+      }
+      String slug;
+      if (known != null) slug = known.station().slug();
+      else if (!hint.isEmpty() && !bySlug.containsKey(hint) && !takenSlugs.contains(hint))
+        slug = hint;
+      else slug = fallbackSlug(in);
+      if (known == null && (bySlug.containsKey(slug) || !takenSlugs.add(slug))) {
+        steps.add(new Step(in.ref(), "error", slug, name, List.of("站点标识 " + slug + " 已被另一个站点使用")));
+        continue;
+      }
+      Map<String, String> row = row(in, slug, known == null ? null : known.station(), defaultKind);
+      List<String> messages = new ArrayList<>(in.notes());
+      if (row.get("kind").isEmpty()) {
+        messages.add(in.ref() + "，字段 attributes：缺少站点类型（station_kind），请在上传时选择默认的站点类型");
+        steps.add(new Step(in.ref(), "error", slug, name, messages));
+        continue;
+      }
+      StationCsvFormat.Parsed parsed = StationCsvFormat.parse(row);
+      if (!parsed.ok()) {
+        for (String e : parsed.errors()) messages.add(in.ref() + "：" + e);
+        steps.add(new Step(in.ref(), "error", slug, name, messages));
+        continue;
+      }
+      String locationId =
+          HsdsIds.parse(in.locationId()) == null ? null : in.locationId().toLowerCase();
+      if (known != null && same(known, row, locationId)) {
+        steps.add(new Step(in.ref(), "unchanged", slug, name, messages));
+        continue;
+      }
+      steps.add(new Step(in.ref(), known == null ? "create" : "update", slug, name, messages));
+      writes.add(new Write(parsed.draft(), in.serviceId(), locationId));
+    }
+    return new Plan(steps, writes);
+  }
+
+  /**
+   * The incoming row, with what HSDS does not say (or says the same way) taken from the station.
+   */
+  private static Map<String, String> row(
+      HsdsIncoming in, String slug, Station s, String defaultKind) {
+    Map<String, String> row = new LinkedHashMap<>(in.row());
+    row.put("id", slug);
+    Map<String, String> stored = s == null ? Map.of() : columns(s);
+    if (row.get("kind").isEmpty())
+      row.put(
+          "kind",
+          s != null
+              ? s.kind().code()
+              : StationKind.fromCode(defaultKind).map(StationKind::code).orElse(""));
+    if (row.get("location_precision").isEmpty() && s != null)
+      row.put("location_precision", s.locationPrecision().code());
+    if (s == null) return row;
+    row.put("source_article", stored.get("source_article"));
+    try {
+      if (Set.copyOf(OpeningHours.parse(row.get("schedule")).intervals())
+          .equals(Set.copyOf(s.openingHours().intervals())))
+        row.put("schedule", stored.get("schedule"));
+    } catch (IllegalArgumentException e) {
+      // the station format reports it
+    }
+    for (String list : List.of("services", "target_groups"))
+      if (Set.copyOf(List.of(row.get(list).split(";")))
+          .equals(Set.copyOf(List.of(stored.get(list).split(";")))))
+        row.put(list, stored.get(list));
+    return row;
+  }
+
+  private static boolean same(Known k, Map<String, String> row, String locationId) {
+    if (!columns(k.station()).equals(row)) return false;
+    if (k.serviceId() == null) return true; // the portal's own ids, derived from the slug
+    return locationId == null || locationId.equals(k.locationId());
+  }
+
+  private static Map<String, String> columns(Station s) {
+    Map<String, String> m = new LinkedHashMap<>();
+    List<String> values = StationCsvFormat.row(s);
+    for (int i = 0; i < StationCsvFormat.COLUMNS.size(); i++)
+      m.put(StationCsvFormat.COLUMNS.get(i), values.get(i));
+    return m;
+  }
+
+  private static String fallbackSlug(HsdsIncoming in) {
+    return "hsds-" + in.serviceId().toLowerCase().replaceAll("[^a-z0-9-]", "");
+  }
+}
