@@ -9,6 +9,7 @@ import cn.shegong.portal.stations.StationDraft;
 import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationRepository;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -52,7 +53,9 @@ final class HsdsImportPlan {
 
   private HsdsImportPlan() {}
 
-  static Future<Plan> make(SqlClient db, List<HsdsIncoming> incoming, String defaultKind) {
+  /** Reads the stations the services may be, then plans on a worker (thousands of rows). */
+  static Future<Plan> make(
+      Vertx vertx, SqlClient db, List<HsdsIncoming> incoming, String defaultKind) {
     List<String> ids = new ArrayList<>();
     List<String> slugs = new ArrayList<>();
     for (HsdsIncoming in : incoming) {
@@ -70,7 +73,7 @@ final class HsdsImportPlan {
                 (Object)
                     ids.stream().map(java.util.UUID::fromString).toArray(java.util.UUID[]::new),
                 (Object) slugs.toArray(String[]::new)))
-        .map(rows -> plan(rows, incoming, defaultKind));
+        .compose(rows -> vertx.executeBlocking(() -> plan(rows, incoming, defaultKind), false));
   }
 
   private static Plan plan(Iterable<Row> rows, List<HsdsIncoming> incoming, String defaultKind) {

@@ -73,7 +73,7 @@ final class HsdsImportRoutes {
             false)
         .compose(
             read ->
-                HsdsImportPlan.make(portal.deskPool(), read.services(), kind)
+                HsdsImportPlan.make(portal.vertx(), portal.deskPool(), read.services(), kind)
                     .compose(
                         plan ->
                             store(ctx, file.fileName(), kind, read.services(), plan)
@@ -140,14 +140,14 @@ final class HsdsImportRoutes {
                           List<HsdsIncoming> services = new ArrayList<>();
                           for (Object o : (JsonArray) r.getValue(0))
                             services.add(HsdsIncoming.fromJson((JsonObject) o));
-                          return HsdsImportPlan.make(conn, services, r.getString(1))
+                          return HsdsImportPlan.make(portal.vertx(), conn, services, r.getString(1))
                               .compose(plan -> write(conn, plan, actor, batch, r.getString(2)));
                         }))
         .onSuccess(n -> Desk.redirect(ctx, "/editor/stations?imported=" + n))
         .onFailure(ctx::fail);
   }
 
-  private static Future<Integer> write(
+  private Future<Integer> write(
       SqlClient conn, HsdsImportPlan.Plan plan, EditorUser actor, String batch, String fileName) {
     Future<Void> chain = Future.succeededFuture();
     for (HsdsImportPlan.Write w : plan.writes()) {

@@ -177,14 +177,19 @@ final class StationUpdateDeskRoutes {
         .compose(
             p -> {
               Map<String, Boolean> accepted = new HashMap<>();
-              for (String f : p.fields()) {
+              List<String> asked =
+                  p.fields().isEmpty() ? List.of(StationUpdateReview.CONFIRM) : p.fields();
+              for (String f : asked) {
                 String d = Desk.form(ctx, "decision_" + f);
                 if (!d.equals("accept") && !d.equals("reject"))
                   return page(
                       ctx,
                       400,
                       p,
-                      List.of("请对每一项选择“采纳”或“不采纳”（" + StationUpdateForm.FIELDS.get(f) + "）。"));
+                      List.of(
+                          "请对每一项选择“采纳”或“不采纳”（"
+                              + StationUpdateForm.FIELDS.getOrDefault(f, "确认信息无误")
+                              + "）。"));
                 accepted.put(f, d.equals("accept"));
               }
               return review

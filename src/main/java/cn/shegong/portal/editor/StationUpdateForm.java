@@ -17,7 +17,12 @@ import java.util.Map;
  * values to start from, what they typed, its checks (in Chinese) and the fields they changed.
  */
 record StationUpdateForm(
-    Map<String, String> values, String name, String role, String note, List<String> errors) {
+    Map<String, String> values,
+    String name,
+    String role,
+    String note,
+    boolean allCorrect,
+    List<String> errors) {
   /** The fields a station may propose, in the order of the form and the review. */
   static final Map<String, String> FIELDS = fields();
 
@@ -64,7 +69,8 @@ record StationUpdateForm(
       v.put(list, String.join("\n", items));
     }
     for (String s : v.values()) if (s.indexOf('\0') >= 0) errors.add("填写的内容含有无效字符");
-    return new StationUpdateForm(v, name, role, note, errors);
+    boolean allCorrect = "1".equals(form.get("all_correct"));
+    return new StationUpdateForm(v, name, role, note, allCorrect, errors);
   }
 
   boolean valid() {

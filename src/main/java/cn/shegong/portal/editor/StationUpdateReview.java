@@ -31,6 +31,9 @@ final class StationUpdateReview {
           "services", "services",
           "target_groups", "target_groups");
 
+  /** The one decision on a proposal that says everything is right. */
+  static final String CONFIRM = "confirm";
+
   private final Pool pool;
   private final DeskStations stations;
 
@@ -50,6 +53,8 @@ final class StationUpdateReview {
       return Refusal.of(pool, actor, "station", p.stationId(), Permission.EDIT_STATIONS);
     JsonObject decisions = new JsonObject();
     for (String f : p.fields()) decisions.put(f, accepted.get(f) ? "accepted" : "rejected");
+    if (p.fields().isEmpty())
+      decisions.put(CONFIRM, accepted.getOrDefault(CONFIRM, false) ? "accepted" : "rejected");
     boolean any = accepted.containsValue(true);
     return stations
         .find(p.stationId())

@@ -54,7 +54,8 @@ final class StationUpdateRoutes {
         .compose(
             link -> {
               Map<String, String> current = current(link);
-              StationUpdateForm blank = new StationUpdateForm(current, "", "", "", List.of());
+              StationUpdateForm blank =
+                  new StationUpdateForm(current, "", "", "", false, List.of());
               return render(ctx, 200, link, blank, sent);
             })
         .onFailure(ctx::fail);
@@ -87,8 +88,11 @@ final class StationUpdateRoutes {
     StationUpdateForm form = StationUpdateForm.read(ctx.request().formAttributes());
     if (!form.valid()) return render(ctx, 400, link, form, false);
     var changes = form.changes(current(link));
-    if (changes.isEmpty())
-      return render(ctx, 400, link, withError(form, "您没有修改任何信息。请改好需要更正的项目后再提交。"), false);
+    // nothing changed: only "all of it is right" is worth an editor's look (it confirms the record)
+    if (changes.isEmpty() && !form.allCorrect())
+      return render(ctx, 400, link, withError(form, "您没有修改任何信息。如果信息全部正确，请勾选“以上信息全部正确”后提交。"), false);
+    if (!changes.isEmpty() && form.allCorrect())
+      return render(ctx, 400, link, withError(form, "您修改了信息，又勾选了“以上信息全部正确”：请只选其一。"), false);
     String client = digest(ClientAddress.of(ctx, portal.config().trustedProxies()));
     return StationProposals.submit(
             portal.pool(),
@@ -164,7 +168,17 @@ final class StationUpdateRoutes {
               m.put("values", form.values());
               m.put("current", current(link));
               m.put("fields", StationUpdateForm.FIELDS);
-              m.put("form", Map.of("name", form.name(), "role", form.role(), "note", form.note()));
+              m.put(
+                  "form",
+                  Map.of(
+                      "name",
+                      form.name(),
+                      "role",
+                      form.role(),
+                      "note",
+                      form.note(),
+                      "allCorrect",
+                      form.allCorrect()));
               m.put("errors", form.errors());
               m.put("formToken", token);
               m.put("action", PATH + ctx.pathParam("token"));
@@ -184,7 +198,7 @@ final class StationUpdateRoutes {
   }
 
   private static StationUpdateForm withError(StationUpdateForm f, String error) {
-    return new StationUpdateForm(f.values(), f.name(), f.role(), f.note(), List.of(error));
+    return new StationUpdateForm(f.values(), f.name(), f.role(), f.note(), false, List.of(error));
   }
 
   private static String day(StationInvitations.Invitation inv) {

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,12 @@ class StationUpdateTest {
     HttpRequest<Buffer> req = portal.client().post(path);
     if (sameOrigin) req.putHeader("Origin", "http://localhost:" + portal.port());
     return req.sendForm(form).await(30, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void clearProposals() {
+    // the limits count per address: every test starts from none
+    portal.database().exec("DELETE FROM station_update_proposals");
   }
 
   @Test
@@ -218,8 +225,9 @@ class StationUpdateTest {
     assertEquals(
         "1",
         q(
-            "SELECT count(*) FROM audit_log WHERE action = 'station.update_proposal' AND entity_id = "
-                + sid));
+            "SELECT count(*) FROM audit_log WHERE action = 'station.update_proposal' AND detail->>'proposal' = '"
+                + pid
+                + "'"));
     assertEquals(
         "1",
         q(
@@ -324,5 +332,39 @@ class StationUpdateTest {
         "0",
         q("SELECT count(*) FROM station_update_proposals WHERE client_key LIKE '%127.0.0.1%'"),
         "no address kept");
+  }
+
+  @Test
+  @DisplayName(
+      "staff may say everything is right: an accepted confirmation sets verified_at with how = station update; an empty proposal is refused")
+  void allCorrect() throws Exception {
+    String sid = q("SELECT max(id) FROM stations");
+    String link = invite(sid);
+    MultiMap form = formOf(open(link).bodyAsString());
+    HttpResponse<Buffer> nothing = send(link, form, true);
+    assertEquals(400, nothing.statusCode());
+    assertTrue(nothing.bodyAsString().contains("您没有修改任何信息"));
+    assertEquals(303, send(link, form.add("all_correct", "1"), true).statusCode());
+    String pid = q("SELECT max(id) FROM station_update_proposals");
+    assertTrue(desk.get("/editor/station-updates/" + pid).bodyAsString().contains("站点确认现有信息全部正确"));
+    String version = q("SELECT version FROM stations WHERE id = " + sid);
+    assertEquals(
+        303,
+        desk.post(
+                "/editor/station-updates/" + pid,
+                DeskClient.form("version", version, "decision_confirm", "accept"))
+            .statusCode());
+    assertEquals(
+        "station_update|alice",
+        q("SELECT verified_how || '|' || verified_by FROM stations WHERE id = " + sid));
+  }
+
+  @Test
+  @DisplayName("a body over 16 KB is refused with 413 before it is read")
+  void bodyLimit() throws Exception {
+    String link = invite(stationId(OTHER));
+    MultiMap form = formOf(open(link).bodyAsString()).set("note", "长".repeat(6000));
+    assertEquals(413, send(link, form, true).statusCode());
+    assertEquals("0", q("SELECT count(*) FROM station_update_proposals"));
   }
 }
