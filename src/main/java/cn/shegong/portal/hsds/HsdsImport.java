@@ -15,6 +15,7 @@ public final class HsdsImport {
   public static final long MAX_UPLOAD = 5L * 1024 * 1024;
   static final long MAX_UNZIPPED = 32L * 1024 * 1024;
   public static final int MAX_SERVICES = 5_000;
+  static final int MAX_TABLE_ROWS = 60_000;
 
   /**
    * @param read how many services the file holds (with errors or not)

@@ -89,18 +89,26 @@ final class HsdsPackageReader {
           if (!v.isEmpty()) o.put(columns.get(i), v);
         }
         rows.add(o);
+        if (rows.size() > HsdsImport.MAX_TABLE_ROWS)
+          throw new HsdsImport.NotHsds(
+              file + " 的行数太多（最多 " + HsdsImport.MAX_TABLE_ROWS + " 行），请分成几个数据包。");
         if (table.equals("service") && rows.size() > HsdsImport.MAX_SERVICES)
           throw new HsdsImport.NotHsds("一次最多导入 " + HsdsImport.MAX_SERVICES + " 个服务，请分成几个数据包。");
       }
     } catch (CharacterCodingException e) {
       throw new HsdsImport.NotHsds(file + " 不是 UTF-8 编码的 CSV。");
     } catch (Csv.MalformedCsv e) {
+      // the reader's character limit is what is left of the package's
+      if (e.getMessage().contains("个字符的上限")) throw tooBig();
       throw new HsdsImport.NotHsds(file + " 无法按 CSV 读取：" + e.getMessage());
     }
-    if (budget <= 0)
-      throw new HsdsImport.NotHsds(
-          "数据包解压后太大（最多 " + HsdsImport.MAX_UNZIPPED / 1024 / 1024 + " MB 文本）。");
+    if (budget <= 0) throw tooBig();
     tables.put(table, rows);
+  }
+
+  private static HsdsImport.NotHsds tooBig() {
+    return new HsdsImport.NotHsds(
+        "数据包解压后太大（最多 " + HsdsImport.MAX_UNZIPPED / 1024 / 1024 + " MB 文本），请分成几个数据包。");
   }
 
   private HsdsImport.Read assemble() {
