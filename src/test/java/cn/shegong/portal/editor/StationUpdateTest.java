@@ -139,6 +139,10 @@ class StationUpdateTest {
             "SELECT count(*) FROM audit_log WHERE action = 'station.invitation.create' AND entity_id = "
                 + sid));
 
+    assertEquals(
+        "14 days",
+        q(
+            "SELECT (expires_at - created_at)::text FROM station_update_invitations WHERE id = (SELECT max(id) FROM station_update_invitations)"));
     HttpResponse<Buffer> page = open(link);
     assertEquals(200, page.statusCode());
     assertTrue(page.cookies().isEmpty(), "the staff get no cookie");
