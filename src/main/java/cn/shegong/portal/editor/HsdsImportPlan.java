@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What an HSDS import would do, service by service: a station is found by the HSDS service id it
@@ -56,24 +57,56 @@ final class HsdsImportPlan {
   /** Reads the stations the services may be, then plans on a worker (thousands of rows). */
   static Future<Plan> make(
       Vertx vertx, SqlClient db, List<HsdsIncoming> incoming, String defaultKind) {
-    List<String> ids = new ArrayList<>();
-    List<String> slugs = new ArrayList<>();
-    for (HsdsIncoming in : incoming) {
-      if (HsdsIds.parse(in.serviceId()) != null) ids.add(in.serviceId());
-      slugs.add(in.row().get("id"));
-      slugs.add(fallbackSlug(in));
-    }
-    return db.preparedQuery(
-            "SELECT "
-                + StationRepository.COLUMNS
-                + ", s.hsds_service_id::text AS hsds_sid, s.hsds_location_id::text AS hsds_lid "
-                + "FROM stations s WHERE s.hsds_service_id = ANY($1) OR s.slug = ANY($2)")
-        .execute(
-            Tuple.of(
-                (Object)
-                    ids.stream().map(java.util.UUID::fromString).toArray(java.util.UUID[]::new),
-                (Object) slugs.toArray(String[]::new)))
-        .compose(rows -> vertx.executeBlocking(() -> plan(rows, incoming, defaultKind), false));
+    return ownSlugs(vertx, db, incoming)
+        .compose(
+            named -> {
+              List<String> ids = new ArrayList<>();
+              List<String> slugs = new ArrayList<>();
+              for (HsdsIncoming in : named) {
+                if (HsdsIds.parse(in.serviceId()) != null) ids.add(in.serviceId());
+                slugs.add(in.row().get("id"));
+                slugs.add(fallbackSlug(in));
+              }
+              return db.preparedQuery(
+                      "SELECT "
+                          + StationRepository.COLUMNS
+                          + ", s.hsds_service_id::text AS hsds_sid, s.hsds_location_id::text AS hsds_lid "
+                          + "FROM stations s WHERE s.hsds_service_id = ANY($1) OR s.slug = ANY($2)")
+                  .execute(
+                      Tuple.of(
+                          (Object) ids.stream().map(UUID::fromString).toArray(UUID[]::new),
+                          (Object) slugs.toArray(String[]::new)))
+                  .compose(
+                      rows -> vertx.executeBlocking(() -> plan(rows, named, defaultKind), false));
+            });
+  }
+
+  /**
+   * A service that names no slug (no location, as in a service_list) may still carry the portal's
+   * own id, the UUID v5 of a slug: those are looked up among the stations without HSDS ids.
+   */
+  private static Future<List<HsdsIncoming>> ownSlugs(
+      Vertx vertx, SqlClient db, List<HsdsIncoming> incoming) {
+    if (incoming.stream().noneMatch(in -> in.row().get("id").isEmpty()))
+      return Future.succeededFuture(incoming);
+    return db.query("SELECT slug FROM stations WHERE hsds_service_id IS NULL")
+        .execute()
+        .compose(
+            rows ->
+                vertx.executeBlocking(
+                    () -> {
+                      Map<String, String> byOwnId = new HashMap<>();
+                      for (Row r : rows)
+                        byOwnId.put(HsdsIds.service(r.getString(0)), r.getString(0));
+                      List<HsdsIncoming> out = new ArrayList<>();
+                      for (HsdsIncoming in : incoming) {
+                        String slug = byOwnId.get(in.serviceId());
+                        out.add(
+                            in.row().get("id").isEmpty() && slug != null ? in.withSlug(slug) : in);
+                      }
+                      return out;
+                    },
+                    false));
   }
 
   private static Plan plan(Iterable<Row> rows, List<HsdsIncoming> incoming, String defaultKind) {
@@ -156,6 +189,7 @@ final class HsdsImportPlan {
       row.put("location_precision", s.locationPrecision().code());
     if (s == null) return row;
     row.put("source_article", stored.get("source_article"));
+    for (String column : in.unsaid()) row.put(column, stored.get(column));
     try {
       if (Set.copyOf(OpeningHours.parse(row.get("schedule")).intervals())
           .equals(Set.copyOf(s.openingHours().intervals())))
@@ -170,10 +204,12 @@ final class HsdsImportPlan {
     return row;
   }
 
+  /** The row and the HSDS ids are those stored (a station's own ids are derived from its slug). */
   private static boolean same(Known k, Map<String, String> row, String locationId) {
     if (!columns(k.station()).equals(row)) return false;
-    if (k.serviceId() == null) return true; // the portal's own ids, derived from the slug
-    return locationId == null || locationId.equals(k.locationId());
+    String slug = k.station().slug();
+    String stored = k.locationId() != null ? k.locationId() : HsdsIds.location(slug);
+    return locationId == null || locationId.equals(stored);
   }
 
   private static Map<String, String> columns(Station s) {

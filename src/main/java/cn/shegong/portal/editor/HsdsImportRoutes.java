@@ -157,7 +157,7 @@ final class HsdsImportRoutes {
               .compose(
                   inserted ->
                       conn.preparedQuery(
-                              "UPDATE stations SET hsds_service_id = $2, hsds_location_id = $3 "
+                              "UPDATE stations SET hsds_service_id = $2, hsds_location_id = coalesce($3, hsds_location_id) "
                                   + "WHERE slug = $1")
                           .execute(
                               Tuple.of(

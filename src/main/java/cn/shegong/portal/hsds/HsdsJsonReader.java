@@ -121,6 +121,18 @@ final class HsdsJsonReader {
       schedules.addAll(objects(sal, "schedules", n));
     }
     JsonObject loc = locations.isEmpty() ? null : locations.get(0);
+    // a key the file leaves out says nothing (a thin service_list); an empty list says "none"
+    java.util.Set<String> unsaid = new java.util.HashSet<>();
+    boolean sals = s.getValue("service_at_locations") instanceof JsonArray;
+    if (!said(s, "phones")) unsaid.add("phone");
+    if (!said(s, "schedules")) unsaid.add("schedule");
+    if (!sals) unsaid.addAll(HsdsStationRow.LOCATION);
+    if (loc != null && !loc.containsKey("addresses")) unsaid.addAll(HsdsStationRow.ADDRESS);
+    if (loc != null && !loc.containsKey("attributes")) unsaid.add("location_precision");
+    if (!s.containsKey("attributes")) unsaid.addAll(HsdsStationRow.ATTRIBUTES);
+    if (organization.isEmpty() && !s.containsKey("organization_id")) unsaid.add("organization");
+    if (!s.containsKey("description")) unsaid.add("description");
+    if (!s.containsKey("assured_date")) unsaid.add("verified_at");
     HsdsIncoming in =
         HsdsStationRow.build(
             new HsdsStationRow.Parts(
@@ -131,9 +143,18 @@ final class HsdsJsonReader {
                 phones,
                 schedules,
                 attrs(objects(s, "attributes", n)),
-                loc == null ? List.of() : attrs(objects(loc, "attributes", n))),
+                loc == null ? List.of() : attrs(objects(loc, "attributes", n)),
+                unsaid),
             problems);
     if (in != null) out.add(in);
+  }
+
+  /** The service, or one of its service_at_locations, has this key. */
+  private static boolean said(JsonObject s, String key) {
+    if (s.containsKey(key)) return true;
+    if (s.getValue("service_at_locations") instanceof JsonArray a)
+      for (Object sal : a) if (sal instanceof JsonObject o && o.containsKey(key)) return true;
+    return false;
   }
 
   private static List<Attr> attrs(List<JsonObject> list) {

@@ -121,6 +121,18 @@ final class HsdsPackageReader {
     Map<String, List<JsonObject>> attributes = group("attribute", "link_id");
     List<HsdsProblem> problems = new ArrayList<>();
     List<HsdsIncoming> out = new ArrayList<>();
+    // a table the package leaves out says nothing about its fields
+    java.util.Set<String> unsaid = new java.util.HashSet<>();
+    if (!tables.containsKey("phone")) unsaid.add("phone");
+    if (!tables.containsKey("schedule")) unsaid.add("schedule");
+    if (!tables.containsKey("service_at_location") || !tables.containsKey("location"))
+      unsaid.addAll(HsdsStationRow.LOCATION);
+    if (!tables.containsKey("address")) unsaid.addAll(HsdsStationRow.ADDRESS);
+    if (!tables.containsKey("attribute")) {
+      unsaid.addAll(HsdsStationRow.ATTRIBUTES);
+      unsaid.add("location_precision");
+    }
+    if (!tables.containsKey("organization")) unsaid.add("organization");
     for (JsonObject s : rows("service")) {
       String id = text(s, "id");
       List<JsonObject> locs = new ArrayList<>();
@@ -146,7 +158,8 @@ final class HsdsPackageReader {
                   linked("phone", id, locId, salIds),
                   linked("schedule", id, locId, salIds),
                   attrs(attributes.getOrDefault(id, List.of()), terms),
-                  attrs(attributes.getOrDefault(locId, List.of()), terms)),
+                  attrs(attributes.getOrDefault(locId, List.of()), terms),
+                  unsaid),
               problems);
       if (in != null) out.add(in);
     }

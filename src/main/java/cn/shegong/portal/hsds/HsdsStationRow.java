@@ -32,7 +32,25 @@ final class HsdsStationRow {
       List<JsonObject> phones,
       List<JsonObject> schedules,
       List<Attr> serviceAttributes,
-      List<Attr> locationAttributes) {}
+      List<Attr> locationAttributes,
+      Set<String> unsaid) {}
+
+  /** The columns an address fills, and those a location does. */
+  static final List<String> ADDRESS =
+      List.of("address_1", "township", "district", "city", "state_province");
+
+  static final List<String> LOCATION =
+      List.of(
+          "address_1",
+          "township",
+          "district",
+          "city",
+          "state_province",
+          "latitude",
+          "longitude",
+          "location_precision");
+
+  static final List<String> ATTRIBUTES = List.of("kind", "services", "target_groups");
 
   private HsdsStationRow() {}
 
@@ -85,7 +103,12 @@ final class HsdsStationRow {
     row.put("source_article", "");
     if (problems.size() > before) return null;
     return new HsdsIncoming(
-        ref(s), id.toLowerCase(), location == null ? "" : text(location, "id"), row, notes);
+        ref(s),
+        id.toLowerCase(),
+        location == null ? "" : text(location, "id"),
+        row,
+        notes,
+        List.copyOf(p.unsaid()));
   }
 
   /** The station's slug when the location names one of the portal's (external identifier). */

@@ -167,6 +167,63 @@ class HsdsImportTest {
 
   @Test
   @DisplayName(
+      "a thin service_list (ndjson, no locations, phones or hours) finds the portal's own stations by their ids and keeps what it does not say")
+  void thinServiceList() throws Exception {
+    HttpResponse<Buffer> r =
+        source.client().get("/hsds/services?format=ndjson").send().await(60, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode());
+    String ndjson = r.bodyAsString();
+    String stations = source.database().queryOne("SELECT count(*) FROM stations");
+    String versions = source.database().queryOne("SELECT sum(version) FROM stations");
+    HttpResponse<Buffer> same =
+        upload(sourceDesk, "services.ndjson", ndjson.getBytes(StandardCharsets.UTF_8), null);
+    assertEquals(200, same.statusCode());
+    assertEquals(stations, count(same.bodyAsString(), "unchanged"), same.bodyAsString());
+    String found =
+        source
+            .database()
+            .queryOne(
+                "SELECT slug FROM stations WHERE phone <> '' OR opening_hours <> '[]' ORDER BY slug LIMIT 1");
+    String slug =
+        found != null ? found : source.database().queryOne("SELECT min(slug) FROM stations");
+    String kept =
+        source
+            .database()
+            .queryOne(
+                "SELECT phone || '|' || opening_hours::text || '|' || address || '|' || kind FROM stations WHERE slug = '"
+                    + slug
+                    + "'");
+    String name =
+        source.database().queryOne("SELECT name FROM stations WHERE slug = '" + slug + "'");
+    String line =
+        java.util.Arrays.stream(ndjson.split("\n"))
+            .filter(l -> l.contains("/stations/" + slug + "\""))
+            .findFirst()
+            .orElseThrow();
+    String renamed = line.replace("\"name\":\"" + name + "\"", "\"name\":\"" + name + "（新名）\"");
+    assertFalse(renamed.equals(line), line);
+    String report =
+        importAndApply(sourceDesk, "one.ndjson", renamed.getBytes(StandardCharsets.UTF_8), null);
+    assertEquals("1", count(report, "update"), report);
+    assertEquals(
+        stations, source.database().queryOne("SELECT count(*) FROM stations"), "no duplicate");
+    assertEquals(
+        name + "（新名）",
+        source.database().queryOne("SELECT name FROM stations WHERE slug = '" + slug + "'"));
+    assertEquals(
+        kept,
+        source
+            .database()
+            .queryOne(
+                "SELECT phone || '|' || opening_hours::text || '|' || address || '|' || kind FROM stations WHERE slug = '"
+                    + slug
+                    + "'"),
+        "what the list does not say is kept");
+    assertFalse(versions.equals(source.database().queryOne("SELECT sum(version) FROM stations")));
+  }
+
+  @Test
+  @DisplayName(
       "HSDS JSON: errors name the item and field in Chinese; a second file with the same service id updates instead of adding")
   void jsonImport() throws Exception {
     String id = "0b7d6b1e-2f64-4f55-9a53-1f9e1c2a0001";
