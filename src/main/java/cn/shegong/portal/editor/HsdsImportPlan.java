@@ -155,7 +155,7 @@ final class HsdsImportPlan {
       }
       StationCsvFormat.Parsed parsed = StationCsvFormat.parse(row);
       if (!parsed.ok()) {
-        for (String e : parsed.errors()) messages.add(in.ref() + "：" + e);
+        for (String e : parsed.errors()) messages.add(in.ref() + "，" + hsdsField(e));
         steps.add(new Step(in.ref(), "error", slug, name, messages));
         continue;
       }
@@ -218,6 +218,29 @@ final class HsdsImportPlan {
     for (int i = 0; i < StationCsvFormat.COLUMNS.size(); i++)
       m.put(StationCsvFormat.COLUMNS.get(i), values.get(i));
     return m;
+  }
+
+  /** The HSDS field a station column comes from, for the person fixing the file. */
+  private static final Map<String, String> FIELDS =
+      Map.ofEntries(
+          Map.entry("id", "locations.external_identifier"),
+          Map.entry("name", "name"),
+          Map.entry("kind", "attributes（station_kind）"),
+          Map.entry("address_1", "addresses.address_1"),
+          Map.entry("latitude", "locations.latitude"),
+          Map.entry("longitude", "locations.longitude"),
+          Map.entry("location_precision", "attributes（location_precision）"),
+          Map.entry("phone", "phones.number"),
+          Map.entry("schedule", "schedules"),
+          Map.entry("status", "status"),
+          Map.entry("verified_at", "assured_date"));
+
+  /** "verified_at 应为日期" → "字段 assured_date：verified_at 应为日期". */
+  static String hsdsField(String error) {
+    for (var f : FIELDS.entrySet())
+      if (error.startsWith(f.getKey() + " ") || error.startsWith(f.getKey() + "："))
+        return "字段 " + f.getValue() + "：" + error;
+    return error;
   }
 
   private static String fallbackSlug(HsdsIncoming in) {

@@ -68,7 +68,9 @@ record StationUpdateForm(
         errors.add(FIELDS.get(list) + "最多 " + MAX_LIST_ITEMS + " 项，每项最多 60 字");
       v.put(list, String.join("\n", items));
     }
-    for (String s : v.values()) if (s.indexOf('\0') >= 0) errors.add("填写的内容含有无效字符");
+    // PostgreSQL refuses NUL in text
+    if (v.values().stream().anyMatch(s -> s.indexOf('\0') >= 0)
+        || (name + role + note).indexOf('\0') >= 0) errors.add("填写的内容含有无效字符");
     boolean allCorrect = "1".equals(form.get("all_correct"));
     return new StationUpdateForm(v, name, role, note, allCorrect, errors);
   }

@@ -232,7 +232,9 @@ class HsdsImportTest {
             + "{\"id\": \"0b7d6b1e-2f64-4f55-9a53-1f9e1c2a0002\", \"name\": \"排班错误的服务\", \"status\": \"active\","
             + " \"schedules\": [{\"freq\": \"DAILY\", \"opens_at\": \"09:00\", \"closes_at\": \"17:00\"}]},"
             + "{\"id\": \"0b7d6b1e-2f64-4f55-9a53-1f9e1c2a0003\", \"name\": \"没有类型的服务\", \"status\": \"active\"},"
-            + "{\"id\": \"1b7d6b1e-2f64-4f55-9a53-1f9e1c2a0003\", \"name\": \"某区民政局\", \"description\": \"\"}]";
+            + "{\"id\": \"1b7d6b1e-2f64-4f55-9a53-1f9e1c2a0003\", \"name\": \"某区民政局\", \"description\": \"\"},"
+            + "{\"id\": \"0b7d6b1e-2f64-4f55-9a53-1f9e1c2a0005\", \"name\": \"日期错误的服务\", \"status\": \"active\", \"assured_date\": \"昨天\","
+            + " \"attributes\": [{\"link_type\": \"station_kind\", \"value\": \"psych\"}]}]";
     HttpResponse<Buffer> r =
         upload(emptyDesk, "services.json", bad.getBytes(StandardCharsets.UTF_8), null);
     assertEquals(200, r.statusCode(), r.bodyAsString());
@@ -243,6 +245,7 @@ class HsdsImportTest {
     assertTrue(html.contains("JSON 第 2 项，字段 freq：只支持 WEEKLY"), html);
     assertTrue(html.contains("JSON 第 3 项，字段 attributes：缺少站点类型"), html);
     assertTrue(html.contains("JSON 第 4 项，字段 services：机构“某区民政局”没有列出服务"), html);
+    assertTrue(html.contains("JSON 第 5 项，字段 assured_date：verified_at 应为日期"), html);
     assertTrue(html.contains("没有需要写入的站点"));
 
     String one =
