@@ -2,11 +2,9 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.hsds.HsdsIds;
 import cn.shegong.portal.hsds.HsdsIncoming;
-import cn.shegong.portal.stations.OpeningHours;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationCsvFormat;
 import cn.shegong.portal.stations.StationDraft;
-import cn.shegong.portal.stations.StationKind;
 import cn.shegong.portal.stations.StationRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,7 +14,6 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,7 +143,8 @@ final class HsdsImportPlan {
         steps.add(new Step(in.ref(), "error", slug, name, List.of("站点标识 " + slug + " 已被另一个站点使用")));
         continue;
       }
-      Map<String, String> row = row(in, slug, known == null ? null : known.station(), defaultKind);
+      Map<String, String> row =
+          HsdsImportRows.row(in, slug, known == null ? null : known.station(), defaultKind);
       List<String> messages = new ArrayList<>(in.notes());
       if (row.get("kind").isEmpty()) {
         messages.add(in.ref() + "，字段 attributes：缺少站点类型（station_kind），请在上传时选择默认的站点类型");
@@ -155,7 +153,7 @@ final class HsdsImportPlan {
       }
       StationCsvFormat.Parsed parsed = StationCsvFormat.parse(row);
       if (!parsed.ok()) {
-        for (String e : parsed.errors()) messages.add(in.ref() + "，" + hsdsField(e));
+        for (String e : parsed.errors()) messages.add(in.ref() + "，" + HsdsImportRows.hsdsField(e));
         steps.add(new Step(in.ref(), "error", slug, name, messages));
         continue;
       }
@@ -171,76 +169,12 @@ final class HsdsImportPlan {
     return new Plan(steps, writes);
   }
 
-  /**
-   * The incoming row, with what HSDS does not say (or says the same way) taken from the station.
-   */
-  private static Map<String, String> row(
-      HsdsIncoming in, String slug, Station s, String defaultKind) {
-    Map<String, String> row = new LinkedHashMap<>(in.row());
-    row.put("id", slug);
-    Map<String, String> stored = s == null ? Map.of() : columns(s);
-    if (row.get("kind").isEmpty())
-      row.put(
-          "kind",
-          s != null
-              ? s.kind().code()
-              : StationKind.fromCode(defaultKind).map(StationKind::code).orElse(""));
-    if (row.get("location_precision").isEmpty() && s != null)
-      row.put("location_precision", s.locationPrecision().code());
-    if (s == null) return row;
-    row.put("source_article", stored.get("source_article"));
-    for (String column : in.unsaid()) row.put(column, stored.get(column));
-    try {
-      if (Set.copyOf(OpeningHours.parse(row.get("schedule")).intervals())
-          .equals(Set.copyOf(s.openingHours().intervals())))
-        row.put("schedule", stored.get("schedule"));
-    } catch (IllegalArgumentException e) {
-      // the station format reports it
-    }
-    for (String list : List.of("services", "target_groups"))
-      if (Set.copyOf(List.of(row.get(list).split(";")))
-          .equals(Set.copyOf(List.of(stored.get(list).split(";")))))
-        row.put(list, stored.get(list));
-    return row;
-  }
-
   /** The row and the HSDS ids are those stored (a station's own ids are derived from its slug). */
   private static boolean same(Known k, Map<String, String> row, String locationId) {
-    if (!columns(k.station()).equals(row)) return false;
+    if (!HsdsImportRows.columns(k.station()).equals(row)) return false;
     String slug = k.station().slug();
     String stored = k.locationId() != null ? k.locationId() : HsdsIds.location(slug);
     return locationId == null || locationId.equals(stored);
-  }
-
-  private static Map<String, String> columns(Station s) {
-    Map<String, String> m = new LinkedHashMap<>();
-    List<String> values = StationCsvFormat.row(s);
-    for (int i = 0; i < StationCsvFormat.COLUMNS.size(); i++)
-      m.put(StationCsvFormat.COLUMNS.get(i), values.get(i));
-    return m;
-  }
-
-  /** The HSDS field a station column comes from, for the person fixing the file. */
-  private static final Map<String, String> FIELDS =
-      Map.ofEntries(
-          Map.entry("id", "locations.external_identifier"),
-          Map.entry("name", "name"),
-          Map.entry("kind", "attributes（station_kind）"),
-          Map.entry("address_1", "addresses.address_1"),
-          Map.entry("latitude", "locations.latitude"),
-          Map.entry("longitude", "locations.longitude"),
-          Map.entry("location_precision", "attributes（location_precision）"),
-          Map.entry("phone", "phones.number"),
-          Map.entry("schedule", "schedules"),
-          Map.entry("status", "status"),
-          Map.entry("verified_at", "assured_date"));
-
-  /** "verified_at 应为日期" → "字段 assured_date：verified_at 应为日期". */
-  static String hsdsField(String error) {
-    for (var f : FIELDS.entrySet())
-      if (error.startsWith(f.getKey() + " ") || error.startsWith(f.getKey() + "："))
-        return "字段 " + f.getValue() + "：" + error;
-    return error;
   }
 
   private static String fallbackSlug(HsdsIncoming in) {

@@ -1,7 +1,6 @@
 package cn.shegong.portal.hsds;
 
 import cn.shegong.portal.hsds.HsdsStationRow.Attr;
-import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -160,15 +159,8 @@ final class HsdsJsonReader {
   private static List<Attr> attrs(List<JsonObject> list) {
     List<Attr> out = new ArrayList<>();
     for (JsonObject a : list) {
-      JsonObject term = a.getJsonObject("taxonomy_term");
-      Scheme scheme = term == null ? null : Scheme.byCode(HsdsStationRow.text(term, "taxonomy"));
-      if (scheme == null && term != null)
-        scheme = Scheme.byId(HsdsStationRow.text(term, "taxonomy_id"));
-      if (scheme == null) scheme = Scheme.byCode(HsdsStationRow.text(a, "link_type"));
-      if (scheme == null) continue;
-      String v = HsdsStationRow.text(a, "value");
-      if (v.isEmpty() && term != null) v = HsdsStationRow.text(term, "code");
-      out.add(new Attr(scheme.code(), v));
+      Attr attr = HsdsStationRow.attr(a, a.getJsonObject("taxonomy_term"));
+      if (attr != null) out.add(attr);
     }
     return out;
   }

@@ -3,7 +3,6 @@ package cn.shegong.portal.hsds;
 import cn.shegong.portal.common.Csv;
 import cn.shegong.portal.common.CsvReader;
 import cn.shegong.portal.hsds.HsdsStationRow.Attr;
-import cn.shegong.portal.hsds.HsdsTaxonomy.Scheme;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,15 +181,8 @@ final class HsdsPackageReader {
   static List<Attr> attrs(List<JsonObject> list, Map<String, JsonObject> terms) {
     List<Attr> out = new ArrayList<>();
     for (JsonObject a : list) {
-      JsonObject term = terms.get(text(a, "taxonomy_term_id"));
-      Scheme scheme = term == null ? null : Scheme.byCode(text(term, "taxonomy"));
-      if (scheme == null && term != null) scheme = Scheme.byId(text(term, "taxonomy_id"));
-      if (scheme == null) scheme = Scheme.byCode(text(a, "link_type"));
-      if (scheme == null) continue;
-      String v = text(a, "value");
-      if (v.isEmpty() && term != null)
-        v = text(term, "code").isEmpty() ? text(term, "name") : text(term, "code");
-      out.add(new Attr(scheme.code(), v));
+      Attr attr = HsdsStationRow.attr(a, terms.get(text(a, "taxonomy_term_id")));
+      if (attr != null) out.add(attr);
     }
     return out;
   }

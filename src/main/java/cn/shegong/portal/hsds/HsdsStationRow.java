@@ -119,6 +119,21 @@ final class HsdsStationRow {
     return slug.matches("[a-z0-9][a-z0-9-]{0,119}") ? slug : "";
   }
 
+  /**
+   * An attribute as one of the portal's taxonomies (by its term's taxonomy, the term's taxonomy_id,
+   * else its link_type), or null for a taxonomy the portal does not keep.
+   */
+  static Attr attr(JsonObject a, JsonObject term) {
+    Scheme scheme = term == null ? null : Scheme.byCode(text(term, "taxonomy"));
+    if (scheme == null && term != null) scheme = Scheme.byId(text(term, "taxonomy_id"));
+    if (scheme == null) scheme = Scheme.byCode(text(a, "link_type"));
+    if (scheme == null) return null;
+    String v = text(a, "value");
+    if (v.isEmpty() && term != null)
+      v = text(term, "code").isEmpty() ? text(term, "name") : text(term, "code");
+    return new Attr(scheme.code(), v);
+  }
+
   private static String schedule(List<JsonObject> schedules, List<HsdsProblem> problems) {
     if (schedules.isEmpty()) return "";
     for (JsonObject sc : schedules) {
