@@ -110,12 +110,19 @@ final class HsdsImportRoutes {
     String id = Secrets.random(18);
     JsonArray records = new JsonArray();
     for (HsdsIncoming in : services) records.add(in.toJson());
+    // a batch can be applied for a day; older ones (up to 5 MB each) are not kept
     return portal
         .deskPool()
-        .preparedQuery(
-            "INSERT INTO hsds_import_batches (id, created_by, file_name, default_kind, records) "
-                + "VALUES ($1, $2, $3, $4, $5)")
-        .execute(Tuple.of(id, Desk.actor(ctx), name(fileName), kind, records))
+        .query("DELETE FROM hsds_import_batches WHERE created_at < now() - interval '2 days'")
+        .execute()
+        .compose(
+            gone ->
+                portal
+                    .deskPool()
+                    .preparedQuery(
+                        "INSERT INTO hsds_import_batches (id, created_by, file_name, default_kind, records) "
+                            + "VALUES ($1, $2, $3, $4, $5)")
+                    .execute(Tuple.of(id, Desk.actor(ctx), name(fileName), kind, records)))
         .map(id);
   }
 
