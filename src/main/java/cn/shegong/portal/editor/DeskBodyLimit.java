@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,41 +15,40 @@ import java.util.function.Function;
  * in (and every login attempt) may send at most {@link #ANONYMOUS_LIMIT}: a declared Content-Length
  * above it is refused at once with 413, a chunked body is cut off there. Only a body that may be
  * larger (declared above the small limit, or chunked) or an upload costs a look-up of the session
- * or token; meanwhile the request stays paused. Signed-in editors keep the form limit; the CSV
- * import is the only route that takes a file.
+ * or token; meanwhile the request stays paused. Signed-in editors keep the form limit; only the
+ * imports (CSV, HSDS) take a file, each with its own limit.
  */
 final class DeskBodyLimit implements Handler<RoutingContext> {
   static final long ANONYMOUS_LIMIT = 16 * 1024;
 
   private final BodyHandler small = BodyHandler.create(false).setBodyLimit(ANONYMOUS_LIMIT);
   private final BodyHandler forms;
-  private final BodyHandler uploads;
+  private final Map<String, BodyHandler> uploads = new HashMap<>();
   private final long formLimit;
-  private final long uploadLimit;
+  private final Map<String, Long> uploadLimits;
   private final Function<RoutingContext, Future<Boolean>> signedIn;
-  private final String uploadPath;
 
   /**
-   * @param uploads the handler for {@code uploadPath} (null: no uploads under this prefix)
+   * @param uploadLimits the routes that take a file, each with its limit (empty: no uploads under
+   *     this prefix)
    * @param signedIn whether the request carries a live session or token (it is checked again,
    *     fully, later)
    */
   DeskBodyLimit(
       long formLimit,
-      long uploadLimit,
       String uploadsDir,
-      String uploadPath,
+      Map<String, Long> uploadLimits,
       Function<RoutingContext, Future<Boolean>> signedIn) {
     this.formLimit = formLimit;
-    this.uploadLimit = uploadLimit;
     this.forms = BodyHandler.create(false).setBodyLimit(formLimit);
-    this.uploads =
-        uploadsDir == null
-            ? null
-            : BodyHandler.create(uploadsDir)
-                .setBodyLimit(uploadLimit)
-                .setDeleteUploadedFilesOnEnd(true);
-    this.uploadPath = uploadPath;
+    this.uploadLimits = Map.copyOf(uploadLimits);
+    uploadLimits.forEach(
+        (path, limit) ->
+            uploads.put(
+                path,
+                BodyHandler.create(uploadsDir)
+                    .setBodyLimit(limit)
+                    .setDeleteUploadedFilesOnEnd(true)));
     this.signedIn = signedIn;
   }
 
@@ -57,8 +58,8 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
     long declared = contentLength(request);
     boolean chunked = declared < 0 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     // an upload, however small, needs the handler that keeps files, so it is always looked up
-    boolean upload =
-        uploads != null && ctx.normalizedPath().equals(uploadPath) && !request.isEnded();
+    BodyHandler uploadHandler = request.isEnded() ? null : uploads.get(ctx.normalizedPath());
+    boolean upload = uploadHandler != null;
     if (!upload
         && (request.isEnded()
             || ctx.normalizedPath().equals(DeskAuth.LOGIN)
@@ -66,7 +67,7 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
       small.handle(ctx);
       return;
     }
-    if (declared > (upload ? uploadLimit : formLimit)) {
+    if (declared > (upload ? uploadLimits.get(ctx.normalizedPath()) : formLimit)) {
       ctx.fail(413);
       return;
     }
@@ -77,7 +78,7 @@ final class DeskBodyLimit implements Handler<RoutingContext> {
             known -> {
               if (known.failed()) ctx.fail(known.cause());
               else if (!known.result()) small.handle(ctx);
-              else (upload ? uploads : forms).handle(ctx);
+              else (upload ? uploadHandler : forms).handle(ctx);
             });
   }
 

@@ -2,13 +2,15 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.helplines.HelplineBook;
+import cn.shegong.portal.hsds.HsdsImport;
 import cn.shegong.portal.web.Portal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /**
  * The editors' desk under /editor and the editor API under /api/editor. Request bodies are read
- * only here, size-limited; file uploads only on the CSV import route.
+ * only here, size-limited; file uploads only on the import routes (CSV, HSDS).
  */
 public final class EditorRoutes {
   public static final long FORM_LIMIT = 2L * 1024 * 1024;
@@ -37,9 +39,12 @@ public final class EditorRoutes {
         .handler(
             new DeskBodyLimit(
                 FORM_LIMIT,
-                UPLOAD_LIMIT,
                 portal.config().dataDir().resolve("uploads").toString(),
-                StationImportRoutes.UPLOAD,
+                Map.of(
+                    StationImportRoutes.UPLOAD,
+                    UPLOAD_LIMIT,
+                    HsdsImportRoutes.UPLOAD,
+                    HsdsImport.MAX_UPLOAD),
                 ctx -> sessions.find(cookie(ctx)).map(java.util.Optional::isPresent)))
         .handler(EditorRoutes::noNul);
     desk.filter("/editor/*").handler(new DeskAuth(sessions, twoFactor));
@@ -59,19 +64,23 @@ public final class EditorRoutes {
     new EnrolmentRoutes(portal).mount(desk);
     new UserAdminRoutes(portal).mount(desk);
     new StationImportRoutes(portal).mount(desk); // before /editor/stations/:id
+    new HsdsImportRoutes(portal).mount(desk); // before /editor/stations/:id
     new StationDeskRoutes(portal).mount(desk);
     new ReportQueueRoutes(portal).mount(desk);
     new QualityRoutes(portal).mount(desk);
     new HelplineDeskRoutes(portal, helplines).mount(desk);
     new SearchDeskRoutes(portal).mount(desk);
+    UpdateLinks updateLinks = new UpdateLinks(portal.pool());
+    new StationUpdateDeskRoutes(portal, updateLinks).mount(desk);
+    // the stations' own side of an invitation: public, no session, no cookie
+    new StationUpdateRoutes(portal, updateLinks).mount(router);
 
     desk.filter("/api/editor/*")
         .handler(
             new DeskBodyLimit(
                 FORM_LIMIT,
-                0,
                 null,
-                null,
+                Map.of(),
                 ctx ->
                     tokens
                         .find(DeskBodyLimit.bearer(ctx))

@@ -15,6 +15,8 @@ public enum Permission {
   EDIT_STATIONS("修改服务站点信息"),
   VIEW_REPORTS("查看居民报错"),
   REVIEW_REPORTS("处理居民报错"),
+  INVITE_STATION_UPDATES("邀请站点自行更新信息"),
+  REVIEW_STATION_UPDATES("审核站点提交的更新"),
   VIEW_AUDIT("查看操作记录"),
   VIEW_SEARCH_GAPS("查看读者没搜到的内容（只有次数）"),
   MANAGE_SYNONYMS("编辑搜索同义词"),

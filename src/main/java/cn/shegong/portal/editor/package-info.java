@@ -11,6 +11,18 @@
  * for the normalised path ({@link cn.shegong.portal.editor.Roles}) and the CSRF token on every
  * POST.
  *
+ * <p>Station self-updates ({@code /editor/station-updates}): an editor makes a link for one station
+ * ({@link cn.shegong.portal.editor.UpdateLinks}: HMAC with a key kept in the database, 14 days,
+ * revocable). Its staff open {@code /stations/update/{token}} (registered here because it belongs
+ * to this workflow; no session, no cookie: a signed form token, same origin, 16 KB, rate limits in
+ * {@link cn.shegong.portal.editor.StationProposals}) and propose changes; an editor decides each
+ * field ({@link cn.shegong.portal.editor.StationUpdateReview}), accepted ones are saved through
+ * {@link cn.shegong.portal.editor.DeskStations} and confirm the record as a station update.
+ *
+ * <p>HSDS import ({@code /editor/stations/hsds-import}): the hsds feature reads the file into
+ * station rows; {@link cn.shegong.portal.editor.HsdsImportPlan} matches them by HSDS id or slug and
+ * says what would change; applying writes them in one transaction.
+ *
  * <p>API: {@code /api/editor/articles} and {@code /api/editor/stations/{slug}} (GET, PUT: a partial
  * update over the record's version, saved by the desk form's own {@link DeskStations#update}) with
  * {@code Authorization: Bearer TOKEN}; tokens come from {@code ./portal token create LOGIN}.

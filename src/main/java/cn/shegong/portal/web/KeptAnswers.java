@@ -97,6 +97,8 @@ public final class KeptAnswers {
         && ctx.request().getHeader("Cookie") == null
         && ctx.request().uri().length() <= MAX_KEY_LENGTH
         && !path.startsWith("/editor")
+        // a station's own update link: its holder's page, never a copy for anyone else
+        && !path.startsWith("/stations/update/")
         && !path.startsWith("/api/editor")
         && !path.equals("/ready")
         && !path.equals("/health");

@@ -39,6 +39,10 @@ class TableOwnersTest {
           Map.entry("station_changes", "stations"),
           Map.entry("station_audit_public", "stations"),
           Map.entry("station_import_batches", "editor"),
+          Map.entry("hsds_import_batches", "editor"),
+          Map.entry("station_update_secret", "editor"),
+          Map.entry("station_update_invitations", "editor"),
+          Map.entry("station_update_proposals", "editor"),
           Map.entry("users", "editor"),
           Map.entry("sessions", "editor"),
           Map.entry("api_tokens", "editor"),
@@ -68,7 +72,10 @@ class TableOwnersTest {
           // a station names the report it was taken from: one key lookup on articles by slug;
           // and the stations an article mentions come from the link table, joined to stations
           Map.entry("stations/StationRows.java", Set.of("articles")),
-          Map.entry("stations/StationRepository.java", Set.of("articles", "article_stations")));
+          Map.entry("stations/StationRepository.java", Set.of("articles", "article_stations")),
+          // the desk's lists of invitations and proposals name each station: a join on its key
+          Map.entry("editor/StationInvitations.java", Set.of("stations")),
+          Map.entry("editor/StationProposals.java", Set.of("stations")));
 
   private static final Pattern SQL =
       Pattern.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_]+)\\b");
