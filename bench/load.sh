@@ -34,7 +34,7 @@ done
 JAVA_PID=$PID   # ./portal execs java: the same process
 
 SLUG=$(psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT slug FROM articles WHERE status='published' ORDER BY id DESC LIMIT 1")
-ROUTES=("/health" "/" "/news/$SLUG" "/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99" "/api/stations?near=31.23,121.47&limit=20")
+ROUTES=("/health" "/" "/news/$SLUG" "/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99" "/api/search?q=%E7%A4%BE%E5%B7%A5%E7%AB%99" "/api/stations?near=31.23,121.47&limit=20")
 # the same routes over many URLs in turn: 2,000 articles (more than the page cache holds, so mostly rendered
 # afresh), 100 popular searches (rendered once each, then from the cache), 2,000 resident positions (never cached)
 ROTATE_DIR=$(mktemp -d /tmp/portal-bench-rotate.XXXX)
