@@ -77,36 +77,44 @@ public final class DeskStations {
       JsonObject detail) {
     if (!actor.may(NEEDED)) return Refusal.of(pool, actor, "station", id, NEEDED);
     return Transactions.retrying(
-        pool,
-        conn -> {
-          StationRepository stations = new StationRepository(conn);
-          return stations
-              .update(id, baseVersion, d, actor.may(NEEDED))
-              .compose(
-                  saved ->
-                      saved
-                          ? (exceptions == null
-                                  ? Future.<Void>succeededFuture()
-                                  : new StationExceptions(conn).replace(id, exceptions))
-                              .compose(
-                                  v ->
-                                      AuditLog.record(
-                                          conn,
-                                          actor.login(),
-                                          "station.update",
-                                          "station",
-                                          id,
-                                          detail.copy().put("name", d.name())))
-                              .map(id)
-                          : stations
-                              .find(id)
-                              .compose(
-                                  cur ->
-                                      Future.failedFuture(
-                                          cur.<RuntimeException>map(
-                                                  s -> new StaleVersion(s, s.version()))
-                                              .orElseGet(() -> HttpError.notFound(NOT_FOUND)))));
-        });
+        pool, conn -> saveOn(conn, id, baseVersion, d, exceptions, actor, detail));
+  }
+
+  /** {@link #update} inside the caller's transaction (a reviewed proposal saves more with it). */
+  static Future<Long> saveOn(
+      SqlClient conn,
+      long id,
+      int baseVersion,
+      StationDraft d,
+      List<StationException> exceptions,
+      EditorUser actor,
+      JsonObject detail) {
+    StationRepository stations = new StationRepository(conn);
+    return stations
+        .update(id, baseVersion, d, actor.may(NEEDED))
+        .compose(
+            saved ->
+                saved
+                    ? (exceptions == null
+                            ? Future.<Void>succeededFuture()
+                            : new StationExceptions(conn).replace(id, exceptions))
+                        .compose(
+                            v ->
+                                AuditLog.record(
+                                    conn,
+                                    actor.login(),
+                                    "station.update",
+                                    "station",
+                                    id,
+                                    detail.copy().put("name", d.name())))
+                        .map(id)
+                    : stations
+                        .find(id)
+                        .compose(
+                            cur ->
+                                Future.failedFuture(
+                                    cur.<RuntimeException>map(s -> new StaleVersion(s, s.version()))
+                                        .orElseGet(() -> HttpError.notFound(NOT_FOUND)))));
   }
 
   public Future<Void> setStatus(long id, StationStatus status, EditorUser actor) {
@@ -124,11 +132,19 @@ public final class DeskStations {
 
   /** "确认信息无误": today, by whom and how. */
   public Future<Void> confirm(long id, EditorUser actor, Verification.How how) {
-    return change(
-        id,
-        actor,
-        "station.verify." + how.code(),
-        (repo, allowed) -> repo.confirm(id, actor.login(), how.code(), allowed));
+    if (!actor.may(NEEDED)) return Refusal.of(pool, actor, "station", id, NEEDED);
+    return Transactions.retrying(pool, conn -> confirmOn(conn, id, actor, how));
+  }
+
+  /** {@link #confirm} inside the caller's transaction. */
+  static Future<Void> confirmOn(SqlClient conn, long id, EditorUser actor, Verification.How how) {
+    return new StationRepository(conn)
+        .confirm(id, actor.login(), how.code(), actor.may(NEEDED))
+        .compose(
+            name ->
+                name.isEmpty()
+                    ? Future.failedFuture(HttpError.notFound(NOT_FOUND))
+                    : audit(conn, actor.login(), "station.verify." + how.code(), id, name.get()));
   }
 
   private Future<Void> change(

@@ -2,6 +2,7 @@ package cn.shegong.portal.editor;
 
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.common.Zones;
+import cn.shegong.portal.db.Transactions;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationCsvFormat;
 import cn.shegong.portal.stations.StationException;
@@ -56,19 +57,28 @@ final class StationUpdateReview {
     if (p.fields().isEmpty())
       decisions.put(CONFIRM, accepted.getOrDefault(CONFIRM, false) ? "accepted" : "rejected");
     boolean any = accepted.containsValue(true);
+    // the record, the verification, the decisions and the audit: one transaction, all or nothing
     return stations
         .find(p.stationId())
-        .compose(station -> save(station, p, accepted, baseVersion, actor))
         .compose(
-            v ->
-                any
-                    ? stations.confirm(p.stationId(), actor, Verification.How.STATION_UPDATE)
-                    : Future.<Void>succeededFuture())
-        .compose(
-            v ->
-                pool.withTransaction(
+            station ->
+                Transactions.retrying(
+                    pool,
                     conn ->
-                        StationProposals.markReviewed(conn, p.id(), decisions, actor.login())
+                        save(conn, station, p, accepted, baseVersion, actor)
+                            .compose(
+                                v ->
+                                    any
+                                        ? DeskStations.confirmOn(
+                                            conn,
+                                            p.stationId(),
+                                            actor,
+                                            Verification.How.STATION_UPDATE)
+                                        : Future.<Void>succeededFuture())
+                            .compose(
+                                v ->
+                                    StationProposals.markReviewed(
+                                        conn, p.id(), decisions, actor.login()))
                             .compose(
                                 marked -> {
                                   if (!marked)
@@ -90,7 +100,8 @@ final class StationUpdateReview {
                                             .put("decisions", decisions)))));
   }
 
-  private Future<Void> save(
+  private static Future<Void> save(
+      io.vertx.sqlclient.SqlClient conn,
       Station station,
       StationProposals.Proposal p,
       Map<String, Boolean> accepted,
@@ -113,7 +124,9 @@ final class StationUpdateReview {
     if (!parsed.ok())
       return Future.failedFuture(
           HttpError.badRequest("采纳的内容不能保存：" + String.join("；", parsed.errors())));
-    return stations.update(station.id(), baseVersion, parsed.draft(), actor).mapEmpty();
+    return DeskStations.saveOn(
+            conn, station.id(), baseVersion, parsed.draft(), null, actor, new JsonObject())
+        .mapEmpty();
   }
 
   /** Past exceptions stay; the upcoming ones become the proposed list. */
