@@ -29,16 +29,16 @@ final class HsdsImportRows {
       row.put(
           "kind",
           s != null
-              ? s.kind().code()
+              ? s.content().kind().code()
               : StationKind.fromCode(defaultKind).map(StationKind::code).orElse(""));
     if (row.get("location_precision").isEmpty() && s != null)
-      row.put("location_precision", s.locationPrecision().code());
+      row.put("location_precision", s.content().locationPrecision().code());
     if (s == null) return row;
     row.put("source_article", stored.get("source_article"));
     for (String column : in.unsaid()) row.put(column, stored.get(column));
     try {
       if (Set.copyOf(OpeningHours.parse(row.get("schedule")).intervals())
-          .equals(Set.copyOf(s.openingHours().intervals())))
+          .equals(Set.copyOf(s.content().openingHours().intervals())))
         row.put("schedule", stored.get("schedule"));
     } catch (IllegalArgumentException e) {
       // the station format reports it

@@ -31,12 +31,12 @@ record StationUpdateForm(
   /** The station's values as the form shows them. */
   static Map<String, String> current(Station s, List<StationException> upcoming) {
     Map<String, String> v = new LinkedHashMap<>();
-    v.put("phone", s.phone());
-    v.put("opening_hours", s.openingHours().toSyntax());
+    v.put("phone", s.content().phone());
+    v.put("opening_hours", s.content().openingHours().toSyntax());
     v.put("exceptions", ExceptionLines.format(upcoming));
-    v.put("address", s.address());
-    v.put("services", String.join("\n", s.services()));
-    v.put("target_groups", String.join("\n", s.targetGroups()));
+    v.put("address", s.content().address());
+    v.put("services", String.join("\n", s.content().services()));
+    v.put("target_groups", String.join("\n", s.content().targetGroups()));
     return v;
   }
 

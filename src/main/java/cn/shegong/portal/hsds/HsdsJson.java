@@ -42,18 +42,20 @@ public final class HsdsJson {
   /** The one-to-one fields of the service (the service_list shape, also the services.csv row). */
   public JsonObject serviceRow(Station s) {
     JsonObject o = new JsonObject().put("id", HsdsIds.service(s.slug()));
-    if (!s.organization().isEmpty())
-      o.put("organization_id", HsdsIds.organization(s.organization()));
+    if (!s.content().organization().isEmpty())
+      o.put("organization_id", HsdsIds.organization(s.content().organization()));
     o.put("name", s.name());
-    if (!s.description().isEmpty()) o.put("description", s.description());
-    o.put("url", baseUrl + s.url()).put("status", status(s.status()));
-    if (s.verifiedAt() != null) o.put("assured_date", s.verifiedAt().toString());
+    if (!s.content().description().isEmpty()) o.put("description", s.content().description());
+    o.put("url", baseUrl + s.url()).put("status", status(s.content().status()));
+    if (s.content().verifiedAt() != null)
+      o.put("assured_date", s.content().verifiedAt().toString());
     return o.put("last_modified", s.updatedAt().toInstant().toString());
   }
 
   public JsonObject serviceList(Station s) {
     JsonObject o = serviceRow(s);
-    if (!s.organization().isEmpty()) o.put("organization", organization(s.organization()));
+    if (!s.content().organization().isEmpty())
+      o.put("organization", organization(s.content().organization()));
     return o;
   }
 
@@ -74,27 +76,28 @@ public final class HsdsJson {
   }
 
   public List<JsonObject> phones(Station s) {
-    if (s.phone().isBlank()) return List.of();
+    if (s.content().phone().isBlank()) return List.of();
     return List.of(
         new JsonObject()
             .put("id", HsdsIds.phone(s.slug()))
             .put("service_id", HsdsIds.service(s.slug()))
-            .put("number", s.phone())
+            .put("number", s.content().phone())
             .put("type", "voice"));
   }
 
   public List<JsonObject> schedules(Station s) {
-    return HsdsSchedules.of(s.slug(), HsdsIds.service(s.slug()), s.openingHours());
+    return HsdsSchedules.of(s.slug(), HsdsIds.service(s.slug()), s.content().openingHours());
   }
 
   /** The location row: a physical place; latitude and longitude only when known. */
   public JsonObject locationRow(Station s) {
     JsonObject o =
         new JsonObject().put("id", HsdsIds.location(s.slug())).put("location_type", "physical");
-    if (!s.organization().isEmpty())
-      o.put("organization_id", HsdsIds.organization(s.organization()));
+    if (!s.content().organization().isEmpty())
+      o.put("organization_id", HsdsIds.organization(s.content().organization()));
     o.put("name", s.name());
-    if (s.hasLocation()) o.put("latitude", s.latitude()).put("longitude", s.longitude());
+    if (s.hasLocation())
+      o.put("latitude", s.content().latitude()).put("longitude", s.content().longitude());
     return o.put("external_identifier", s.slug()).put("external_identifier_type", SLUG_TYPE);
   }
 
@@ -107,7 +110,7 @@ public final class HsdsJson {
             .add(
                 attribute(
                     s,
-                    HsdsTaxonomy.precision(s.locationPrecision()),
+                    HsdsTaxonomy.precision(s.content().locationPrecision()),
                     HsdsIds.location(s.slug()),
                     "location")));
     return o;
@@ -118,17 +121,19 @@ public final class HsdsJson {
    * guessed.
    */
   public List<JsonObject> addresses(Station s) {
-    if (s.address().isEmpty() && s.region().province().isEmpty()) return List.of();
+    if (s.content().address().isEmpty() && s.content().region().province().isEmpty())
+      return List.of();
     JsonObject a =
         new JsonObject()
             .put("id", HsdsIds.address(s.slug()))
             .put("location_id", HsdsIds.location(s.slug()))
-            .put("address_1", s.address());
-    if (!s.township().isEmpty()) a.put("address_2", s.township());
-    a.put("city", s.region().city());
-    if (!s.region().district().isEmpty()) a.put("region", s.region().district());
+            .put("address_1", s.content().address());
+    if (!s.content().township().isEmpty()) a.put("address_2", s.content().township());
+    a.put("city", s.content().region().city());
+    if (!s.content().region().district().isEmpty())
+      a.put("region", s.content().region().district());
     return List.of(
-        a.put("state_province", s.region().province())
+        a.put("state_province", s.content().region().province())
             .put("postal_code", "")
             .put("country", "CN")
             .put("address_type", "physical"));
@@ -161,11 +166,11 @@ public final class HsdsJson {
   public List<JsonObject> serviceAttributes(Station s) {
     String id = HsdsIds.service(s.slug());
     List<JsonObject> out = new ArrayList<>();
-    out.add(attribute(s, HsdsTaxonomy.kind(s.kind()), id, "service"));
+    out.add(attribute(s, HsdsTaxonomy.kind(s.content().kind()), id, "service"));
     // a value listed twice is one term, one attribute
-    for (String v : new LinkedHashSet<>(s.services()))
+    for (String v : new LinkedHashSet<>(s.content().services()))
       out.add(attribute(s, HsdsTaxonomy.service(v), id, "service"));
-    for (String v : new LinkedHashSet<>(s.targetGroups()))
+    for (String v : new LinkedHashSet<>(s.content().targetGroups()))
       out.add(attribute(s, HsdsTaxonomy.target(v), id, "service"));
     return out;
   }

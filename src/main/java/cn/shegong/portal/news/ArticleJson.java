@@ -39,7 +39,7 @@ final class ArticleJson {
           new JsonObject()
               .put("slug", s.slug())
               .put("name", s.name())
-              .put("kind", s.kind().code())
+              .put("kind", s.content().kind().code())
               .put("url", baseUrl + s.url()));
     }
     return summary(a, baseUrl)

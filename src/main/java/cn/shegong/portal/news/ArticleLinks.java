@@ -19,6 +19,8 @@ public final class ArticleLinks implements StationArticles {
 
   @Override
   public Future<List<? extends Mention>> about(Station station, int limit) {
-    return articles.listPublishedAbout(station.id(), station.region(), limit).map(list -> list);
+    return articles
+        .listPublishedAbout(station.id(), station.content().region(), limit)
+        .map(list -> list);
   }
 }

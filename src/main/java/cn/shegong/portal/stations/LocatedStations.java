@@ -40,8 +40,8 @@ final class LocatedStations {
     double[] lat = new double[located.length];
     double[] lon = new double[located.length];
     for (int i = 0; i < located.length; i++) {
-      lat[i] = located[i].latitude();
-      lon[i] = located[i].longitude();
+      lat[i] = located[i].content().latitude();
+      lon[i] = located[i].content().longitude();
     }
     StationKind[] kinds = StationKind.values();
     trees = new SphereTree[kinds.length + 1];
@@ -50,7 +50,9 @@ final class LocatedStations {
           new SphereTree(
               lat,
               lon,
-              IntStream.range(0, located.length).filter(i -> located[i].kind() == k).toArray());
+              IntStream.range(0, located.length)
+                  .filter(i -> located[i].content().kind() == k)
+                  .toArray());
     }
     trees[kinds.length] = new SphereTree(lat, lon, IntStream.range(0, located.length).toArray());
   }
@@ -100,7 +102,8 @@ final class LocatedStations {
     SphereTree tree = treeFor(f);
     if (!narrowsBeyondKind(f)) return tree.size();
     long n = 0;
-    for (Station s : stations) if ((f.kind() == null || s.kind() == f.kind()) && matches(s, f)) n++;
+    for (Station s : stations)
+      if ((f.kind() == null || s.content().kind() == f.kind()) && matches(s, f)) n++;
     return n;
   }
 
@@ -138,7 +141,8 @@ final class LocatedStations {
             i -> {
               Station s = stations[i];
               double km =
-                  NearbyQuery.distanceKm(n.latitude(), n.longitude(), s.latitude(), s.longitude());
+                  NearbyQuery.distanceKm(
+                      n.latitude(), n.longitude(), s.content().latitude(), s.content().longitude());
               if (km <= maxKm) found.add(new Candidate(km, s));
             });
     return found;
@@ -170,10 +174,10 @@ final class LocatedStations {
   }
 
   private static boolean matches(Station s, StationFilter f) {
-    return (f.province().isEmpty() || f.province().equals(s.region().province()))
-        && (f.city().isEmpty() || f.city().equals(s.region().city()))
-        && (f.district().isEmpty() || f.district().equals(s.region().district()))
-        && (f.service().isEmpty() || s.services().contains(f.service()))
-        && (f.target().isEmpty() || s.targetGroups().contains(f.target()));
+    return (f.province().isEmpty() || f.province().equals(s.content().region().province()))
+        && (f.city().isEmpty() || f.city().equals(s.content().region().city()))
+        && (f.district().isEmpty() || f.district().equals(s.content().region().district()))
+        && (f.service().isEmpty() || s.content().services().contains(f.service()))
+        && (f.target().isEmpty() || s.content().targetGroups().contains(f.target()));
   }
 }

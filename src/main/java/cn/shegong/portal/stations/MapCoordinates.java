@@ -55,10 +55,14 @@ public final class MapCoordinates {
 
   public static AppLinks linksFor(Station s) {
     if (!s.hasLocation()) return null;
-    LonLat gcj = wgs84ToGcj02(s.longitude(), s.latitude());
+    LonLat gcj = wgs84ToGcj02(s.content().longitude(), s.content().latitude());
     LonLat bd = gcj02ToBd09(gcj.lon(), gcj.lat());
     String name = enc(s.name());
-    String address = enc(s.address().isBlank() ? s.region().display() + s.township() : s.address());
+    String address =
+        enc(
+            s.content().address().isBlank()
+                ? s.content().region().display() + s.content().township()
+                : s.content().address());
     String amap =
         "https://uri.amap.com/marker?position="
             + fmt(gcj.lon())

@@ -83,7 +83,12 @@ public record OpenFilter(ZonedDateTime at, boolean now) {
 
   boolean isOpen(Station s, List<StationException> exceptions) {
     Schedule.Day day =
-        Schedule.of(s.openingHours(), exceptions, at.toLocalDate(), 1, ChinaCalendar.current())
+        Schedule.of(
+                s.content().openingHours(),
+                exceptions,
+                at.toLocalDate(),
+                1,
+                ChinaCalendar.current())
             .days()
             .get(0);
     return day.intervals() != null

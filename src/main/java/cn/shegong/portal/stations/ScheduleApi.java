@@ -26,7 +26,8 @@ final class ScheduleApi {
   static Future<Schedule> of(Portal portal, Station s, LocalDate from, int days) {
     return new StationExceptions(portal.pool())
         .between(s.id(), from, from.plusDays(days - 1))
-        .map(ex -> Schedule.of(s.openingHours(), ex, from, days, ChinaCalendar.current()));
+        .map(
+            ex -> Schedule.of(s.content().openingHours(), ex, from, days, ChinaCalendar.current()));
   }
 
   private void schedule(RoutingContext ctx) {

@@ -17,29 +17,31 @@ final class SharedValues {
     return value == null ? null : (T) values.computeIfAbsent(value, v -> v);
   }
 
-  Station share(Station s) {
+  Station share(Station station) {
+    StationDraft s = station.content();
     return new Station(
-        s.id(),
-        s.slug(),
-        s.name(),
-        s.kind(),
-        one(s.organization()),
-        one(s.description()),
-        one(s.address()),
-        one(s.region()),
-        one(s.township()),
-        s.latitude(),
-        s.longitude(),
-        s.locationPrecision(),
-        one(s.phone()),
-        one(s.openingHours()),
-        one(s.services()),
-        one(s.targetGroups()),
-        s.status(),
-        one(s.verifiedAt()),
-        one(s.sourceArticleSlug()),
-        s.version(),
-        one(s.createdAt()),
-        one(s.updatedAt()));
+        station.id(),
+        new StationDraft(
+            s.slug(),
+            s.name(),
+            s.kind(),
+            one(s.organization()),
+            one(s.description()),
+            one(s.address()),
+            one(s.region()),
+            one(s.township()),
+            s.latitude(),
+            s.longitude(),
+            s.locationPrecision(),
+            one(s.phone()),
+            one(s.openingHours()),
+            one(s.services()),
+            one(s.targetGroups()),
+            s.status(),
+            one(s.verifiedAt()),
+            one(s.sourceArticleSlug())),
+        station.version(),
+        one(station.createdAt()),
+        one(station.updatedAt()));
   }
 }

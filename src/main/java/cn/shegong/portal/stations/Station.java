@@ -1,40 +1,31 @@
 package cn.shegong.portal.stations;
 
-import cn.shegong.portal.common.Region;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
- * A place where residents get social-work help. Coordinates are WGS-84; either may be null when
- * unknown.
+ * A place where residents get social-work help, as stored: its record ({@link StationDraft}, the
+ * one list of a station's fields, also what the desk, imports and seeds write) with the database's
+ * id, version and times.
  */
 public record Station(
     long id,
-    String slug,
-    String name,
-    StationKind kind,
-    String organization,
-    String description,
-    String address,
-    Region region,
-    String township,
-    Double latitude,
-    Double longitude,
-    LocationPrecision locationPrecision,
-    String phone,
-    OpeningHours openingHours,
-    List<String> services,
-    List<String> targetGroups,
-    StationStatus status,
-    LocalDate verifiedAt,
-    String sourceArticleSlug,
+    StationDraft content,
     int version,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
+  /** The address every link uses. */
+  public String slug() {
+    return content.slug();
+  }
+
+  /** The name every link shows. */
+  public String name() {
+    return content.name();
+  }
+
   public String url() {
-    return urlOf(slug);
+    return urlOf(content.slug());
   }
 
   /**
@@ -45,6 +36,6 @@ public record Station(
   }
 
   public boolean hasLocation() {
-    return latitude != null && longitude != null;
+    return content.latitude() != null && content.longitude() != null;
   }
 }

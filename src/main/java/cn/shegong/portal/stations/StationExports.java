@@ -31,10 +31,10 @@ final class StationExports {
         .put("id", s.id())
         .put("slug", s.slug())
         .put("name", s.name())
-        .put("kind", s.kind().code())
-        .put("kind_label", s.kind().label())
-        .put("latitude", s.latitude())
-        .put("longitude", s.longitude());
+        .put("kind", s.content().kind().code())
+        .put("kind_label", s.content().kind().label())
+        .put("latitude", s.content().latitude())
+        .put("longitude", s.content().longitude());
   }
 
   /**
@@ -47,8 +47,8 @@ final class StationExports {
             .put("id", s.id())
             .put("slug", s.slug())
             .put("name", s.name())
-            .put("kind", s.kind().code())
-            .put("kind_label", s.kind().label());
+            .put("kind", s.content().kind().code())
+            .put("kind_label", s.content().kind().label());
     if (h.distanceKm() != null)
       props.put("distance_km", Math.round(h.distanceKm() * 1000) / 1000.0);
     properties(props, s, baseUrl);
@@ -56,7 +56,9 @@ final class StationExports {
         s.hasLocation()
             ? new JsonObject()
                 .put("type", "Point")
-                .put("coordinates", new JsonArray().add(s.longitude()).add(s.latitude()))
+                .put(
+                    "coordinates",
+                    new JsonArray().add(s.content().longitude()).add(s.content().latitude()))
             : null;
     return new JsonObject()
         .put("type", "Feature")
@@ -66,19 +68,21 @@ final class StationExports {
   }
 
   static JsonObject properties(JsonObject o, Station s, String baseUrl) {
-    return o.put("location_precision", s.locationPrecision().code())
-        .put("address", s.address())
-        .put("province", s.region().province())
-        .put("city", s.region().city())
-        .put("district", s.region().district())
-        .put("township", s.township())
-        .put("organization", s.organization())
-        .put("phone", s.phone())
-        .put("opening_hours", s.openingHours().toSyntax())
-        .put("services", new JsonArray(s.services()))
-        .put("target_groups", new JsonArray(s.targetGroups()))
-        .put("status", s.status().code())
-        .put("verified_at", s.verifiedAt() == null ? null : s.verifiedAt().toString())
+    return o.put("location_precision", s.content().locationPrecision().code())
+        .put("address", s.content().address())
+        .put("province", s.content().region().province())
+        .put("city", s.content().region().city())
+        .put("district", s.content().region().district())
+        .put("township", s.content().township())
+        .put("organization", s.content().organization())
+        .put("phone", s.content().phone())
+        .put("opening_hours", s.content().openingHours().toSyntax())
+        .put("services", new JsonArray(s.content().services()))
+        .put("target_groups", new JsonArray(s.content().targetGroups()))
+        .put("status", s.content().status().code())
+        .put(
+            "verified_at",
+            s.content().verifiedAt() == null ? null : s.content().verifiedAt().toString())
         .put("url", baseUrl + s.url());
   }
 

@@ -50,7 +50,7 @@ final class StationHistoryRoutes {
                           model.put("station", station);
                           model.put("changes", all.resultAt(0));
                           model.put("verification", all.resultAt(1));
-                          model.put("feedLinks", StationFeedRoutes.links(station.kind()));
+                          model.put("feedLinks", StationFeedRoutes.links(station.content().kind()));
                           model.put(
                               "created",
                               station

@@ -26,35 +26,39 @@ final class StationMeta {
             .put("name", s.name())
             .put("url", absoluteUrl)
             .put("address", address(s));
-    if (!s.description().isBlank()) ld.put("description", s.description());
+    if (!s.content().description().isBlank()) ld.put("description", s.content().description());
     if (s.hasLocation()) {
       ld.put(
           "geo",
           new JsonObject()
               .put("@type", "GeoCoordinates")
-              .put("latitude", s.latitude())
-              .put("longitude", s.longitude()));
+              .put("latitude", s.content().latitude())
+              .put("longitude", s.content().longitude()));
     }
-    if (!s.phone().isBlank()) ld.put("telephone", s.phone());
-    if (s.openingHours().known()) ld.put("openingHoursSpecification", hours(s.openingHours()));
-    if (!s.services().isEmpty()) ld.put("keywords", String.join(",", s.services()));
+    if (!s.content().phone().isBlank()) ld.put("telephone", s.content().phone());
+    if (s.content().openingHours().known())
+      ld.put("openingHoursSpecification", hours(s.content().openingHours()));
+    if (!s.content().services().isEmpty())
+      ld.put("keywords", String.join(",", s.content().services()));
     // the position's precision: a street or district centre is not the door
     ld.put(
         "additionalProperty",
         new JsonObject()
             .put("@type", "PropertyValue")
             .put("name", "位置精度")
-            .put("value", s.locationPrecision().label()));
+            .put("value", s.content().locationPrecision().label()));
     return ld;
   }
 
   private static JsonObject address(Station s) {
     JsonObject a = new JsonObject().put("@type", "PostalAddress").put("addressCountry", "CN");
-    String street = s.address().isBlank() ? s.township() : s.address();
+    String street =
+        s.content().address().isBlank() ? s.content().township() : s.content().address();
     if (!street.isBlank()) a.put("streetAddress", street);
-    String locality = s.region().city() + s.region().district();
+    String locality = s.content().region().city() + s.content().region().district();
     if (!locality.isBlank()) a.put("addressLocality", locality);
-    if (!s.region().province().isBlank()) a.put("addressRegion", s.region().province());
+    if (!s.content().region().province().isBlank())
+      a.put("addressRegion", s.content().region().province());
     return a;
   }
 

@@ -62,7 +62,9 @@ final class StationPage {
               model.put("notices", parts[4]);
               model.put("station", station);
               model.put("articles", mentions);
-              model.put("openNow", station.openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
+              model.put(
+                  "openNow",
+                  station.content().openingHours().isOpenAt(ZonedDateTime.now(Zones.CHINA)));
               model.put("report", form);
               model.put("reportToken", token);
               model.putAll(common(station));

@@ -34,8 +34,8 @@ class LocatedStationsTest {
       if (i > 1
           && random.nextInt(10) == 0
           && out.get(out.size() - 1).hasLocation()) { // same place as the previous one
-        lat = out.get(out.size() - 1).latitude();
-        lon = out.get(out.size() - 1).longitude();
+        lat = out.get(out.size() - 1).content().latitude();
+        lon = out.get(out.size() - 1).content().longitude();
       }
       boolean located = random.nextInt(20) != 0;
       out.add(
@@ -54,24 +54,25 @@ class LocatedStationsTest {
       long id, StationKind kind, String province, List<String> services, Double lat, Double lon) {
     return new Station(
         id,
-        "s-" + id,
-        "站点 " + id,
-        kind,
-        "",
-        "",
-        "",
-        new Region(province, "", ""),
-        "",
-        lat,
-        lon,
-        LocationPrecision.STREET,
-        "",
-        OpeningHours.UNKNOWN,
-        services,
-        List.of(),
-        StationStatus.ACTIVE,
-        null,
-        null,
+        new StationDraft(
+            "s-" + id,
+            "站点 " + id,
+            kind,
+            "",
+            "",
+            "",
+            new Region(province, "", ""),
+            "",
+            lat,
+            lon,
+            LocationPrecision.STREET,
+            "",
+            OpeningHours.UNKNOWN,
+            services,
+            List.of(),
+            StationStatus.ACTIVE,
+            null,
+            null),
         1,
         null,
         null);
@@ -85,8 +86,8 @@ class LocatedStationsTest {
     Station s = all.get(random.nextInt(all.size()));
     if (!s.hasLocation()) return new NearbyQuery(31.2, 121.5, radiusKm);
     return new NearbyQuery(
-        s.latitude() + random.nextGaussian() * 0.05,
-        s.longitude() + random.nextGaussian() * 0.05,
+        s.content().latitude() + random.nextGaussian() * 0.05,
+        s.content().longitude() + random.nextGaussian() * 0.05,
         radiusKm);
   }
 
@@ -104,7 +105,8 @@ class LocatedStationsTest {
   }
 
   static double km(NearbyQuery n, Station s) {
-    return NearbyQuery.distanceKm(n.latitude(), n.longitude(), s.latitude(), s.longitude());
+    return NearbyQuery.distanceKm(
+        n.latitude(), n.longitude(), s.content().latitude(), s.content().longitude());
   }
 
   static List<Long> ids(List<Hit> hits) {
@@ -133,9 +135,9 @@ class LocatedStationsTest {
       int limit = 1 + random.nextInt(30);
       Predicate<Station> f =
           s ->
-              (kind == null || s.kind() == kind)
-                  && (province.isEmpty() || s.region().province().equals(province))
-                  && (service.isEmpty() || s.services().contains(service));
+              (kind == null || s.content().kind() == kind)
+                  && (province.isEmpty() || s.content().region().province().equals(province))
+                  && (service.isEmpty() || s.content().services().contains(service));
       LocatedStations.Page page = located.find(filter(kind, province, service, n), offset, limit);
       assertEquals(bruteForce(all, n, f, offset, limit), ids(page.hits()), n.toString());
       assertEquals(all.stream().filter(Station::hasLocation).filter(f).count(), page.total());
@@ -155,7 +157,7 @@ class LocatedStationsTest {
       NearbyQuery n = point(random, all, radii[i % radii.length]);
       StationKind kind = i % 2 == 0 ? StationKind.PSYCH : null;
       int offset = i % 3 == 0 ? random.nextInt(50) : 0;
-      Predicate<Station> f = s -> kind == null || s.kind() == kind;
+      Predicate<Station> f = s -> kind == null || s.content().kind() == kind;
       LocatedStations.Page page = located.find(filter(kind, "", "", n), offset, 20);
       assertEquals(bruteForce(all, n, f, offset, 20), ids(page.hits()), n.toString());
       assertEquals(bruteForce(all, n, f, 0, Integer.MAX_VALUE).size(), page.total(), n.toString());
