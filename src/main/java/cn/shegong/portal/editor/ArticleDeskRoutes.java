@@ -171,21 +171,7 @@ final class ArticleDeskRoutes {
     }
     ArticleText in = c.input();
     OffsetDateTime now = OffsetDateTime.now();
-    ArticleText shown =
-        in.publishedAt() != null
-            ? in
-            : new ArticleText(
-                in.title(),
-                in.subtitle(),
-                in.kicker(),
-                in.summary(),
-                in.body(),
-                in.source(),
-                in.author(),
-                in.region(),
-                in.tags(),
-                now,
-                in.datePrecision());
+    ArticleText shown = in.publishedAt() != null ? in : in.withPublishedAt(now);
     Article draft = new Article(0, "preview", shown, ArticleStatus.DRAFT, "", 0, now, now);
     ctx.response().putHeader("X-Robots-Tag", "noindex");
     Map<String, Object> model =

@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * The rule for changing what readers have already read: a published article's content changes only
@@ -78,17 +77,6 @@ final class PublishedEdits {
 
   private static ArticleText normal(ArticleText in, OffsetDateTime keptDate) {
     OffsetDateTime d = in.publishedAt() == null ? keptDate : in.publishedAt();
-    return new ArticleText(
-        in.title(),
-        in.subtitle(),
-        in.kicker(),
-        in.summary(),
-        in.body(),
-        in.source(),
-        in.author(),
-        in.region(),
-        List.copyOf(in.tags()),
-        d == null ? null : d.withOffsetSameInstant(ZoneOffset.UTC),
-        in.datePrecision());
+    return in.withPublishedAt(d == null ? null : d.withOffsetSameInstant(ZoneOffset.UTC));
   }
 }

@@ -4,6 +4,7 @@ import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationException;
 import cn.shegong.portal.stations.StationExceptions;
+import cn.shegong.portal.stations.StationExports;
 import cn.shegong.portal.stations.StationRepository;
 import cn.shegong.portal.web.JsonError;
 import cn.shegong.portal.web.Portal;
@@ -99,30 +100,16 @@ final class StationApiRoutes {
   private JsonObject toJson(Station s, List<StationException> exceptions) {
     JsonArray ex = new JsonArray();
     exceptions.forEach(e -> ex.add(e.toJson()));
-    return new JsonObject()
-        .put("slug", s.slug())
-        .put("name", s.name())
-        .put("kind", s.content().kind().code())
-        .put("version", s.version())
-        .put("phone", s.content().phone())
-        .put("opening_hours", s.content().openingHours().toSyntax())
-        .put("exceptions", ex)
-        .put("organization", s.content().organization())
-        .put("address", s.content().address())
-        .put("province", s.content().region().province())
-        .put("city", s.content().region().city())
-        .put("district", s.content().region().district())
-        .put("township", s.content().township())
-        .put("latitude", s.content().latitude())
-        .put("longitude", s.content().longitude())
-        .put("location_precision", s.content().locationPrecision().code())
-        .put("services", new JsonArray(s.content().services()))
-        .put("target_groups", new JsonArray(s.content().targetGroups()))
-        .put("status", s.content().status().code())
-        .put(
-            "verified_at",
-            s.content().verifiedAt() == null ? null : s.content().verifiedAt().toString())
-        .put("url", portal.config().publicBaseUrl() + s.url())
+    JsonObject record =
+        new JsonObject()
+            .put("slug", s.slug())
+            .put("name", s.name())
+            .put("kind", s.content().kind().code())
+            .put("version", s.version())
+            .put("exceptions", ex)
+            .put("latitude", s.content().latitude())
+            .put("longitude", s.content().longitude());
+    return StationExports.properties(record, s, portal.config().publicBaseUrl())
         .put("updated_at", s.updatedAt().toString());
   }
 

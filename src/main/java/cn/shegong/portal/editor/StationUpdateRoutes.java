@@ -7,6 +7,7 @@ import cn.shegong.portal.stations.Station;
 import cn.shegong.portal.stations.StationException;
 import cn.shegong.portal.stations.StationExceptions;
 import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.SameOrigin;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

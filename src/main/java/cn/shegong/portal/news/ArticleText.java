@@ -27,4 +27,10 @@ public record ArticleText(
   public ArticleText {
     tags = List.copyOf(tags);
   }
+
+  /** The same text with another publication time. */
+  public ArticleText withPublishedAt(OffsetDateTime at) {
+    return new ArticleText(
+        title, subtitle, kicker, summary, body, source, author, region, tags, at, datePrecision);
+  }
 }

@@ -4,13 +4,13 @@ import cn.shegong.portal.common.ClientAddress;
 import cn.shegong.portal.common.HttpError;
 import cn.shegong.portal.db.DbFailure;
 import cn.shegong.portal.web.Portal;
+import cn.shegong.portal.web.SameOrigin;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Tuple;
-import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -153,27 +153,6 @@ public final class ReportRoutes {
    * was sent to).
    */
   private boolean sameOrigin(RoutingContext ctx) {
-    String origin = ctx.request().getHeader("Origin");
-    String source =
-        origin != null && !origin.equals("null") ? origin : ctx.request().getHeader("Referer");
-    if (source == null) return false;
-    String from = originOf(source);
-    if (from == null) return false;
-    String host = ctx.request().getHeader("Host");
-    return from.equals(originOf(portal.config().publicBaseUrl()))
-        || (host != null && (from.equals("http://" + host) || from.equals("https://" + host)));
-  }
-
-  private static String originOf(String url) {
-    try {
-      URI u = URI.create(url.strip());
-      if (u.getScheme() == null || u.getHost() == null) return null;
-      return u.getScheme().toLowerCase()
-          + "://"
-          + u.getHost().toLowerCase()
-          + (u.getPort() > 0 ? ":" + u.getPort() : "");
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return SameOrigin.check(ctx, portal.config().publicBaseUrl());
   }
 }

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 /**
  * The open-data shapes of a station, and sending them with an ETag so unchanged data costs one 304.
  */
-final class StationExports {
+public final class StationExports {
   static final String CACHE_CONTROL = "public, max-age=300";
 
   private StationExports() {}
@@ -67,7 +67,8 @@ final class StationExports {
         .put("properties", props);
   }
 
-  static JsonObject properties(JsonObject o, Station s, String baseUrl) {
+  /** The public fields every export of a station shares (API, GeoJSON, the editor API). */
+  public static JsonObject properties(JsonObject o, Station s, String baseUrl) {
     return o.put("location_precision", s.content().locationPrecision().code())
         .put("address", s.content().address())
         .put("province", s.content().region().province())

@@ -1,4 +1,4 @@
-package cn.shegong.portal.editor;
+package cn.shegong.portal.web;
 
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
@@ -7,10 +7,10 @@ import java.net.URI;
  * For forms sent without a session: the browser's Origin (or Referer) must be this site, its public
  * URL or the Host the request was sent to.
  */
-final class SameOrigin {
+public final class SameOrigin {
   private SameOrigin() {}
 
-  static boolean check(RoutingContext ctx, String publicBaseUrl) {
+  public static boolean check(RoutingContext ctx, String publicBaseUrl) {
     String origin = ctx.request().getHeader("Origin");
     String source =
         origin != null && !origin.equals("null") ? origin : ctx.request().getHeader("Referer");
