@@ -1,6 +1,7 @@
 package cn.shegong.portal.search;
 
 import cn.shegong.portal.config.AppConfig;
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -270,6 +271,11 @@ public final class SearchModule {
               if (done.failed()) log.warn("Search warm-up failed: {}", done.cause().toString());
               warmed = true;
             });
+  }
+
+  /** The change feed's versions (null while changes cannot be seen), for kept answers. */
+  ContentVersions contentVersions() {
+    return worker == null ? null : database.changes().current();
   }
 
   /** For /ready: true once an index is open and the search path warm. */

@@ -1,8 +1,11 @@
 package cn.shegong.portal.search;
 
+import cn.shegong.portal.common.ScriptJson;
+import cn.shegong.portal.db.ContentVersions;
 import cn.shegong.portal.web.JsonError;
 import cn.shegong.portal.web.PageCache;
 import cn.shegong.portal.web.Pages;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +23,7 @@ public final class SearchRoutes {
 
   private final SearchModule search;
   private final Pages pages;
+  private final AnswerCache answers = new AnswerCache(2000);
 
   public SearchRoutes(SearchModule search, Pages pages) {
     this.search = search;
@@ -40,9 +44,20 @@ public final class SearchRoutes {
       json(ctx, 400, JsonError.of(400, message(e)));
       return;
     }
+    ContentVersions version = search.contentVersions();
+    Buffer kept = answers.get(req, version);
+    if (kept != null) {
+      send(ctx, 200, kept);
+      return;
+    }
     search
         .search(req)
-        .onSuccess(r -> json(ctx, 200, SearchJson.result(r)))
+        .onSuccess(
+            r -> {
+              Buffer body = Buffer.buffer(ScriptJson.encode(SearchJson.result(r)));
+              answers.put(req, version, body);
+              send(ctx, 200, body);
+            })
         .onFailure(e -> failed(ctx, e));
   }
 
@@ -140,13 +155,16 @@ public final class SearchRoutes {
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {
-    if (ctx.response().ended()) return;
     // < > & as JSON unicode escapes: the query is echoed back, and no consumer should ever see
     // markup in it
-    String encoded = cn.shegong.portal.common.ScriptJson.encode(body);
+    send(ctx, status, Buffer.buffer(ScriptJson.encode(body)));
+  }
+
+  private static void send(RoutingContext ctx, int status, Buffer body) {
+    if (ctx.response().ended()) return;
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(encoded);
+        .end(body);
   }
 }
