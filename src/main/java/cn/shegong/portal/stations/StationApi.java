@@ -1,6 +1,7 @@
 package cn.shegong.portal.stations;
 
 import cn.shegong.portal.common.Params;
+import cn.shegong.portal.db.DbFailure;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
@@ -44,7 +45,30 @@ public final class StationApi {
                     ctx,
                     "application/json; charset=utf-8",
                     fragments.list(result.total(), page.limit(), page.offset(), result.hits())))
-        .onFailure(ctx::fail);
+        .onFailure(e -> keptOrFail(ctx, page, e));
+  }
+
+  /**
+   * While the database is away: the answer as last given, else "near me" from the located copy last
+   * loaded (marked stale like every kept answer), else the error (503).
+   */
+  private void keptOrFail(RoutingContext ctx, Page page, Throwable e) {
+    if (DbFailure.isUnavailable(e) && !ctx.response().headWritten() && page.open().isEmpty()) {
+      if (portal.pages().kept().serveStale(ctx)) return;
+      var kept = search.kept(page.filter(), page.offset(), page.limit());
+      if (kept.isPresent()) {
+        ctx.response()
+            .setStatusCode(200)
+            .putHeader("Content-Type", "application/json; charset=utf-8")
+            .putHeader("Warning", "110 - \"stale\"")
+            .putHeader("X-Portal-Stale", kept.get().at().toString())
+            .putHeader("Cache-Control", "no-store")
+            .end(
+                fragments.list(kept.get().total(), page.limit(), page.offset(), kept.get().hits()));
+        return;
+      }
+    }
+    ctx.fail(e);
   }
 
   private void geojson(RoutingContext ctx) {

@@ -58,6 +58,21 @@ public final class StationSearch {
 
   record Kept(Station station, java.time.Instant at) {}
 
+  /** A "near me" answer from the copy last loaded, and since when: while the database is away. */
+  record KeptPage(long total, List<Hit> hits, java.time.Instant at) {}
+
+  Optional<KeptPage> kept(StationFilter filter, int offset, int limit) {
+    if (!LocatedStations.answers(filter)) return Optional.empty();
+    return snapshot
+        .lastLoaded()
+        .map(
+            k ->
+                new KeptPage(
+                    k.stations().count(filter),
+                    k.stations().find(filter, offset, limit).hits(),
+                    k.at()));
+  }
+
   public void warmUp() {
     snapshot.warmUp();
   }

@@ -40,7 +40,7 @@ class NeverVisitedPagesOutageTest {
 
   @Test
   @DisplayName(
-      "a station from the located copy (no report form), an article from the index's text, each 200 with the notice; unknown ones 503")
+      "a station and \"near me\" from the located copy (no report form), an article from the index's text, each 200 marked stale; unknown ones 503")
   void fromTheKeptCopies() throws Exception {
     String article =
         portal
@@ -57,7 +57,10 @@ class NeverVisitedPagesOutageTest {
     String name =
         portal.database().queryOne("SELECT name FROM stations WHERE slug = '" + slug + "'");
     // the copy is loaded (a "near me" answer) but this station's page was never rendered
-    assertEquals(200, get("/api/stations?near=31.2,121.4&limit=3").statusCode());
+    HttpResponse<Buffer> near = get("/api/stations?near=31.2,121.4&limit=3");
+    assertEquals(200, near.statusCode());
+    String nearest =
+        near.bodyAsJsonObject().getJsonArray("stations").getJsonObject(0).getString("slug");
     String db = portal.database().name();
     TestDatabase.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
     TestDatabase.admin(
@@ -77,6 +80,14 @@ class NeverVisitedPagesOutageTest {
     assertEquals("110 - \"stale\"", page.getHeader("Warning"));
     assertEquals("no-store", page.getHeader("Cache-Control"));
     assertEquals(503, get("/stations/no-such-station-anywhere").statusCode());
+
+    // a position nobody asked for before: "near me" from the located copy
+    HttpResponse<Buffer> nearMe = get("/api/stations?near=31.2001,121.4001&limit=3");
+    assertEquals(200, nearMe.statusCode());
+    assertEquals("110 - \"stale\"", nearMe.getHeader("Warning"));
+    assertEquals(
+        nearest,
+        nearMe.bodyAsJsonObject().getJsonArray("stations").getJsonObject(0).getString("slug"));
 
     HttpResponse<Buffer> report = get("/news/" + article);
     assertEquals(200, report.statusCode());
