@@ -29,18 +29,22 @@ public final class ErrorPages {
       log.debug(
           "{} {}: connection closed before the answer",
           ctx.request().method(),
-          ctx.request().path());
+          RequestLog.loggable(ctx.request().path()));
       return;
     }
     int status = statusOf(ctx.statusCode(), failure);
     String message = messageOf(status, failure);
     if (status >= 500 && status != 503) {
-      log.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+      log.error(
+          "{} {} failed",
+          ctx.request().method(),
+          RequestLog.loggable(ctx.request().path()),
+          failure);
     } else if (status == 503 && failure != null) {
       log.warn(
           "{} {} unavailable ({}): {}",
           ctx.request().method(),
-          ctx.request().path(),
+          RequestLog.loggable(ctx.request().path()),
           DbFailure.classify(failure),
           String.valueOf(failure));
     }
@@ -90,7 +94,7 @@ public final class ErrorPages {
   }
 
   static boolean wantsJson(RoutingContext ctx) {
-    String path = ctx.request().path();
+    String path = RequestLog.loggable(ctx.request().path());
     return path != null
         && (path.startsWith("/api/")
             || path.equals("/hsds")

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One INFO line per request: method, path, status, milliseconds. No query strings: they may hold
- * personal data.
+ * personal data; and no secret that a path carries (a station's update link works for whoever holds
+ * it).
  */
 public final class RequestLog implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger("access");
@@ -20,9 +21,17 @@ public final class RequestLog implements Handler<RoutingContext> {
             log.info(
                 "{} {} {} {}ms",
                 ctx.request().method(),
-                ctx.request().path(),
+                loggable(ctx.request().path()),
                 ctx.response().getStatusCode(),
                 (System.nanoTime() - start) / 1_000_000));
     ctx.next();
   }
+
+  /** The path as logs may show it: a capability in it replaced by an ellipsis. */
+  public static String loggable(String path) {
+    if (path == null) return "";
+    return path.startsWith(UPDATE_LINKS) ? UPDATE_LINKS + "…" : path;
+  }
+
+  private static final String UPDATE_LINKS = "/stations/update/";
 }

@@ -75,6 +75,9 @@ class PublicRoutesOutageTest {
         "/feed.atom",
         "/feed.xml",
         "/sitemap.xml",
+        "/stations/" + station + "/history",
+        "/stations.atom",
+        "/stations.json?kind=psych",
         "/search?q=%E7%A4%BE%E5%B7%A5",
         "/api/search?q=%E7%A4%BE%E5%B7%A5",
         "/api/suggest?q=%E7%A4%BE");
@@ -128,6 +131,8 @@ class PublicRoutesOutageTest {
       }
       System.out.println("During the outage: " + answers);
       assertEquals(503, get("/news?page=2").statusCode(), "a page no copy holds: 503");
+      int update = get("/stations/update/1.not-a-real-link").statusCode();
+      assertTrue(update == 503 || update == 404, "an update link: 503 (or 404 unread), never 500");
       assertTrue(get("/news?page=2").bodyAsString().contains("数据库暂时不可用"), "in Chinese");
 
       String typed = "电话已改为 010-12345678，周六也开放";
