@@ -111,6 +111,8 @@ public final class IndexBuilder {
             items -> {
               if (items.isEmpty()) return previous.map(count);
               long last = items.get(items.size() - 1).id();
+              // the continuation below lives until the whole build ends: it must not hold the page
+              long copied = count + items.size();
               Future<Void> added =
                   worker.executeBlocking(
                       () -> {
@@ -118,8 +120,7 @@ public final class IndexBuilder {
                         return null;
                       },
                       false);
-              return previous.compose(
-                  v -> copy(worker, index, page, last, count + items.size(), added));
+              return previous.compose(v -> copy(worker, index, page, last, copied, added));
             });
   }
 }

@@ -56,9 +56,11 @@ public final class SearchIndex implements Closeable {
   }
 
   private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    // the whole portal runs in a 192 MB heap: a larger buffer builds a little faster but runs it
+    // out of memory
     return new IndexWriterConfig(SearchAnalyzers.forIndex())
         .setOpenMode(mode)
-        .setRAMBufferSizeMB(64);
+        .setRAMBufferSizeMB(32);
   }
 
   public Path path() {
