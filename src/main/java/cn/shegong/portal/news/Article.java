@@ -16,7 +16,7 @@ public record Article(
     int version,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt)
-    implements StationArticles.Mention {
+    implements StationArticles.Mention, ListedArticle {
 
   /** For {@link StationArticles.Mention}. */
   @Override
@@ -24,8 +24,29 @@ public record Article(
     return text.title();
   }
 
+  @Override
   public String url() {
     return urlOf(slug);
+  }
+
+  @Override
+  public String subtitle() {
+    return text.subtitle();
+  }
+
+  @Override
+  public String summary() {
+    return text.summary();
+  }
+
+  @Override
+  public String source() {
+    return text.source();
+  }
+
+  @Override
+  public String place() {
+    return text.region().display();
   }
 
   /** The public address of the article with this slug: the one place the /news/ rule is written. */
@@ -33,12 +54,14 @@ public record Article(
     return "/news/" + slug;
   }
 
+  @Override
   public LocalDate publishedDate() {
     OffsetDateTime publishedAt = text.publishedAt();
     return publishedAt == null ? null : publishedAt.atZoneSameInstant(Zones.CHINA).toLocalDate();
   }
 
   /** The date as precisely as the source states it, e.g. 2024年9月. */
+  @Override
   public String displayDate() {
     LocalDate d = publishedDate();
     return d == null ? "" : text.datePrecision().format(d);

@@ -1,25 +1,38 @@
 package cn.shegong.portal.news;
 
 import cn.shegong.portal.news.ArticleWhere.Dimension;
+import cn.shegong.portal.news.KeptArticles.KeptCounts;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Counts of published articles per filter value, computed in SQL. Each dimension is counted with
- * the other filters applied but not its own, so every listed value leads to as many articles as it
- * says.
+ * Counts of published articles per filter value, computed in SQL, or from the counts the search
+ * index makes while the database is away. Each dimension is counted with the other filters applied
+ * but not its own, so every listed value leads to as many articles as it says.
  */
 public final class NewsFacets {
   public record Value(String label, long count, boolean selected, String href) {}
 
   public record Facet(String param, String label, List<Value> values) {}
 
-  private static final int MAX_VALUES = 40;
+  static final int MAX_VALUES = 40;
+
+  /** One facet of the list: which values it counts, how it lists them, where each leads. */
+  private record Spec(
+      Dimension dim,
+      String param,
+      String label,
+      String valueSql,
+      String extra,
+      FacetOrder order,
+      Function<String, ArticleFilter> choose,
+      Optional<String> selected) {}
 
   private final SqlClient db;
 
@@ -27,65 +40,66 @@ public final class NewsFacets {
     this.db = db;
   }
 
-  Future<List<Facet>> all(ArticleFilter f) {
-    List<Future<Facet>> parts = new ArrayList<>();
-    parts.add(
-        facet(
-            f,
+  private static List<Spec> specs(ArticleFilter f) {
+    List<Spec> out = new ArrayList<>();
+    out.add(
+        new Spec(
             Dimension.REGION,
             "region",
             "地区",
             "a.province",
             "a.province <> ''",
-            "count(*) DESC, 1",
+            FacetOrder.MOST_FIRST,
             v -> f.withRegion(Optional.of(v)),
             f.region()));
-    parts.add(
-        facet(
-            f,
+    out.add(
+        new Spec(
             Dimension.TAG,
             "tag",
             "主题",
             "t",
             "true",
-            "count(*) DESC, 1",
+            FacetOrder.MOST_FIRST,
             v -> f.withTag(Optional.of(v)),
             f.tag()));
-    parts.add(
-        facet(
-            f,
+    out.add(
+        new Spec(
             Dimension.YEAR,
             "year",
             "年份",
             ArticleWhere.YEAR_SQL,
             "true",
-            "1 DESC",
+            FacetOrder.NEWEST_FIRST,
             v -> f.withYear(Optional.of(Integer.valueOf(v))),
             f.year().map(String::valueOf)));
     if (f.year().isPresent()) {
-      parts.add(
-          facet(
-              f,
+      out.add(
+          new Spec(
               Dimension.MONTH,
               "month",
               "月份",
               ArticleWhere.MONTH_SQL,
               "a.date_precision IN ('day', 'month')",
-              "1",
+              FacetOrder.BY_NUMBER,
               v -> f.withMonth(Optional.of(Integer.valueOf(v))),
               f.month().map(String::valueOf)));
     }
-    parts.add(
-        facet(
-            f,
+    out.add(
+        new Spec(
             Dimension.SOURCE,
             "source",
             "来源",
             "a.source",
             "a.source <> ''",
-            "count(*) DESC, 1",
+            FacetOrder.MOST_FIRST,
             v -> f.withSource(Optional.of(v)),
             f.source()));
+    return out;
+  }
+
+  Future<List<Facet>> all(ArticleFilter f) {
+    List<Future<Facet>> parts = new ArrayList<>();
+    for (Spec s : specs(f)) parts.add(fromSql(f, s));
     return Future.all(parts)
         .map(
             all -> {
@@ -95,45 +109,58 @@ public final class NewsFacets {
             });
   }
 
-  private Future<Facet> facet(
-      ArticleFilter f,
-      Dimension dim,
-      String param,
-      String label,
-      String valueSql,
-      String extra,
-      String order,
-      Function<String, ArticleFilter> choose,
-      Optional<String> selected) {
-    ArticleWhere w = ArticleWhere.of(f, dim).and(extra);
+  /** The same facets from the search index's counts (the database is away). */
+  static List<Facet> fromCounts(ArticleFilter f, KeptCounts counts) {
+    List<Facet> out = new ArrayList<>();
+    for (Spec s : specs(f)) {
+      Map<String, Long> of =
+          switch (s.dim()) {
+            case REGION -> counts.provinces();
+            case TAG -> counts.tags();
+            case YEAR -> counts.years();
+            case MONTH -> counts.months();
+            default -> counts.sources();
+          };
+      out.add(facet(s, s.order().listed(of, MAX_VALUES)));
+    }
+    return out;
+  }
+
+  private Future<Facet> fromSql(ArticleFilter f, Spec s) {
+    ArticleWhere w = ArticleWhere.of(f, s.dim()).and(s.extra());
     String from =
-        dim == Dimension.TAG
+        s.dim() == Dimension.TAG
             ? " FROM articles a CROSS JOIN LATERAL unnest(a.tags) AS t"
             : " FROM articles a";
     String sql =
         "SELECT CAST("
-            + valueSql
+            + s.valueSql()
             + " AS text), count(*)"
             + from
             + w.sql()
             + " GROUP BY 1 ORDER BY "
-            + order
+            + s.order().sql(s.valueSql())
             + " LIMIT "
             + MAX_VALUES;
     return db.preparedQuery(sql)
         .execute(w.tuple())
         .map(
             rows -> {
-              List<Value> values = new ArrayList<>();
-              for (Row r : rows) {
-                String v = r.getString(0);
-                boolean on = selected.isPresent() && selected.get().equals(v);
-                values.add(
-                    new Value(
-                        display(param, v), r.getLong(1), on, NewsLinks.list(choose.apply(v))));
-              }
-              return new Facet(param, label, values);
+              List<Map.Entry<String, Long>> values = new ArrayList<>();
+              for (Row r : rows) values.add(Map.entry(r.getString(0), r.getLong(1)));
+              return facet(s, values);
             });
+  }
+
+  private static Facet facet(Spec s, List<Map.Entry<String, Long>> counted) {
+    List<Value> values = new ArrayList<>();
+    for (Map.Entry<String, Long> e : counted) {
+      String v = e.getKey();
+      boolean on = s.selected().isPresent() && s.selected().get().equals(v);
+      values.add(
+          new Value(display(s.param(), v), e.getValue(), on, NewsLinks.list(s.choose().apply(v))));
+    }
+    return new Facet(s.param(), s.label(), values);
   }
 
   private static String display(String param, String v) {

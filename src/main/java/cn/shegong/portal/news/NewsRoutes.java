@@ -9,11 +9,8 @@ import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The public newsroom: the filterable list of published reports and each report's page. */
 public final class NewsRoutes {
@@ -53,20 +50,52 @@ public final class NewsRoutes {
             n -> articles.list(filter, new Pagination(page, PAGE_SIZE, n).offset(), PAGE_SIZE));
     Future.all(total, counts, list)
         .compose(
-            all -> {
-              Map<String, Object> model = new HashMap<>();
-              model.put("articles", list.result());
-              model.put("pagination", new Pagination(page, PAGE_SIZE, total.result()));
-              model.put("facets", counts.result());
-              model.put("active", active(filter));
-              model.put("feeds", feeds(filter));
-              model.put("pagerBase", NewsLinks.pagerBase(filter));
-              model.put("firstPage", NewsLinks.list(filter));
-              model.put(
-                  "canonical", portal.config().publicBaseUrl() + NewsLinks.list(filter, page));
-              return portal.pages().render(ctx, "news/list.ftlh", model);
+            all ->
+                portal
+                    .pages()
+                    .render(
+                        ctx,
+                        "news/list.ftlh",
+                        NewsListPage.model(
+                            filter,
+                            new Pagination(page, PAGE_SIZE, total.result()),
+                            list.result(),
+                            counts.result(),
+                            portal.config().publicBaseUrl())))
+        .onFailure(e -> keptListOrFail(ctx, filter, page, e));
+  }
+
+  /**
+   * While the database is away: the list as last answered, else as the search index keeps it (the
+   * same articles in the same order, with the same counts), else the error (503).
+   */
+  private void keptListOrFail(RoutingContext ctx, ArticleFilter filter, int page, Throwable e) {
+    if (!DbFailure.isUnavailable(e) || ctx.response().headWritten()) {
+      ctx.fail(e);
+      return;
+    }
+    if (portal.pages().kept().serveStale(ctx)) return;
+    kept.list(filter, new Pagination(page, PAGE_SIZE, 0).offset(), PAGE_SIZE)
+        .compose(
+            found -> {
+              if (found.isEmpty()) return Future.failedFuture(e);
+              Map<String, Object> model =
+                  NewsListPage.model(
+                      filter,
+                      new Pagination(page, PAGE_SIZE, found.get().total()),
+                      found.get().articles(),
+                      NewsFacets.fromCounts(filter, found.get().counts()),
+                      portal.config().publicBaseUrl());
+              model.put("fromIndex", true);
+              return portal
+                  .pages()
+                  .renderKept(
+                      ctx, "news/list.ftlh", model, portal.database().reachability().lastReached());
             })
-        .onFailure(ctx::fail);
+        .onFailure(
+            x -> {
+              if (!ctx.response().headWritten()) ctx.fail(e);
+            });
   }
 
   private void show(RoutingContext ctx) {
@@ -133,39 +162,5 @@ public final class NewsRoutes {
             x -> {
               if (!ctx.response().headWritten()) ctx.fail(e);
             });
-  }
-
-  private static List<ActiveFilter> active(ArticleFilter f) {
-    List<ActiveFilter> out = new ArrayList<>();
-    f.region()
-        .ifPresent(
-            v ->
-                out.add(new ActiveFilter("地区", v, NewsLinks.list(f.withRegion(Optional.empty())))));
-    f.tag()
-        .ifPresent(
-            v -> out.add(new ActiveFilter("主题", v, NewsLinks.list(f.withTag(Optional.empty())))));
-    f.year()
-        .ifPresent(
-            v ->
-                out.add(
-                    new ActiveFilter("年份", v + "年", NewsLinks.list(f.withYear(Optional.empty())))));
-    f.month()
-        .ifPresent(
-            v ->
-                out.add(
-                    new ActiveFilter(
-                        "月份", v + "月", NewsLinks.list(f.withMonth(Optional.empty())))));
-    f.source()
-        .ifPresent(
-            v ->
-                out.add(new ActiveFilter("来源", v, NewsLinks.list(f.withSource(Optional.empty())))));
-    return out;
-  }
-
-  private static List<FeedLink> feeds(ArticleFilter f) {
-    List<FeedLink> out = new ArrayList<>();
-    f.region().ifPresent(v -> out.add(new FeedLink(v + "的报道", NewsLinks.regionFeed(v))));
-    f.tag().ifPresent(v -> out.add(new FeedLink("主题：" + v, NewsLinks.tagFeed(v))));
-    return out;
   }
 }

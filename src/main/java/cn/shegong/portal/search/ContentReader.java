@@ -97,7 +97,14 @@ public final class ContentReader {
         date,
         date == null ? "" : precision.format(date),
         null,
-        null);
+        null,
+        new Indexable.Listing(
+            r.getString("subtitle"),
+            r.getString("summary"),
+            r.getString("source"),
+            Arrays.asList(r.getArrayOfStrings("tags")),
+            published == null ? null : published.toInstant(),
+            precision != DatePrecision.YEAR));
   }
 
   static Indexable station(Row r) {

@@ -70,6 +70,7 @@ public final class DocumentFactory {
               DATE, item.date().atStartOfDay(Zones.CHINA).toInstant().toEpochMilli()));
       doc.add(new StoredField(DATE_TEXT, item.dateText()));
     }
+    if (item.listing() != null) ListingFields.add(doc, item);
     if (item.latitude() != null && item.longitude() != null) {
       doc.add(new LatLonPoint(GEO, item.latitude(), item.longitude()));
       doc.add(new LatLonDocValuesField(GEO, item.latitude(), item.longitude()));
@@ -83,7 +84,7 @@ public final class DocumentFactory {
     doc.add(new Field(HanGrams.field(field), folded, HanGrams.TYPE));
   }
 
-  private static void keyword(Document doc, String field, String value) {
+  static void keyword(Document doc, String field, String value) {
     if (value == null || value.isEmpty()) return;
     doc.add(new StringField(field, value, Field.Store.YES));
     doc.add(new SortedDocValuesField(field, new BytesRef(value)));

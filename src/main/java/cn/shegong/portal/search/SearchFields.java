@@ -6,7 +6,7 @@ package cn.shegong.portal.search;
  */
 public final class SearchFields {
   /** Stored in the commit user data; an index written with another version is rebuilt at start. */
-  public static final String SCHEMA_VERSION = "8";
+  public static final String SCHEMA_VERSION = "9";
 
   public static final String UID = "uid"; // "article:12" / "station:7": the key for updateDocument
   public static final String TYPE = "type"; // article | station
@@ -35,6 +35,13 @@ public final class SearchFields {
   public static final String DATE = "date"; // epoch millis, doc values for sorting
   public static final String DATE_TEXT = "date_text";
   public static final String GEO = "geo";
+  // an article's list fields (see ListingFields), for the news list while the database is away
+  public static final String SUBTITLE = "subtitle"; // stored
+  public static final String SUMMARY = "summary"; // stored
+  public static final String SOURCE = "source"; // keyword
+  public static final String TAG = "tag"; // one term and sorted-set value per tag
+  public static final String MONTH = "month"; // keyword, only when the source states the month
+  public static final String PUBLISHED = "published"; // epoch microseconds: doc values and stored
 
   public static final String TYPE_ARTICLE = "article";
   public static final String TYPE_STATION = "station";

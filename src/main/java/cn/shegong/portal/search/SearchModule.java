@@ -311,9 +311,12 @@ public final class SearchModule {
         });
   }
 
-  /** Published articles as the index keeps them (for reading through an outage). */
+  /**
+   * Published articles as the index keeps them (for reading through an outage); a list is sorted as
+   * deep as the search counts.
+   */
   public cn.shegong.portal.news.KeptArticles keptArticles() {
-    return new IndexedArticles(this);
+    return new IndexedArticles(this, countLimit);
   }
 
   /** Runs a read on the open index's reader threads; fails while no index is open. */
