@@ -84,17 +84,25 @@ public final class StationApi {
   private void keptOrFail(RoutingContext ctx, Page page, Throwable e, String type, Body body) {
     if (DbFailure.isUnavailable(e) && !ctx.response().headWritten() && page.open().isEmpty()) {
       if (portal.pages().kept().serveStale(ctx)) return;
-      var kept = search.kept(page.filter(), page.offset(), page.limit());
-      if (kept.isPresent()) {
-        ctx.response()
-            .setStatusCode(200)
-            .putHeader("Content-Type", type)
-            .putHeader("Warning", "110 - \"stale\"")
-            .putHeader("X-Portal-Stale", kept.get().at().toString())
-            .putHeader("Cache-Control", "no-store")
-            .end(body.of(kept.get().total(), page, kept.get().hits()));
-        return;
-      }
+      search
+          .kept(page.filter(), page.offset(), page.limit())
+          .onComplete(
+              done -> {
+                if (ctx.response().headWritten()) return;
+                if (done.failed() || done.result().isEmpty()) {
+                  ctx.fail(e);
+                  return;
+                }
+                StationSearch.KeptPage kept = done.result().get();
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", type)
+                    .putHeader("Warning", "110 - \"stale\"")
+                    .putHeader("X-Portal-Stale", kept.at().toString())
+                    .putHeader("Cache-Control", "no-store")
+                    .end(body.of(kept.total(), page, kept.hits()));
+              });
+      return;
     }
     ctx.fail(e);
   }

@@ -85,22 +85,24 @@ final class StationListPage {
       return;
     }
     if (portal.pages().kept().serveStale(ctx)) return;
-    Pagination probe = new Pagination(pageNo, PAGE_SIZE, 0);
-    Optional<StationSearch.KeptPage> kept = search.kept(filter, probe.offset(), PAGE_SIZE);
-    if (kept.isEmpty()) {
-      ctx.fail(e);
-      return;
-    }
-    StationSearch.KeptPage k = kept.get();
+    int offset = new Pagination(pageNo, PAGE_SIZE, 0).offset();
     search
-        .keptFacets()
+        .kept(filter, offset, PAGE_SIZE)
         .compose(
-            f -> {
-              Pagination p = new Pagination(pageNo, PAGE_SIZE, k.total());
-              Map<String, Object> model = model(filter, false, p, k.hits(), f.orElseThrow());
-              model.put("notices", Map.of());
-              model.put("exceptionsUnknown", true);
-              return portal.pages().renderKept(ctx, "stations/list.ftlh", model, k.at());
+            kept -> {
+              if (kept.isEmpty()) return Future.failedFuture(e);
+              StationSearch.KeptPage k = kept.get();
+              return search
+                  .keptFacets()
+                  .compose(
+                      f -> {
+                        Pagination p = new Pagination(pageNo, PAGE_SIZE, k.total());
+                        Map<String, Object> model =
+                            model(filter, false, p, k.hits(), f.orElseThrow());
+                        model.put("notices", Map.of());
+                        model.put("exceptionsUnknown", true);
+                        return portal.pages().renderKept(ctx, "stations/list.ftlh", model, k.at());
+                      });
             })
         .onFailure(
             x -> {

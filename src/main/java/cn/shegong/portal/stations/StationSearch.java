@@ -57,16 +57,20 @@ public final class StationSearch {
   /** A page from the copy last loaded, and since when: while the database is away. */
   record KeptPage(long total, List<Hit> hits, java.time.Instant at) {}
 
-  /** Empty when no copy is loaded or the filter needs PostgreSQL (free text). */
-  Optional<KeptPage> kept(StationFilter filter, int offset, int limit) {
-    if (!ListedStations.answers(filter)) return Optional.empty();
-    return snapshot
-        .lastLoaded()
-        .map(
-            k -> {
-              LocatedStations.Page page = k.stations().find(filter, offset, limit);
-              return new KeptPage(page.total(), page.hits(), k.at());
-            });
+  /**
+   * Empty when no copy is loaded or the filter needs PostgreSQL (free text); a scan of every
+   * station, so off the event loop.
+   */
+  Future<Optional<KeptPage>> kept(StationFilter filter, int offset, int limit) {
+    Optional<StationSnapshot.Kept> k = snapshot.lastLoaded();
+    if (!ListedStations.answers(filter) || k.isEmpty())
+      return Future.succeededFuture(Optional.empty());
+    return vertx.executeBlocking(
+        () -> {
+          LocatedStations.Page page = k.get().stations().find(filter, offset, limit);
+          return Optional.of(new KeptPage(page.total(), page.hits(), k.get().at()));
+        },
+        false);
   }
 
   /** The list's pickers from the copy last loaded (computed off the event loop). */
