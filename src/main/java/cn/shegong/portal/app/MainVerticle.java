@@ -195,6 +195,11 @@ public final class MainVerticle extends VerticleBase {
     return router;
   }
 
+  /** The database and its change feed (also for tests). */
+  public Database database() {
+    return database;
+  }
+
   public PageCache pageCache() {
     return pageCache;
   }
@@ -205,8 +210,7 @@ public final class MainVerticle extends VerticleBase {
 
   /** The stations' version as the station features see it (also for tests). */
   public ContentVersions.Stations stationsVersion() {
-    ContentVersions v = database.changes().current();
-    return v == null ? null : v.stationsOnly();
+    return database.changes().stations().version();
   }
 
   public Readiness readiness() {

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * copies kept in memory (rendered pages, located stations, home counts, HSDS answers) read {@link
  * #current()}: typed versions that move once a change has been applied, and null while changes
  * cannot be seen (nothing follows yet, the notification connection is down, or the database is
- * unreachable), when nothing derived should be reused.
+ * unreachable), when nothing derived should be reused. The stations kept in memory also learn from
+ * it which stations changed ({@link #stations()}), instead of reading the log themselves.
  */
 public final class ChangeFeed {
   /** What the durable copy does with the changes the feed reads. */
@@ -41,7 +43,7 @@ public final class ChangeFeed {
   private final long pollMs;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong articles = new AtomicLong();
-  private final AtomicLong stations = new AtomicLong();
+  private final StationChangeHistory stationHistory = new StationChangeHistory();
   private final AtomicLong localWrites = new AtomicLong();
   private volatile ChangeFollowing following;
 
@@ -66,7 +68,7 @@ public final class ChangeFeed {
           ChangeFollowing next =
               new ChangeFollowing(
                   vertx, pool, connect, reachability, applier, position, pollMs, this::applied);
-          generation.incrementAndGet();
+          stationHistory.restart(generation.incrementAndGet());
           following = next;
           next.start();
           return null;
@@ -83,7 +85,30 @@ public final class ChangeFeed {
   public ContentVersions current() {
     ChangeFollowing f = following;
     if (f == null || !f.listening() || !reachability.reachable()) return null;
-    return new ContentVersions(generation.get(), articles.get(), stations.get(), localWrites.get());
+    return new ContentVersions(
+        generation.get(), articles.get(), stationHistory.count(), localWrites.get());
+  }
+
+  /** For the copies of the stations kept in memory: the version and what changed since one. */
+  public StationChanges stations() {
+    return new StationChanges() {
+      @Override
+      public ContentVersions.Stations version() {
+        ContentVersions v = current();
+        return v == null ? null : v.stationsOnly();
+      }
+
+      @Override
+      public Optional<Set<Long>> changedSince(ContentVersions.Stations since) {
+        return stationHistory.since(since.generation(), since.stations());
+      }
+
+      @Override
+      public Future<Void> caughtUp() {
+        ChangeFollowing f = following;
+        return f == null ? Future.failedFuture("nothing follows") : f.caughtUp();
+      }
+    };
   }
 
   /** An editor's write on this process has committed: copies of it must not be reused. */
@@ -125,8 +150,8 @@ public final class ChangeFeed {
             });
   }
 
-  private void applied(boolean anyArticle, boolean anyStation) {
+  private void applied(boolean anyArticle, Set<Long> stationIds) {
     if (anyArticle) articles.incrementAndGet();
-    if (anyStation) stations.incrementAndGet();
+    if (!stationIds.isEmpty()) stationHistory.add(stationIds);
   }
 }

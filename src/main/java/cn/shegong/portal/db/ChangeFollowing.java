@@ -1,6 +1,7 @@
 package cn.shegong.portal.db;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -9,6 +10,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -36,7 +38,8 @@ final class ChangeFollowing {
   private final Reachability reachability;
   private final ChangeFeed.Applier applier;
   private final long pollMs;
-  private final BiConsumer<Boolean, Boolean> onApplied;
+  private final BiConsumer<Boolean, Set<Long>> onApplied;
+  private final CatchUps catchUps = new CatchUps();
 
   /**
    * seq → txid of rows applied whose transaction is not yet below the horizon: not applied twice.
@@ -62,7 +65,7 @@ final class ChangeFollowing {
       ChangeFeed.Applier applier,
       long position,
       long pollMs,
-      BiConsumer<Boolean, Boolean> onApplied) {
+      BiConsumer<Boolean, Set<Long>> onApplied) {
     this.vertx = vertx;
     this.pool = pool;
     this.connect = connect;
@@ -85,15 +88,19 @@ final class ChangeFollowing {
     wake();
   }
 
-  /** Runs one catch-up cycle now, or right after the one in progress. */
+  /** One catch-up cycle now, or right after the one in progress; callable from any thread. */
   void wake() {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
+    List<Promise<Void>> answered;
+    synchronized (this) {
+      if (stopped) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      again = false;
+      answered = catchUps.begin();
     }
-    running = true;
-    again = false;
     reachability
         .watch(cycle())
         .onComplete(
@@ -101,9 +108,23 @@ final class ChangeFollowing {
               if (done.failed())
                 log.warn(
                     "Following the change log failed, will retry: {}", done.cause().toString());
-              running = false;
-              if (again) wake();
+              CatchUps.answer(answered, done);
+              if (finished()) wake();
             });
+  }
+
+  /** The cycle has ended; true if another was asked for meanwhile. */
+  private synchronized boolean finished() {
+    running = false;
+    return again;
+  }
+
+  /** Completes once a cycle that begins after this call has ended (with its outcome). */
+  Future<Void> caughtUp() {
+    Future<Void> after = catchUps.await();
+    wake();
+    if (stopped) catchUps.abandon();
+    return after;
   }
 
   long position() {
@@ -125,6 +146,7 @@ final class ChangeFollowing {
 
   Future<Void> stop() {
     stopped = true;
+    catchUps.abandon();
     if (timer >= 0) vertx.cancelTimer(timer);
     return subscriber == null ? Future.succeededFuture() : subscriber.close();
   }
@@ -185,7 +207,7 @@ final class ChangeFollowing {
                               v -> {
                                 appliedAbove.putAll(fresh);
                                 appliedAboveSeqs = Set.copyOf(appliedAbove.keySet());
-                                onApplied.accept(!articles.isEmpty(), !stations.isEmpty());
+                                onApplied.accept(!articles.isEmpty(), stations);
                                 return true;
                               });
               return applied.compose(

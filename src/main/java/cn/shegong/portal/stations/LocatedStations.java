@@ -3,9 +3,7 @@ package cn.shegong.portal.stations;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
@@ -57,32 +55,18 @@ final class LocatedStations {
     trees[kinds.length] = new SphereTree(lat, lon, IntStream.range(0, located.length).toArray());
   }
 
-  static LocatedStations of(List<Station> stations) {
+  /** The located ones of these stations. */
+  static LocatedStations of(Station[] stations) {
     return new LocatedStations(
-        stations.stream().filter(Station::hasLocation).toArray(Station[]::new));
+        java.util.Arrays.stream(stations).filter(Station::hasLocation).toArray(Station[]::new));
   }
 
-  /**
-   * This copy with the stations of these ids replaced by their current rows (absent: gone or
-   * unlocated).
-   */
-  LocatedStations with(List<Long> changedIds, List<Station> current) {
-    if (changedIds.isEmpty()) return this;
-    Set<Long> changed = new HashSet<>(changedIds);
-    List<Station> merged = new ArrayList<>(stations.length + current.size());
-    for (Station s : stations) if (!changed.contains(s.id())) merged.add(s);
-    merged.addAll(current);
-    return of(merged);
+  static LocatedStations of(List<Station> stations) {
+    return of(stations.toArray(Station[]::new));
   }
 
   int size() {
     return stations.length;
-  }
-
-  /** The station with this slug, if it is in this copy (a linear scan: for outages only). */
-  java.util.Optional<Station> bySlug(String slug) {
-    for (Station s : stations) if (s.slug().equals(slug)) return java.util.Optional.of(s);
-    return java.util.Optional.empty();
   }
 
   /**
@@ -102,8 +86,7 @@ final class LocatedStations {
     SphereTree tree = treeFor(f);
     if (!narrowsBeyondKind(f)) return tree.size();
     long n = 0;
-    for (Station s : stations)
-      if ((f.kind() == null || s.content().kind() == f.kind()) && matches(s, f)) n++;
+    for (Station s : stations) if (f.admits(s)) n++;
     return n;
   }
 
@@ -162,7 +145,7 @@ final class LocatedStations {
   }
 
   private IntPredicate accept(StationFilter f) {
-    return narrowsBeyondKind(f) ? i -> matches(stations[i], f) : i -> true;
+    return narrowsBeyondKind(f) ? i -> f.admits(stations[i]) : i -> true;
   }
 
   private static boolean narrowsBeyondKind(StationFilter f) {
@@ -171,13 +154,5 @@ final class LocatedStations {
         || !f.district().isEmpty()
         || !f.service().isEmpty()
         || !f.target().isEmpty();
-  }
-
-  private static boolean matches(Station s, StationFilter f) {
-    return (f.province().isEmpty() || f.province().equals(s.content().region().province()))
-        && (f.city().isEmpty() || f.city().equals(s.content().region().city()))
-        && (f.district().isEmpty() || f.district().equals(s.content().region().district()))
-        && (f.service().isEmpty() || s.content().services().contains(f.service()))
-        && (f.target().isEmpty() || s.content().targetGroups().contains(f.target()));
   }
 }

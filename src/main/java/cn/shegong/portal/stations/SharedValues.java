@@ -17,7 +17,7 @@ final class SharedValues {
     return value == null ? null : (T) values.computeIfAbsent(value, v -> v);
   }
 
-  Station share(Station station) {
+  synchronized Station share(Station station) {
     StationDraft s = station.content();
     return new Station(
         station.id(),

@@ -5,6 +5,7 @@ import cn.shegong.portal.db.DbFailure;
 import cn.shegong.portal.stations.StationSearch.Hit;
 import cn.shegong.portal.web.Portal;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,8 @@ public final class StationApi {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 1000;
   static final int MAX_CSV_ROWS = 100_000;
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String GEOJSON = "application/geo+json; charset=utf-8";
 
   private final Portal portal;
   private final StationSearch search;
@@ -37,58 +40,71 @@ public final class StationApi {
   }
 
   private void json(RoutingContext ctx) {
-    Page page = page(ctx, DEFAULT_LIMIT, MAX_LIMIT);
-    fetch(page)
-        .onSuccess(
-            result ->
-                StationExports.send(
-                    ctx,
-                    "application/json; charset=utf-8",
-                    fragments.list(result.total(), page.limit(), page.offset(), result.hits())))
-        .onFailure(e -> keptOrFail(ctx, page, e));
-  }
-
-  /**
-   * While the database is away: the answer as last given, else "near me" from the located copy last
-   * loaded (marked stale like every kept answer), else the error (503).
-   */
-  private void keptOrFail(RoutingContext ctx, Page page, Throwable e) {
-    if (DbFailure.isUnavailable(e) && !ctx.response().headWritten() && page.open().isEmpty()) {
-      if (portal.pages().kept().serveStale(ctx)) return;
-      var kept = search.kept(page.filter(), page.offset(), page.limit());
-      if (kept.isPresent()) {
-        ctx.response()
-            .setStatusCode(200)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .putHeader("Warning", "110 - \"stale\"")
-            .putHeader("X-Portal-Stale", kept.get().at().toString())
-            .putHeader("Cache-Control", "no-store")
-            .end(
-                fragments.list(kept.get().total(), page.limit(), page.offset(), kept.get().hits()));
-        return;
-      }
-    }
-    ctx.fail(e);
+    send(ctx, JSON, (total, p, hits) -> fragments.list(total, p.limit(), p.offset(), hits));
   }
 
   private void geojson(RoutingContext ctx) {
+    send(
+        ctx,
+        GEOJSON,
+        (total, p, hits) -> {
+          JsonArray features = new JsonArray();
+          for (Hit h : hits)
+            features.add(StationExports.feature(h, portal.config().publicBaseUrl()));
+          return new JsonObject()
+              .put("type", "FeatureCollection")
+              .put("total", total)
+              .put("limit", p.limit())
+              .put("offset", p.offset())
+              .put("features", features)
+              .toBuffer();
+        });
+  }
+
+  /**
+   * One answer's body from a total and a page of hits: the same for PostgreSQL's and the copy's.
+   */
+  private interface Body {
+    Buffer of(long total, Page page, List<Hit> hits);
+  }
+
+  private void send(RoutingContext ctx, String type, Body body) {
     Page page = page(ctx, DEFAULT_LIMIT, MAX_LIMIT);
     fetch(page)
         .onSuccess(
-            result -> {
-              JsonArray features = new JsonArray();
-              for (Hit h : result.hits())
-                features.add(StationExports.feature(h, portal.config().publicBaseUrl()));
-              JsonObject body =
-                  new JsonObject()
-                      .put("type", "FeatureCollection")
-                      .put("total", result.total())
-                      .put("limit", page.limit())
-                      .put("offset", page.offset())
-                      .put("features", features);
-              StationExports.send(ctx, "application/geo+json; charset=utf-8", body.encode());
-            })
-        .onFailure(ctx::fail);
+            result -> StationExports.send(ctx, type, body.of(result.total(), page, result.hits())))
+        .onFailure(e -> keptOrFail(ctx, page, e, type, body));
+  }
+
+  /**
+   * While the database is away: the answer as last given, else the page from the copy kept in
+   * memory (marked stale like every kept answer), else the error (503). Free text and "open now"
+   * need PostgreSQL.
+   */
+  private void keptOrFail(RoutingContext ctx, Page page, Throwable e, String type, Body body) {
+    if (DbFailure.isUnavailable(e) && !ctx.response().headWritten() && page.open().isEmpty()) {
+      if (portal.pages().kept().serveStale(ctx)) return;
+      search
+          .kept(page.filter(), page.offset(), page.limit())
+          .onComplete(
+              done -> {
+                if (ctx.response().headWritten()) return;
+                if (done.failed() || done.result().isEmpty()) {
+                  ctx.fail(e);
+                  return;
+                }
+                StationSearch.KeptPage kept = done.result().get();
+                ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("Content-Type", type)
+                    .putHeader("Warning", "110 - \"stale\"")
+                    .putHeader("X-Portal-Stale", kept.at().toString())
+                    .putHeader("Cache-Control", "no-store")
+                    .end(body.of(kept.total(), page, kept.hits()));
+              });
+      return;
+    }
+    ctx.fail(e);
   }
 
   private void csv(RoutingContext ctx) {

@@ -1,10 +1,13 @@
 package cn.shegong.portal.stations;
 
+import cn.shegong.portal.common.Region;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the list's pickers offer, built from the data: places (province → city → district) and the
@@ -23,6 +26,7 @@ public final class StationFacets {
       long loadedAt) {}
 
   private static final long TTL_MS = 60_000;
+  private static final int DISTINCT_LIMIT = 200;
 
   private final SqlClient db;
   private volatile Snapshot cached;
@@ -36,6 +40,44 @@ public final class StationFacets {
     if (s != null && System.currentTimeMillis() - s.loadedAt() < TTL_MS)
       return Future.succeededFuture(s);
     return load().onSuccess(fresh -> cached = fresh);
+  }
+
+  /**
+   * The same pickers from the stations kept in memory, given in the list's order (PostgreSQL's):
+   * the places come out in the database's order; services and target groups most used first, ties
+   * by code point (the database's order under a C collation).
+   */
+  static Snapshot of(List<Station> inListOrder) {
+    List<Place> places = new ArrayList<>();
+    Map<String, Long> services = new HashMap<>();
+    Map<String, Long> targets = new HashMap<>();
+    for (Station s : inListOrder) {
+      Region r = s.content().region();
+      s.content().services().forEach(v -> services.merge(v, 1L, Long::sum));
+      s.content().targetGroups().forEach(v -> targets.merge(v, 1L, Long::sum));
+      if (r.province().isEmpty()) continue;
+      Place last = places.isEmpty() ? null : places.get(places.size() - 1);
+      if (last != null && new Region(last.province(), last.city(), last.district()).equals(r)) {
+        places.set(
+            places.size() - 1, new Place(r.province(), r.city(), r.district(), last.count() + 1));
+      } else places.add(new Place(r.province(), r.city(), r.district(), 1));
+    }
+    return snapshot(places, mostUsed(services), mostUsed(targets));
+  }
+
+  private static List<String> mostUsed(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey(StationFacets::byCodePoint)))
+        .limit(DISTINCT_LIMIT)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static int byCodePoint(String a, String b) {
+    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 
   private Future<Snapshot> load() {
@@ -55,25 +97,19 @@ public final class StationFacets {
     Future<List<String>> services = distinct("services");
     Future<List<String>> targets = distinct("target_groups");
     return Future.all(places, services, targets)
-        .map(
-            all -> {
-              List<Place> p = places.result();
-              List<String> provinces = p.stream().map(Place::province).distinct().toList();
-              List<Place> cities = new ArrayList<>();
-              for (Place pl : p) {
-                if (pl.city().isEmpty()) continue;
-                if (cities.isEmpty() || !sameCity(cities.get(cities.size() - 1), pl)) {
-                  cities.add(new Place(pl.province(), pl.city(), "", 0));
-                }
-              }
-              return new Snapshot(
-                  p,
-                  provinces,
-                  cities,
-                  services.result(),
-                  targets.result(),
-                  System.currentTimeMillis());
-            });
+        .map(all -> snapshot(places.result(), services.result(), targets.result()));
+  }
+
+  private static Snapshot snapshot(List<Place> p, List<String> services, List<String> targets) {
+    List<String> provinces = p.stream().map(Place::province).distinct().toList();
+    List<Place> cities = new ArrayList<>();
+    for (Place pl : p) {
+      if (pl.city().isEmpty()) continue;
+      if (cities.isEmpty() || !sameCity(cities.get(cities.size() - 1), pl)) {
+        cities.add(new Place(pl.province(), pl.city(), "", 0));
+      }
+    }
+    return new Snapshot(p, provinces, cities, services, targets, System.currentTimeMillis());
   }
 
   private static boolean sameCity(Place a, Place b) {
@@ -86,7 +122,8 @@ public final class StationFacets {
             "SELECT v FROM (SELECT unnest("
                 + column
                 + ") AS v FROM stations) t GROUP BY v "
-                + "ORDER BY count(*) DESC, v LIMIT 200")
+                + "ORDER BY count(*) DESC, v LIMIT "
+                + DISTINCT_LIMIT)
         .execute()
         .map(
             rows -> {

@@ -53,6 +53,20 @@ public record StationFilter(
     return Optional.ofNullable(near);
   }
 
+  /**
+   * Whether a station passes the kind, place, service and target filters, as the SQL's WHERE would:
+   * the copies kept in memory filter with this; free text and distance are not part of it.
+   */
+  boolean admits(Station s) {
+    StationDraft c = s.content();
+    return (kind == null || c.kind() == kind)
+        && (province.isEmpty() || province.equals(c.region().province()))
+        && (city.isEmpty() || city.equals(c.region().city()))
+        && (district.isEmpty() || district.equals(c.region().district()))
+        && (service.isEmpty() || c.services().contains(service))
+        && (target.isEmpty() || c.targetGroups().contains(target));
+  }
+
   public boolean hasPlace() {
     return !province.isEmpty() || !city.isEmpty() || !district.isEmpty();
   }

@@ -24,6 +24,9 @@ public final class StationRows {
           + MODIFIED
           + " AS updated_at";
 
+  /** The list's order, for the database's pages and the copy kept in memory alike. */
+  public static final String LIST_ORDER = "s.province, s.city, s.district, s.name, s.id";
+
   private StationRows() {}
 
   public static List<Station> mapAll(Iterable<Row> rows) {

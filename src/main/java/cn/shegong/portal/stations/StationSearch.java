@@ -1,6 +1,7 @@
 package cn.shegong.portal.stations;
 
 import cn.shegong.portal.db.ContentVersions;
+import cn.shegong.portal.db.StationChanges;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Filtered, paged station queries for the list, the map and the open-data API. "Near a point" is
- * answered from the located stations kept in memory ({@link LocatedSnapshot}), the rest by
+ * answered from the located stations kept in memory ({@link StationSnapshot}), the rest by
  * PostgreSQL, which also answers "near" whenever the kept copy cannot be trusted (changes cannot be
  * seen) or a free-text filter is set. The SQL text is assembled from fixed fragments only; every
  * value travels as a $n parameter.
@@ -31,25 +32,20 @@ public final class StationSearch {
   }
 
   private final SqlClient db;
+  private final Vertx vertx;
   private final Supplier<ContentVersions.Stations> stationsVersion;
   private final LocatedCounts located = new LocatedCounts();
-  private final LocatedSnapshot snapshot;
+  private final StationSnapshot snapshot;
 
-  /**
-   * {@code stationsVersion} moves when stations may have changed; null means "do not reuse
-   * anything".
-   */
-  public StationSearch(Vertx vertx, Pool db, Supplier<ContentVersions.Stations> stationsVersion) {
+  /** {@code changes}' version moves when stations may have changed; null: reuse nothing. */
+  public StationSearch(Vertx vertx, Pool db, StationChanges changes) {
     this.db = db;
-    this.stationsVersion = stationsVersion;
-    this.snapshot = new LocatedSnapshot(vertx, db, stationsVersion);
+    this.vertx = vertx;
+    this.stationsVersion = changes::version;
+    this.snapshot = new StationSnapshot(vertx, db, changes);
   }
 
-  /** Reads the located stations into memory now rather than on the first "near me". */
-  /**
-   * A located station as the in-memory copy last held it, and since when: while the database is
-   * away.
-   */
+  /** A station as the in-memory copy last held it, and since when: while the database is away. */
   Optional<Kept> kept(String slug) {
     return snapshot
         .lastLoaded()
@@ -58,21 +54,33 @@ public final class StationSearch {
 
   record Kept(Station station, java.time.Instant at) {}
 
-  /** A "near me" answer from the copy last loaded, and since when: while the database is away. */
+  /** A page from the copy last loaded, and since when: while the database is away. */
   record KeptPage(long total, List<Hit> hits, java.time.Instant at) {}
 
-  Optional<KeptPage> kept(StationFilter filter, int offset, int limit) {
-    if (!LocatedStations.answers(filter)) return Optional.empty();
-    return snapshot
-        .lastLoaded()
-        .map(
-            k ->
-                new KeptPage(
-                    k.stations().count(filter),
-                    k.stations().find(filter, offset, limit).hits(),
-                    k.at()));
+  /**
+   * Empty when no copy is loaded or the filter needs PostgreSQL (free text); a scan of every
+   * station, so off the event loop.
+   */
+  Future<Optional<KeptPage>> kept(StationFilter filter, int offset, int limit) {
+    Optional<StationSnapshot.Kept> k = snapshot.lastLoaded();
+    if (!ListedStations.answers(filter) || k.isEmpty())
+      return Future.succeededFuture(Optional.empty());
+    return vertx.executeBlocking(
+        () -> {
+          LocatedStations.Page page = k.get().stations().find(filter, offset, limit);
+          return Optional.of(new KeptPage(page.total(), page.hits(), k.get().at()));
+        },
+        false);
   }
 
+  /** The list's pickers from the copy last loaded (computed off the event loop). */
+  Future<Optional<StationFacets.Snapshot>> keptFacets() {
+    Optional<StationSnapshot.Kept> k = snapshot.lastLoaded();
+    if (k.isEmpty()) return Future.succeededFuture(Optional.empty());
+    return vertx.executeBlocking(() -> Optional.of(k.get().stations().facets()), false);
+  }
+
+  /** Reads the stations into memory now rather than on the first "near me", and follows them. */
   public void warmUp() {
     snapshot.warmUp();
   }
@@ -96,7 +104,9 @@ public final class StationSearch {
    * now.
    */
   private Future<LocatedStations> inMemory(StationFilter filter) {
-    return LocatedStations.answers(filter) ? snapshot.get() : null;
+    if (!LocatedStations.answers(filter)) return null;
+    Future<ListedStations> copy = snapshot.get();
+    return copy == null ? null : copy.map(ListedStations::located);
   }
 
   /**
@@ -146,7 +156,8 @@ public final class StationSearch {
               + StationRows.COLUMNS
               + ", NULL::double precision AS distance_km FROM stations s "
               + q.where
-              + " ORDER BY s.province, s.city, s.district, s.name, s.id"
+              + " ORDER BY "
+              + StationRows.LIST_ORDER
               + " OFFSET "
               + q.param(offset)
               + " LIMIT "

@@ -67,8 +67,6 @@ class TableOwnersTest {
           // the benchmark generator and the seed import write content in bulk, below the features
           Map.entry("synthetic/GenerateCommand.java", Set.of("articles", "stations")),
           Map.entry("seeds/SeedImporter.java", Set.of("articles", "stations", "article_stations")),
-          // the located copy reads station changes with the feed's horizon rule
-          Map.entry("stations/LocatedSnapshot.java", Set.of("change_log")),
           // a station names the report it was taken from: one key lookup on articles by slug;
           // and the stations an article mentions come from the link table, joined to stations
           Map.entry("stations/StationRows.java", Set.of("articles")),

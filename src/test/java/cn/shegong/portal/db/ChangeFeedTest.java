@@ -12,6 +12,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -127,5 +128,66 @@ class ChangeFeedTest {
     assertTrue(lag.seconds() >= 1.0, "the oldest has waited: " + lag.seconds());
     never.complete();
     feed.stop().await(10, TimeUnit.SECONDS);
+  }
+
+  private static long insertStation(String slug) {
+    testDb.exec("INSERT INTO stations (slug, name, kind) VALUES ('" + slug + "', '站点', 'psych')");
+    return Long.parseLong(testDb.queryOne("SELECT id FROM stations WHERE slug = '" + slug + "'"));
+  }
+
+  private static ChangeFeed.Applier applying() {
+    return new ChangeFeed.Applier() {
+      public Future<Void> apply(Set<Long> articles, Set<Long> stations) {
+        return Future.succeededFuture();
+      }
+
+      public Future<Void> commit(long position) {
+        return Future.succeededFuture();
+      }
+    };
+  }
+
+  @Test
+  @DisplayName(
+      "the feed names the stations changed since a version: only later ones, no articles; once caught up "
+          + "a write just committed is among them; nothing for another generation or past its bound")
+  void changedStations() throws Exception {
+    ChangeFeed feed = db.changes();
+    StationChanges stations = feed.stations();
+    feed.follow(horizon(), applying()).await(10, TimeUnit.SECONDS);
+    assertTrue(within(10_000, () -> stations.version() != null), "following");
+    ContentVersions.Stations v0 = stations.version();
+    assertEquals(Optional.of(Set.of()), stations.changedSince(v0));
+
+    long a = insertStation("feed-station-a");
+    // no waiting for NOTIFY: caught up means the write has been read back
+    stations.caughtUp().await(10, TimeUnit.SECONDS);
+    assertEquals(Optional.of(Set.of(a)), stations.changedSince(v0));
+    ContentVersions.Stations v1 = stations.version();
+    assertTrue(v1.stations() > v0.stations(), "a station moves the stations version");
+
+    insertArticle("feed-stations-article");
+    stations.caughtUp().await(10, TimeUnit.SECONDS);
+    assertEquals(Optional.of(Set.of()), stations.changedSince(v1), "an article is no station");
+    long b = insertStation("feed-station-b");
+    testDb.exec("UPDATE stations SET phone = '021-1' WHERE id = " + a);
+    stations.caughtUp().await(10, TimeUnit.SECONDS);
+    assertEquals(Optional.of(Set.of(a, b)), stations.changedSince(v1));
+    assertEquals(Optional.of(Set.of(a, b)), stations.changedSince(v0));
+
+    ContentVersions.Stations v2 = stations.version();
+    testDb.exec(
+        "INSERT INTO stations (slug, name, kind) "
+            + "SELECT 'feed-bulk-' || g, '批量站', 'psych' FROM generate_series(1, 5001) g");
+    stations.caughtUp().await(30, TimeUnit.SECONDS);
+    assertEquals(Optional.empty(), stations.changedSince(v2), "too many since: read everything");
+
+    feed.follow(horizon(), applying()).await(10, TimeUnit.SECONDS);
+    assertTrue(within(10_000, () -> stations.version() != null), "following again");
+    ContentVersions.Stations v3 = stations.version();
+    assertEquals(Optional.empty(), stations.changedSince(v1), "another generation");
+    assertEquals(Optional.of(Set.of()), stations.changedSince(v3));
+    feed.stop().await(10, TimeUnit.SECONDS);
+    assertTrue(stations.caughtUp().failed(), "nothing follows: no one waits for ever");
   }
 }

@@ -110,10 +110,12 @@ public final class NearbyBenchmark {
             .using(vertx)
             .build();
     try {
-      StationSearch sql = new StationSearch(vertx, pool, () -> null);
+      StationSearch sql = new StationSearch(vertx, pool, new FixedVersion(null));
       StationSearch memory =
           new StationSearch(
-              vertx, pool, () -> new cn.shegong.portal.db.ContentVersions.Stations(1, 1, 0));
+              vertx,
+              pool,
+              new FixedVersion(new cn.shegong.portal.db.ContentVersions.Stations(1, 1, 0)));
       Random random = new Random(7);
       for (Double radius : new Double[] {null, 10.0}) {
         List<Long> sqlTimes = new ArrayList<>();
@@ -153,5 +155,20 @@ public final class NearbyBenchmark {
 
   private static double ms(long nanos) {
     return nanos / 1_000_000.0;
+  }
+
+  /** A stations version that never moves (null: none, PostgreSQL answers): read once, reused. */
+  record FixedVersion(cn.shegong.portal.db.ContentVersions.Stations version)
+      implements cn.shegong.portal.db.StationChanges {
+    @Override
+    public java.util.Optional<java.util.Set<Long>> changedSince(
+        cn.shegong.portal.db.ContentVersions.Stations since) {
+      return java.util.Optional.of(java.util.Set.of());
+    }
+
+    @Override
+    public io.vertx.core.Future<Void> caughtUp() {
+      return io.vertx.core.Future.succeededFuture();
+    }
   }
 }

@@ -27,6 +27,21 @@ public final class TestDatabase implements AutoCloseable {
     return new TestDatabase(name);
   }
 
+  /**
+   * A new database whose text sorts as a server with this ICU locale sorts it ("zh": Chinese by
+   * pinyin, before Latin letters), unlike the code-point order of the C locale.
+   */
+  public static TestDatabase sortingAs(String icuLocale) {
+    String name = "portal_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    admin(
+        "CREATE DATABASE "
+            + name
+            + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '"
+            + icuLocale
+            + "' LOCALE 'C.UTF-8'");
+    return new TestDatabase(name);
+  }
+
   public String name() {
     return name;
   }
