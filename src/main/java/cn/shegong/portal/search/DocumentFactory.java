@@ -28,6 +28,9 @@ public final class DocumentFactory {
     doc.add(new StringField(UID, item.uid(), Field.Store.YES));
     keyword(doc, TYPE, item.type());
     doc.add(new StoredField(ID, item.id()));
+    // on every document: Lucene refuses a field with doc values on some documents and none on
+    // others
+    doc.add(new NumericDocValuesField(ID, item.id()));
     // indexed too: an article can be read from the index by its address while the database is away
     doc.add(new StringField(SLUG, item.slug(), Field.Store.YES));
     // stored as written; the indexed copy is folded (same length, so snippet offsets still fit)

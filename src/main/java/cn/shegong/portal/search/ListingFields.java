@@ -22,7 +22,6 @@ final class ListingFields {
 
   static void add(Document doc, Indexable item) {
     Indexable.Listing l = item.listing();
-    doc.add(new NumericDocValuesField(ID, item.id()));
     doc.add(new StoredField(SUBTITLE, l.subtitle()));
     doc.add(new StoredField(SUMMARY, l.summary()));
     DocumentFactory.keyword(doc, SOURCE, l.source());
