@@ -128,6 +128,7 @@ public final class MainVerticle extends VerticleBase {
                   .requestHandler(router = router(portal, deadlines))
                   .listen(config.httpPort());
             })
+        .compose(s -> KeptWarmUp.run(vertx, s.actualPort()).map(s))
         .onSuccess(
             s -> {
               server = s;

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +97,20 @@ class NeverVisitedPagesOutageTest {
     assertTrue(text.contains("搜索索引中保存的全文"), "says where the text comes from");
     assertEquals("110 - \"stale\"", report.getHeader("Warning"));
     assertEquals(503, get("/news/no-such-report-anywhere").statusCode());
+
+    // feeds and the sitemap nobody asked for since the start: kept when the portal began listening
+    for (List<String> polled :
+        List.of(
+            List.of("/feed.atom", "/news/" + article),
+            List.of("/feed.json", "/news/" + article),
+            List.of("/stations.rss", "<rss"),
+            List.of("/sitemap.xml", "/news/" + article))) {
+      HttpResponse<Buffer> kept = get(polled.get(0));
+      assertEquals(200, kept.statusCode(), polled.get(0));
+      assertEquals("110 - \"stale\"", kept.getHeader("Warning"), polled.get(0));
+      assertTrue(kept.bodyAsString().contains(polled.get(1)), polled.get(0) + " has its entries");
+    }
+    assertEquals(503, get("/feed.atom?tag=nobody-asked").statusCode(), "a feed no copy holds");
 
     TestDatabase.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
     int ready = 0;
