@@ -9,15 +9,6 @@ import java.util.List;
  * can be left out, so facet counts show what choosing another value of that dimension would give.
  */
 final class ArticleWhere {
-  enum Dimension {
-    REGION,
-    TAG,
-    YEAR,
-    MONTH,
-    SOURCE,
-    NONE
-  }
-
   /** Publication year and month are read in China time, as the dates are printed. */
   static final String YEAR_SQL =
       "CAST(extract(year FROM a.published_at AT TIME ZONE 'Asia/Shanghai') AS int)";
@@ -32,24 +23,24 @@ final class ArticleWhere {
     conditions.add("a.status = 'published'");
   }
 
-  static ArticleWhere of(ArticleFilter f, Dimension skip) {
+  static ArticleWhere of(ArticleFilter f, FilterDimension skip) {
     ArticleWhere w = new ArticleWhere();
-    if (skip != Dimension.REGION)
+    if (skip != FilterDimension.REGION)
       f.region().ifPresent(v -> w.add("? IN (a.province, a.city, a.district)", v));
-    if (skip != Dimension.TAG) f.tag().ifPresent(v -> w.add("? = ANY (a.tags)", v));
-    if (skip != Dimension.YEAR) f.year().ifPresent(v -> w.add(YEAR_SQL + " = ?", v));
-    if (skip != Dimension.MONTH) {
+    if (skip != FilterDimension.TAG) f.tag().ifPresent(v -> w.add("? = ANY (a.tags)", v));
+    if (skip != FilterDimension.YEAR) f.year().ifPresent(v -> w.add(YEAR_SQL + " = ?", v));
+    if (skip != FilterDimension.MONTH) {
       // a date known only to the year says nothing about its month
       f.month()
           .ifPresent(v -> w.add(MONTH_SQL + " = ? AND a.date_precision IN ('day', 'month')", v));
     }
-    if (skip != Dimension.SOURCE) f.source().ifPresent(v -> w.add("a.source = ?", v));
+    if (skip != FilterDimension.SOURCE) f.source().ifPresent(v -> w.add("a.source = ?", v));
     f.since().ifPresent(v -> w.add("a.published_at >= ?", v));
     return w;
   }
 
   static ArticleWhere of(ArticleFilter f) {
-    return of(f, Dimension.NONE);
+    return of(f, FilterDimension.NONE);
   }
 
   /** Benchmark rows stay out of feeds and the sitemap. */

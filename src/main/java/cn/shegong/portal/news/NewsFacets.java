@@ -1,6 +1,5 @@
 package cn.shegong.portal.news;
 
-import cn.shegong.portal.news.ArticleWhere.Dimension;
 import cn.shegong.portal.news.KeptArticles.KeptCounts;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -25,7 +24,7 @@ public final class NewsFacets {
 
   /** One facet of the list: which values it counts, how it lists them, where each leads. */
   private record Spec(
-      Dimension dim,
+      FilterDimension dim,
       String param,
       String label,
       String valueSql,
@@ -44,7 +43,7 @@ public final class NewsFacets {
     List<Spec> out = new ArrayList<>();
     out.add(
         new Spec(
-            Dimension.REGION,
+            FilterDimension.REGION,
             "region",
             "地区",
             "a.province",
@@ -54,7 +53,7 @@ public final class NewsFacets {
             f.region()));
     out.add(
         new Spec(
-            Dimension.TAG,
+            FilterDimension.TAG,
             "tag",
             "主题",
             "t",
@@ -64,7 +63,7 @@ public final class NewsFacets {
             f.tag()));
     out.add(
         new Spec(
-            Dimension.YEAR,
+            FilterDimension.YEAR,
             "year",
             "年份",
             ArticleWhere.YEAR_SQL,
@@ -75,7 +74,7 @@ public final class NewsFacets {
     if (f.year().isPresent()) {
       out.add(
           new Spec(
-              Dimension.MONTH,
+              FilterDimension.MONTH,
               "month",
               "月份",
               ArticleWhere.MONTH_SQL,
@@ -86,7 +85,7 @@ public final class NewsFacets {
     }
     out.add(
         new Spec(
-            Dimension.SOURCE,
+            FilterDimension.SOURCE,
             "source",
             "来源",
             "a.source",
@@ -129,7 +128,7 @@ public final class NewsFacets {
   private Future<Facet> fromSql(ArticleFilter f, Spec s) {
     ArticleWhere w = ArticleWhere.of(f, s.dim()).and(s.extra());
     String from =
-        s.dim() == Dimension.TAG
+        s.dim() == FilterDimension.TAG
             ? " FROM articles a CROSS JOIN LATERAL unnest(a.tags) AS t"
             : " FROM articles a";
     String sql =

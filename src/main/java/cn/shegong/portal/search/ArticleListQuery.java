@@ -3,6 +3,7 @@ package cn.shegong.portal.search;
 import static cn.shegong.portal.search.SearchFields.*;
 
 import cn.shegong.portal.news.ArticleFilter;
+import cn.shegong.portal.news.FilterDimension;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -16,25 +17,16 @@ import org.apache.lucene.search.TermQuery;
  * a whole term. One dimension can be left out, for its facet's counts.
  */
 final class ArticleListQuery {
-  enum Dimension {
-    REGION,
-    TAG,
-    YEAR,
-    MONTH,
-    SOURCE,
-    NONE
-  }
-
   private ArticleListQuery() {}
 
   static Query of(ArticleFilter f) {
-    return of(f, Dimension.NONE);
+    return of(f, FilterDimension.NONE);
   }
 
-  static Query of(ArticleFilter f, Dimension skip) {
+  static Query of(ArticleFilter f, FilterDimension skip) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     q.add(term(TYPE, TYPE_ARTICLE), Occur.FILTER);
-    if (skip != Dimension.REGION)
+    if (skip != FilterDimension.REGION)
       f.region()
           .ifPresent(
               v ->
@@ -45,13 +37,14 @@ final class ArticleListQuery {
                           .add(term(DISTRICT, v), Occur.SHOULD)
                           .build(),
                       Occur.FILTER));
-    if (skip != Dimension.TAG) f.tag().ifPresent(v -> q.add(term(TAG, v), Occur.FILTER));
-    if (skip != Dimension.YEAR)
+    if (skip != FilterDimension.TAG) f.tag().ifPresent(v -> q.add(term(TAG, v), Occur.FILTER));
+    if (skip != FilterDimension.YEAR)
       f.year().ifPresent(v -> q.add(term(YEAR, String.valueOf(v)), Occur.FILTER));
     // only dates that state their month carry one
-    if (skip != Dimension.MONTH)
+    if (skip != FilterDimension.MONTH)
       f.month().ifPresent(v -> q.add(term(MONTH, String.valueOf(v)), Occur.FILTER));
-    if (skip != Dimension.SOURCE) f.source().ifPresent(v -> q.add(term(SOURCE, v), Occur.FILTER));
+    if (skip != FilterDimension.SOURCE)
+      f.source().ifPresent(v -> q.add(term(SOURCE, v), Occur.FILTER));
     f.since()
         .ifPresent(
             v ->

@@ -5,8 +5,8 @@ import static cn.shegong.portal.search.SearchFields.*;
 import cn.shegong.portal.common.Region;
 import cn.shegong.portal.common.Zones;
 import cn.shegong.portal.news.ArticleFilter;
+import cn.shegong.portal.news.FilterDimension;
 import cn.shegong.portal.news.KeptArticles;
-import cn.shegong.portal.search.ArticleListQuery.Dimension;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,15 +102,16 @@ final class IndexedArticles implements KeptArticles {
 
   private static KeptCounts counts(IndexSearcher searcher, ArticleFilter f) throws IOException {
     return new KeptCounts(
-        count(searcher, f, Dimension.REGION, PROVINCE),
-        count(searcher, f, Dimension.TAG, TAG),
-        count(searcher, f, Dimension.YEAR, YEAR),
-        count(searcher, f, Dimension.MONTH, MONTH),
-        count(searcher, f, Dimension.SOURCE, SOURCE));
+        count(searcher, f, FilterDimension.REGION, PROVINCE),
+        count(searcher, f, FilterDimension.TAG, TAG),
+        count(searcher, f, FilterDimension.YEAR, YEAR),
+        count(searcher, f, FilterDimension.MONTH, MONTH),
+        count(searcher, f, FilterDimension.SOURCE, SOURCE));
   }
 
   private static Map<String, Long> count(
-      IndexSearcher searcher, ArticleFilter f, Dimension skip, String field) throws IOException {
+      IndexSearcher searcher, ArticleFilter f, FilterDimension skip, String field)
+      throws IOException {
     return searcher.search(ArticleListQuery.of(f, skip), new ValueCounts(field));
   }
 
