@@ -33,8 +33,9 @@
   // 朗读: shown only when the browser has a Chinese voice; sentence by sentence (long utterances are cut off).
   function readAloud() {
     var button = document.getElementById('read-aloud'), text = document.querySelector('[data-read-aloud]');
+    // speech synthesis is not touched at all on a page with nothing to read
+    if (!button || !text || !('speechSynthesis' in window) || !window.SpeechSynthesisUtterance) return;
     var synth = window.speechSynthesis;
-    if (!button || !text || !synth || !window.SpeechSynthesisUtterance) return;
     function chineseVoice() {
       return synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang); })[0] || null;
     }
@@ -42,7 +43,8 @@
       if (!chineseVoice()) return;
       button.hidden = false;
     }
-    offer();
+    // the voice list is asked for when the page is idle, not while it starts
+    if (window.requestIdleCallback) window.requestIdleCallback(offer, { timeout: 2000 }); else setTimeout(offer, 200);
     if (synth.addEventListener) synth.addEventListener('voiceschanged', offer);
     function stop() { synth.cancel(); button.setAttribute('aria-pressed', 'false'); button.textContent = '朗读'; }
     button.addEventListener('click', function () {

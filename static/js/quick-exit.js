@@ -29,7 +29,8 @@
     var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
     return nav && nav.type === 'back_forward';
   }
-  if (exitedBefore() && cameBack()) {
+  // the navigation type first: an ordinary visit never opens sessionStorage while the page starts
+  if (cameBack() && exitedBefore()) {
     root.style.display = 'none';
     window.location.replace(neutral);
     return;
