@@ -1,6 +1,8 @@
-// The station list page: the place picker's cascade and the "离我最近" button at once; the map only once the
-// page is idle. Leaflet, its styles and the map's own code are fetched then, so they never stand between a
-// resident and the list. Without JavaScript the list works alone.
+// The station list page: the place picker's cascade and the "离我最近" button at once; the map once the resident
+// comes near it. On a phone the map is below the filters: Leaflet, its styles and the map's own code are fetched
+// when the page is scrolled or the map's box comes into view (on a wide screen, at once), and then only when the
+// page has loaded and is idle, so they never stand between a resident and the list. Without JavaScript the list
+// works alone.
 (function () {
   'use strict';
 
@@ -92,9 +94,38 @@
     return requested.then(function () { return Promise.all(loading); }).then(function () {
       return window.StationMap.show(box);
     }).catch(function () {
+      showBox(box, false);
       var status = $('locate-status');
       if (status) status.textContent = '地图加载失败，请使用下方的列表。';
     });
+  }
+
+  // The box keeps the map's place from the start, so nothing below it moves when the map comes.
+  function showBox(box, shown) {
+    box.hidden = !shown;
+    var legend = $('map-legend');
+    if (legend) legend.hidden = !shown;
+  }
+
+  // The first scroll, or the box in view, whichever comes first.
+  function whenNear(box, fn) {
+    var started = false, observer = null;
+    function start() {
+      if (started) return;
+      started = true;
+      window.removeEventListener('scroll', start);
+      if (observer) observer.disconnect();
+      fn();
+    }
+    window.addEventListener('scroll', start, { passive: true });
+    if (window.IntersectionObserver) {
+      observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) start();
+      });
+      observer.observe(box);
+    } else {
+      start();
+    }
   }
 
   // elder-mode.js loads async and may not have run yet: its stored setting decides too
@@ -126,6 +157,8 @@
     locateMe();
     var box = $('station-map');
     if (!box || !window.Promise || !window.fetch) return;
-    if (elderMode()) offerMap(box); else whenIdle(function () { loadMap(box); });
+    if (elderMode()) { offerMap(box); return; }
+    showBox(box, true);
+    whenNear(box, function () { whenIdle(function () { loadMap(box); }); });
   });
 })();
