@@ -3,7 +3,8 @@
 # Blocking Time of each page. Uses Debian's Chromium; Lighthouse itself from npm (LIGHTHOUSE=path to its bin).
 #   bench/lighthouse.sh http://localhost:8080 [PATH…]
 # RUNS=n repeats each page; DETAILS=1 also prints the long tasks, the main-thread breakdown and the scripts'
-# boot-up time; KEEP=dir keeps the JSON reports there, with each run's trace.
+# boot-up time; KEEP=dir keeps the JSON reports there, with each run's trace; LIGHTHOUSE_FLAGS adds flags (e.g. a
+# taller screen: --screenEmulation.height=1400, so /stations's map is in view and built during the run).
 set -euo pipefail
 BASE=${1:?base URL, e.g. http://localhost:8080}; shift
 PATHS=("$@"); [ ${#PATHS[@]} -gt 0 ] || PATHS=(/ /stations /news /search?q=%E7%A4%BE%E5%B7%A5 /accessibility /privacy)
@@ -14,7 +15,7 @@ for p in "${PATHS[@]}"; do
     out=$(mktemp /tmp/lighthouse-XXXX.json)
     $LH "$BASE$p" --quiet ${KEEP:+--save-assets} --chrome-path=/usr/bin/chromium --form-factor=mobile \
       --only-categories=performance,accessibility,best-practices,seo --output=json --output-path="$out" \
-      --chrome-flags="--headless=new --no-sandbox" >/dev/null 2>&1 || { echo "$p: lighthouse failed"; continue; }
+      --chrome-flags="--headless=new --no-sandbox" ${LIGHTHOUSE_FLAGS:-} >/dev/null 2>&1 || { echo "$p: lighthouse failed"; continue; }
     DETAILS=${DETAILS:-} python3 - "$p" "$out" <<'PY'
 import json, os, sys
 r = json.load(open(sys.argv[2]))

@@ -78,33 +78,47 @@
     });
   }
 
-  // One element a task: each request the browser starts costs a few milliseconds of its own.
+  // A task for the styles together (new rules restyle the whole page: once, not three times), then one for each
+  // script, as each request the browser starts costs a few milliseconds of its own.
   function loadMap(box) {
     var steps = [
-      ['data-leaflet-css', stylesheet], ['data-cluster-css', stylesheet], ['data-cluster-theme-css', stylesheet],
-      ['data-leaflet-js', script], ['data-cluster-js', script], ['data-map-js', script]
-    ];
+      function () {
+        return ['data-leaflet-css', 'data-cluster-css', 'data-cluster-theme-css'].map(function (a) {
+          return stylesheet(box.getAttribute(a));
+        });
+      }
+    ].concat(['data-leaflet-js', 'data-cluster-js', 'data-map-js'].map(function (a) {
+      return function () { return [script(box.getAttribute(a))]; };
+    }));
     var loading = [];
     var requested = steps.reduce(function (previous, step) {
       return previous.then(function () {
-        loading.push(step[1](box.getAttribute(step[0])));
+        loading = loading.concat(step());
         return new Promise(function (resolve) { setTimeout(resolve, 0); });
       });
     }, Promise.resolve());
     return requested.then(function () { return Promise.all(loading); }).then(function () {
       return window.StationMap.show(box);
     }).catch(function () {
-      showBox(box, false);
+      dropMap(box);
       var status = $('locate-status');
       if (status) status.textContent = '地图加载失败，请使用下方的列表。';
     });
   }
 
-  // The box keeps the map's place from the start, so nothing below it moves when the map comes.
-  function showBox(box, shown) {
-    box.hidden = !shown;
+  // The box keeps the map's place from the start (stations.css shows it before this runs where the browser can),
+  // so nothing below it moves when the map comes.
+  function showBox(box) {
+    box.hidden = false;
     var legend = $('map-legend');
-    if (legend) legend.hidden = !shown;
+    if (legend) legend.hidden = false;
+  }
+
+  // No map after all: no empty box either.
+  function dropMap(box) {
+    var legend = $('map-legend');
+    if (legend) legend.remove();
+    box.remove();
   }
 
   // The first scroll, or the box in view, whichever comes first.
@@ -156,9 +170,10 @@
     cascade();
     locateMe();
     var box = $('station-map');
-    if (!box || !window.Promise || !window.fetch) return;
+    if (!box) return;
+    if (!window.Promise || !window.fetch) { dropMap(box); return; }
     if (elderMode()) { offerMap(box); return; }
-    showBox(box, true);
+    showBox(box);
     whenNear(box, function () { whenIdle(function () { loadMap(box); }); });
   });
 })();

@@ -62,6 +62,16 @@ class StationMapBrowserTest {
             ((JavascriptExecutor) d).executeScript("return Math.round(window.scrollY);"),
             "on a wide screen the map is in view and built without scrolling");
         assertEquals(
+            "[]",
+            ((JavascriptExecutor) d)
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1], shifts = [];"
+                        + "new PerformanceObserver(list => list.getEntries().forEach(e => shifts.push(e)))"
+                        + ".observe({type: 'layout-shift', buffered: true});"
+                        + "setTimeout(() => done(JSON.stringify(shifts.map(e => e.sources.map(s => s.node"
+                        + " && (s.node.id || s.node.className || s.node.nodeName))))), 300);"),
+            "the map's box keeps its place from the first paint: nothing on the page moves when the map comes");
+        assertEquals(
             "32",
             d.findElement(By.id("station-map")).getAttribute("data-loaded"),
             "every station on the map");
