@@ -3,7 +3,8 @@
 # Blocking Time of each page. Uses Debian's Chromium; Lighthouse itself from npm (LIGHTHOUSE=path to its bin).
 #   bench/lighthouse.sh http://localhost:8080 [PATH…]
 # RUNS=n repeats each page; DETAILS=1 also prints the long tasks, the main-thread breakdown and the scripts'
-# boot-up time; KEEP=dir keeps the JSON reports there.
+# boot-up time; KEEP=dir keeps the JSON reports there, with each run's trace; LIGHTHOUSE_FLAGS adds flags (e.g. a
+# taller screen: --screenEmulation.height=1400, so /stations's map is in view and built during the run).
 set -euo pipefail
 BASE=${1:?base URL, e.g. http://localhost:8080}; shift
 PATHS=("$@"); [ ${#PATHS[@]} -gt 0 ] || PATHS=(/ /stations /news /search?q=%E7%A4%BE%E5%B7%A5 /accessibility /privacy)
@@ -12,9 +13,9 @@ RUNS=${RUNS:-1}
 for p in "${PATHS[@]}"; do
   for run in $(seq 1 "$RUNS"); do
     out=$(mktemp /tmp/lighthouse-XXXX.json)
-    $LH "$BASE$p" --quiet --chrome-path=/usr/bin/chromium --form-factor=mobile \
+    $LH "$BASE$p" --quiet ${KEEP:+--save-assets} --chrome-path=/usr/bin/chromium --form-factor=mobile \
       --only-categories=performance,accessibility,best-practices,seo --output=json --output-path="$out" \
-      --chrome-flags="--headless=new --no-sandbox" >/dev/null 2>&1 || { echo "$p: lighthouse failed"; continue; }
+      --chrome-flags="--headless=new --no-sandbox" ${LIGHTHOUSE_FLAGS:-} >/dev/null 2>&1 || { echo "$p: lighthouse failed"; continue; }
     DETAILS=${DETAILS:-} python3 - "$p" "$out" <<'PY'
 import json, os, sys
 r = json.load(open(sys.argv[2]))
@@ -32,6 +33,6 @@ if os.environ.get("DETAILS"):
     for s in a["bootup-time"]["details"]["items"]:
         print(f'  script {s["url"]}: total {s["total"]:.0f} ms, evaluation {s["scripting"]:.0f} ms')
 PY
-    if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; mv "$out" "$KEEP/$(echo "$p" | tr -c 'a-zA-Z0-9\n' _)-$run.json"; else rm -f "$out"; fi
+    if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; name="$KEEP/$(echo "$p" | tr -c 'a-zA-Z0-9\n' _)-$run"; mv "$out" "$name.json"; mv "${out%.json}-0.trace.json" "$name.trace.json"; rm -f "${out%.json}"-0.*; else rm -f "$out"; fi
   done
 done

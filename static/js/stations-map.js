@@ -1,4 +1,4 @@
-// The service map (loaded by stations.js once the page is idle, after Leaflet and markercluster): clustered
+// The service map (loaded by stations.js when the resident comes near it, after Leaflet and markercluster): clustered
 // markers over the list's stations, then the province outline when there are no tiles. Every step is its own
 // short task, and long loops stop every few milliseconds, so a tap on the page is never kept waiting.
 (function () {

@@ -1,6 +1,8 @@
-// The station list page: the place picker's cascade and the "离我最近" button at once; the map only once the
-// page is idle. Leaflet, its styles and the map's own code are fetched then, so they never stand between a
-// resident and the list. Without JavaScript the list works alone.
+// The station list page: the place picker's cascade and the "离我最近" button at once; the map once the resident
+// comes near it. On a phone the map is below the filters: Leaflet, its styles and the map's own code are fetched
+// when the page is scrolled or the map's box comes into view (on a wide screen, at once), and then only when the
+// page has loaded and is idle, so they never stand between a resident and the list. Without JavaScript the list
+// works alone.
 (function () {
   'use strict';
 
@@ -76,25 +78,68 @@
     });
   }
 
-  // One element a task: each request the browser starts costs a few milliseconds of its own.
+  // A task for the styles together (new rules restyle the whole page: once, not three times), then one for each
+  // script, as each request the browser starts costs a few milliseconds of its own.
   function loadMap(box) {
     var steps = [
-      ['data-leaflet-css', stylesheet], ['data-cluster-css', stylesheet], ['data-cluster-theme-css', stylesheet],
-      ['data-leaflet-js', script], ['data-cluster-js', script], ['data-map-js', script]
-    ];
+      function () {
+        return ['data-leaflet-css', 'data-cluster-css', 'data-cluster-theme-css'].map(function (a) {
+          return stylesheet(box.getAttribute(a));
+        });
+      }
+    ].concat(['data-leaflet-js', 'data-cluster-js', 'data-map-js'].map(function (a) {
+      return function () { return [script(box.getAttribute(a))]; };
+    }));
     var loading = [];
     var requested = steps.reduce(function (previous, step) {
       return previous.then(function () {
-        loading.push(step[1](box.getAttribute(step[0])));
+        loading = loading.concat(step());
         return new Promise(function (resolve) { setTimeout(resolve, 0); });
       });
     }, Promise.resolve());
     return requested.then(function () { return Promise.all(loading); }).then(function () {
       return window.StationMap.show(box);
     }).catch(function () {
+      dropMap(box);
       var status = $('locate-status');
       if (status) status.textContent = '地图加载失败，请使用下方的列表。';
     });
+  }
+
+  // The box keeps the map's place from the start (stations.css shows it before this runs where the browser can),
+  // so nothing below it moves when the map comes.
+  function showBox(box) {
+    box.hidden = false;
+    var legend = $('map-legend');
+    if (legend) legend.hidden = false;
+  }
+
+  // No map after all: no empty box either.
+  function dropMap(box) {
+    var legend = $('map-legend');
+    if (legend) legend.remove();
+    box.remove();
+  }
+
+  // The first scroll, or the box in view, whichever comes first.
+  function whenNear(box, fn) {
+    var started = false, observer = null;
+    function start() {
+      if (started) return;
+      started = true;
+      window.removeEventListener('scroll', start);
+      if (observer) observer.disconnect();
+      fn();
+    }
+    window.addEventListener('scroll', start, { passive: true });
+    if (window.IntersectionObserver) {
+      observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) start();
+      });
+      observer.observe(box);
+    } else {
+      start();
+    }
   }
 
   // elder-mode.js loads async and may not have run yet: its stored setting decides too
@@ -125,7 +170,10 @@
     cascade();
     locateMe();
     var box = $('station-map');
-    if (!box || !window.Promise || !window.fetch) return;
-    if (elderMode()) offerMap(box); else whenIdle(function () { loadMap(box); });
+    if (!box) return;
+    if (!window.Promise || !window.fetch) { dropMap(box); return; }
+    if (elderMode()) { offerMap(box); return; }
+    showBox(box);
+    whenNear(box, function () { whenIdle(function () { loadMap(box); }); });
   });
 })();

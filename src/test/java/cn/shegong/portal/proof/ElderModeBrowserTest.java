@@ -1,6 +1,7 @@
 package cn.shegong.portal.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shegong.portal.testing.Axe;
@@ -142,6 +143,7 @@ class ElderModeBrowserTest {
             "true",
             d.findElement(By.id("station-map")).getAttribute("hidden"),
             "no map by default");
+        assertFalse(d.findElement(By.id("station-map")).isDisplayed(), "nor its empty box");
         d.findElement(By.id("show-map")).click();
         browser
             .waitUpTo(Duration.ofSeconds(60))

@@ -124,6 +124,9 @@ class JourneysBrowserTest {
           browser
               .waitUpTo(Duration.ofSeconds(20))
               .until(ExpectedConditions.urlContains("radius_km=5"));
+          // on a phone the map is below the filters, built when the resident scrolls to it
+          chrome.executeScript(
+              "document.getElementById('station-map').scrollIntoView({block: 'center'});");
           browser
               .waitUpTo(Duration.ofSeconds(60))
               .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));

@@ -58,6 +58,20 @@ class StationMapBrowserTest {
             .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
         assertEquals(
+            0L,
+            ((JavascriptExecutor) d).executeScript("return Math.round(window.scrollY);"),
+            "on a wide screen the map is in view and built without scrolling");
+        assertEquals(
+            "[]",
+            ((JavascriptExecutor) d)
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1], shifts = [];"
+                        + "new PerformanceObserver(list => list.getEntries().forEach(e => shifts.push(e)))"
+                        + ".observe({type: 'layout-shift', buffered: true});"
+                        + "setTimeout(() => done(JSON.stringify(shifts.map(e => e.sources.map(s => s.node"
+                        + " && (s.node.id || s.node.className || s.node.nodeName))))), 300);"),
+            "the map's box keeps its place from the first paint: nothing on the page moves when the map comes");
+        assertEquals(
             "32",
             d.findElement(By.id("station-map")).getAttribute("data-loaded"),
             "every station on the map");
@@ -99,17 +113,34 @@ class StationMapBrowserTest {
 
   @Test
   @DisplayName(
-      "on a phone nothing of the map blocks rendering: its files come after the page is interactive, the"
-          + " outline after the markers, and the map appears with Chinese controls")
+      "on a phone nothing of the map is fetched until the resident scrolls to it, nothing of it blocks"
+          + " rendering, the outline comes after the markers, and the map has Chinese controls")
   void noRenderBlockingScript() {
     try (Browser browser = Browser.start(360, 800)) {
       WebDriver d = browser.driver();
       try {
         d.get(base() + "/stations");
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        // on a phone the map is below the filters: nothing of it is fetched until the resident
+        // scrolls
+        browser
+            .waitUpTo(Duration.ofSeconds(20))
+            .until(d2 -> "complete".equals(js.executeScript("return document.readyState;")));
+        sleep(1500);
+        assertEquals(
+            "[]",
+            js.executeScript(
+                "return JSON.stringify(performance.getEntriesByType('resource')"
+                    + ".filter(e => /leaflet|MarkerCluster|stations-map|china-provinces|geojson/.test(e.name)).map(e => e.name));"),
+            "no map file before the map is near");
+        assertEquals(
+            Boolean.FALSE,
+            js.executeScript("return document.getElementById('station-map').hidden;"),
+            "its place is kept from the start");
+        scrollToMap(d);
         browser
             .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
-        JavascriptExecutor js = (JavascriptExecutor) d;
         // the page as served (stations.js adds the map's scripts to the live document later)
         assertEquals(
             "[]",
@@ -186,6 +217,7 @@ class StationMapBrowserTest {
       WebDriver d = browser.driver();
       try {
         d.get(base() + "/stations?kind=psych");
+        scrollToMap(d);
         browser
             .waitUpTo(Duration.ofSeconds(60))
             .until(ExpectedConditions.attributeToBe(By.id("station-map"), "data-ready", "true"));
@@ -305,6 +337,12 @@ class StationMapBrowserTest {
       sleep(800);
     }
     throw new AssertionError("no single-station marker after opening clusters");
+  }
+
+  /** As a resident does on a phone, where the map is below the filters. */
+  static void scrollToMap(WebDriver d) {
+    ((JavascriptExecutor) d)
+        .executeScript("document.getElementById('station-map').scrollIntoView({block: 'center'});");
   }
 
   private static void sleep(long ms) {
