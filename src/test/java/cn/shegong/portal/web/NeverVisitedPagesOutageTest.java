@@ -62,6 +62,7 @@ class NeverVisitedPagesOutageTest {
     assertEquals(200, near.statusCode());
     String nearest =
         near.bodyAsJsonObject().getJsonArray("stations").getJsonObject(0).getString("slug");
+    assertEquals(200, get("/stations?near=31.2,121.4").statusCode());
     String db = portal.database().name();
     TestDatabase.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
     TestDatabase.admin(
@@ -89,6 +90,12 @@ class NeverVisitedPagesOutageTest {
     assertEquals(
         nearest,
         nearMe.bodyAsJsonObject().getJsonArray("stations").getJsonObject(0).getString("slug"));
+
+    // a position asked before was not kept (it would stay in memory as the key): from the copy too
+    String nearPage = get("/stations?near=31.2,121.4").bodyAsString();
+    assertTrue(nearPage.contains("数据库暂时不可用，以下是 "), "the notice");
+    assertTrue(nearPage.contains("临时调整的开放时间暂时无法读取"), "built from the copy, not kept");
+    assertTrue(nearPage.contains(nearest), "the nearest station first");
 
     HttpResponse<Buffer> report = get("/news/" + article);
     assertEquals(200, report.statusCode());
