@@ -36,8 +36,9 @@
     // speech synthesis is not touched at all on a page with nothing to read
     if (!button || !text || !('speechSynthesis' in window) || !window.SpeechSynthesisUtterance) return;
     var synth = window.speechSynthesis;
+    // only a voice on this device: a network voice would send the page's text to its vendor
     function chineseVoice() {
-      return synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang); })[0] || null;
+      return synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang) && v.localService !== false; })[0] || null;
     }
     function offer() {
       if (!chineseVoice()) return;
@@ -51,11 +52,14 @@
       if (button.getAttribute('aria-pressed') === 'true') { stop(); return; }
       var parts = (text.innerText || text.textContent).split(/(?<=[。！？；\n])/).map(function (s) { return s.trim(); })
         .filter(function (s) { return s; });
+      var voice = chineseVoice();
+      if (!voice) return;
       button.setAttribute('aria-pressed', 'true');
       button.textContent = '停止朗读';
       parts.forEach(function (part, i) {
         var u = new SpeechSynthesisUtterance(part);
-        u.lang = 'zh-CN';
+        u.lang = voice.lang;
+        try { u.voice = voice; } catch (e) { /* not a SpeechSynthesisVoice: the language picks one */ }
         u.rate = 0.9;
         if (i === parts.length - 1) u.onend = function () { if (!synth.pending) stop(); };
         synth.speak(u);

@@ -51,6 +51,15 @@ class ElderModeBrowserTest {
           speak(u) { window.__spoken.push(u.text); }, cancel() {}
         }});
       }""";
+  // a browser whose only Chinese voice is a vendor's network service
+  static final String NETWORK_VOICE_ONLY =
+      """
+      window.__spoken = [];
+      const voice = { lang: 'zh-CN', name: 'network', voiceURI: 'network', localService: false, default: true };
+      Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+        getVoices: () => [voice], addEventListener() {}, pending: false, paused: false, speaking: false,
+        speak(u) { window.__spoken.push(u.text); }, cancel() {}
+      }});""";
   static TestPortal portal;
 
   @BeforeAll
@@ -167,6 +176,30 @@ class ElderModeBrowserTest {
         throw new AssertionError(
             e.getMessage() + " (screenshot: " + browser.screenshot("elder-read-failure") + ")", e);
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "read aloud is not offered when the only Chinese voice is a network one, which would send the text away")
+  void noNetworkVoice() {
+    try (Browser browser = Browser.start(360, 800)) {
+      WebDriver d = browser.driver();
+      JavascriptExecutor js = (JavascriptExecutor) d;
+      ((ChromeDriver) d)
+          .executeCdpCommand(
+              "Page.addScriptToEvaluateOnNewDocument", Map.of("source", NETWORK_VOICE_ONLY));
+      d.get(base() + ARTICLE);
+      browser
+          .waitUpTo(Duration.ofSeconds(20))
+          .until(ExpectedConditions.elementToBeClickable(By.id("elder-toggle")));
+      // the voices are looked at when the page is first idle: wait for a later idle moment
+      js.executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "requestIdleCallback(() => setTimeout(done, 100), { timeout: 3000 });");
+      assertEquals(
+          Boolean.TRUE, js.executeScript("return document.getElementById('read-aloud').hidden;"));
+      assertEquals(0L, js.executeScript("return window.__spoken.length;"));
     }
   }
 }
