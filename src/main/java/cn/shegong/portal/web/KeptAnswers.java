@@ -15,8 +15,9 @@ import java.util.LinkedHashMap;
  * still gets what the portal last showed: 200 with a visible notice on pages, {@code Warning: 110}
  * and {@code X-Portal-Stale} on every answer. Bounded in bytes, least recently used first out;
  * nothing from the desk and no answer to a signed-in editor is kept (the desk is never public).
- * Nothing asked with a position ({@code near=}) is kept either: the resident's position would stay
- * in memory as the key, and the stations' own copy answers "near me" during an outage anyway.
+ * Nothing asked with a position ({@code near=}) and no search is kept either: the resident's
+ * position or words would stay in memory as the key, and during an outage the stations' own copy
+ * answers "near me" and the index answers searches anyway.
  */
 public final class KeptAnswers {
   static final String MAIN_TAG = "<main id=\"main\"";
@@ -99,6 +100,9 @@ public final class KeptAnswers {
         && ctx.request().getHeader("Cookie") == null
         && ctx.request().uri().length() <= MAX_KEY_LENGTH
         && ctx.request().getParam("near") == null
+        && !path.startsWith("/search")
+        && !path.equals("/api/search")
+        && !path.equals("/api/suggest")
         && !path.startsWith("/editor")
         // a station's own update link: its holder's page, never a copy for anyone else
         && !path.startsWith("/stations/update/")
