@@ -15,7 +15,9 @@ for p in "${PATHS[@]}"; do
     out=$(mktemp /tmp/lighthouse-XXXX.json)
     $LH "$BASE$p" --quiet ${KEEP:+--save-assets} --chrome-path=/usr/bin/chromium --form-factor=mobile \
       --only-categories=performance,accessibility,best-practices,seo --output=json --output-path="$out" \
-      --chrome-flags="--headless=new --no-sandbox" ${LIGHTHOUSE_FLAGS:-} >/dev/null 2>&1 || { echo "$p: lighthouse failed"; continue; }
+      --chrome-flags="--headless=new --no-sandbox" ${LIGHTHOUSE_FLAGS:-} >"$out.log" 2>&1 ||
+      { echo "$p: lighthouse failed: $(grep -m1 -iE 'error|fail' "$out.log" | cut -c1-160)"; rm -f "$out" "$out.log"; continue; }
+    rm -f "$out.log"
     DETAILS=${DETAILS:-} python3 - "$p" "$out" <<'PY'
 import json, os, sys
 r = json.load(open(sys.argv[2]))
