@@ -75,11 +75,13 @@ class QualityDeskTest {
   }
 
   @Test
-  @DisplayName("确认信息无误 sets the date, who and how; the station page says 最后核实 and drops 待核实")
+  @DisplayName(
+      "确认信息无误 sets the date, who and how; the station page says 最后核实 with the date, once, and drops 待核实")
   void confirm() throws Exception {
     String before =
         portal.client().get("/stations/" + SLUG).send().await(30, TimeUnit.SECONDS).bodyAsString();
     assertTrue(before.contains("待核实"), "never confirmed: due");
+    assertEquals(1, before.split("尚未核实", -1).length - 1, "said once");
     assertEquals(
         400,
         desk.post("/editor/quality/" + id() + "/confirm", DeskClient.form("how", "guess"))
@@ -101,6 +103,9 @@ class QualityDeskTest {
     String after =
         portal.client().get("/stations/" + SLUG).send().await(30, TimeUnit.SECONDS).bodyAsString();
     assertTrue(after.contains("最后核实：今天（实地走访）"), after);
+    String today = java.time.LocalDate.now(cn.shegong.portal.common.Zones.CHINA).toString();
+    assertEquals(1, after.split(">" + today + "</time>", -1).length - 1, "the date, once");
+    assertFalse(after.contains("尚未核实"));
     assertFalse(after.contains("待核实"));
     portal
         .database()
