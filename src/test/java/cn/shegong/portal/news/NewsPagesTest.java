@@ -124,9 +124,13 @@ class NewsPagesTest {
 
   @Test
   @DisplayName(
-      "facet counts are computed over public articles, and every count matches the list it links to")
+      "facet counts are computed over public articles, every count matches the list it links to, and the list links to them")
   void counts() throws Exception {
     String html = page("/news");
+    assertTrue(
+        html.contains("<a href=\"#facets\">")
+            && html.contains("<aside class=\"facets\" id=\"facets\""),
+        "on a phone the filters below the list are one link away");
     assertTrue(html.contains(">山东省</a> <span class=\"count\">6</span>"), "山东省 (6)");
     assertTrue(html.contains(">2022年</a> <span class=\"count\">2</span>"));
     assertTrue(html.contains(">《丽江日报》</a> <span class=\"count\">1</span>"));
