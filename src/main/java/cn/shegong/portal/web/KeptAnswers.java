@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
  * still gets what the portal last showed: 200 with a visible notice on pages, {@code Warning: 110}
  * and {@code X-Portal-Stale} on every answer. Bounded in bytes, least recently used first out;
  * nothing from the desk and no answer to a signed-in editor is kept (the desk is never public).
- * Nothing asked with a position ({@code near=}) and no search is kept either: the resident's
- * position or words would stay in memory as the key, and during an outage the stations' own copy
- * answers "near me" and the index answers searches anyway.
+ * Nothing asked with a position ({@code near=}) and no search ({@code q=}, {@code search=}, the
+ * search pages) is kept either: the resident's position or words would stay in memory as the key;
+ * during an outage the stations' own copy answers "near me" and the index answers searches.
  */
 public final class KeptAnswers {
   static final String MAIN_TAG = "<main id=\"main\"";
@@ -99,16 +99,26 @@ public final class KeptAnswers {
         && path != null
         && ctx.request().getHeader("Cookie") == null
         && ctx.request().uri().length() <= MAX_KEY_LENGTH
-        && ctx.request().getParam("near") == null
-        && !path.startsWith("/search")
-        && !path.equals("/api/search")
-        && !path.equals("/api/suggest")
+        && !asksWithWordsOrPosition(ctx)
         && !path.startsWith("/editor")
         // a station's own update link: its holder's page, never a copy for anyone else
         && !path.startsWith("/stations/update/")
         && !path.startsWith("/api/editor")
         && !path.equals("/ready")
         && !path.equals("/health");
+  }
+
+  /** A search (the site's, a station's free text, HSDS {@code search}) or a "near me" position. */
+  private static boolean asksWithWordsOrPosition(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path.startsWith("/search") || path.equals("/api/search") || path.equals("/api/suggest"))
+      return true;
+    try {
+      var params = ctx.queryParams();
+      return params.contains("q") || params.contains("search") || params.contains("near");
+    } catch (IllegalArgumentException badlyEncoded) {
+      return true;
+    }
   }
 
   private synchronized Answer get(String key) {

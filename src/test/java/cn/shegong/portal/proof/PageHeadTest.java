@@ -1,6 +1,7 @@
 package cn.shegong.portal.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.shegong.portal.testing.TestPortal;
@@ -60,7 +61,7 @@ class PageHeadTest {
       var m = DESCRIPTION.matcher(html);
       assertTrue(m.find(), uri + " has no description");
       String earlier = seen.put(m.group(1), uri);
-      assertEquals(null, earlier, uri + " repeats the description of " + earlier);
+      assertNull(earlier, uri + " repeats the description of " + earlier);
       assertTrue(!html.contains(NOINDEX), uri + " says noindex");
     }
   }

@@ -76,7 +76,9 @@ class KeptAnswersTest {
           "/search?q=%E7%84%A6%E8%99%91",
           "/search.atom?q=%E7%84%A6%E8%99%91",
           "/api/search?q=%E7%84%A6%E8%99%91",
-          "/api/suggest?q=%E7%84%A6"
+          "/api/suggest?q=%E7%84%A6",
+          "/stations?q=%E7%B2%BE%E7%A5%9E",
+          "/hsds/services?search=%E5%BF%83%E7%90%86"
         }) assertEquals(404, askedBack(uri), uri);
   }
 }
